@@ -1,0 +1,113 @@
+/**
+ * Batch scanning of a JSON Lines corpus: one `{"id", "text", "mode"?}` per line in, one record per
+ * line out, in input order. A bad line becomes an error record and the batch goes on; memory stays
+ * bounded by the line limit whatever the corpus size.
+ */
+import { isMedguardError, type ErrorCode } from '../core/errors.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { MODES, type Mode, type Severity } from '../core/types.js';
+import type { CliIo } from './io.js';
+import { decodeUtf8 } from './input.js';
+import { splitLines } from './lines.js';
+import { isFlagged, reportFields } from './records.js';
+
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export interface JsonlOptions {
+  readonly inspector: Pipeline;
+  readonly mode: Mode;
+  readonly failOn: Severity | undefined;
+  readonly maxLineBytes: number;
+}
+
+export interface JsonlSummary {
+  readonly records: number;
+  readonly flagged: number;
+  readonly errors: number;
+  /** Code of the first per-line error, for the summary message. */
+  readonly firstErrorCode: ErrorCode | undefined;
+}
+
+type Id = string | number | null;
+
+class LineError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly id: Id) {
+    super(message);
+  }
+}
+
+export async function scanJsonl(chunks: AsyncIterable<Uint8Array>, options: JsonlOptions, io: CliIo): Promise<JsonlSummary> {
+  let records = 0;
+  let flagged = 0;
+  let errors = 0;
+  let firstErrorCode: ErrorCode | undefined;
+  for await (const event of splitLines(chunks, options.maxLineBytes)) {
+    let out: string;
+    if (event.kind === 'too_long') {
+      out = errorRecord(null, event.line, 'MG_INPUT_TOO_LARGE', `line is ${event.length} bytes; the limit is ${options.maxLineBytes} (--max-line-bytes)`);
+      errors += 1;
+      firstErrorCode ??= 'MG_INPUT_TOO_LARGE';
+    } else {
+      // Blank lines (e.g. a trailing newline pair) are not records.
+      if (isBlank(event.bytes)) continue;
+      try {
+        const { id, text, mode } = parseRecord(event.bytes, options.mode);
+        const report = inspectLine(options.inspector, text, mode, id);
+        if (isFlagged(report, options.failOn)) flagged += 1;
+        out = JSON.stringify({ id, ...reportFields(report) });
+      } catch (e) {
+        if (!(e instanceof LineError)) throw e;
+        out = errorRecord(e.id, event.line, e.code, e.message);
+        errors += 1;
+        firstErrorCode ??= e.code;
+      }
+    }
+    records += 1;
+    await io.stdout.write(`${out}\n`);
+  }
+  return { records, flagged, errors, firstErrorCode };
+}
+
+function inspectLine(inspector: Pipeline, text: string, mode: Mode, id: Id) {
+  try {
+    return inspector.inspect(text, { mode });
+  } catch (e) {
+    // Only coded input errors (e.g. over the character limit) are per-line; anything else is a bug.
+    if (isMedguardError(e)) throw new LineError(e.code, e.message, id);
+    throw e;
+  }
+}
+
+function parseRecord(bytes: Uint8Array, defaultMode: Mode): { id: Id; text: string; mode: Mode } {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeUtf8(bytes, 'line'));
+  } catch (e) {
+    if (isMedguardError(e)) throw new LineError(e.code, e.message, null);
+    throw new LineError('MG_INPUT_INVALID', 'line is not valid JSON', null);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new LineError('MG_INPUT_INVALID', 'line must be a JSON object with "id" and "text"', null);
+  }
+  const record = value as Record<string, unknown>;
+  const rawId = record.id;
+  const id: Id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+  if (rawId !== undefined && rawId !== null && id === null) throw new LineError('MG_INPUT_INVALID', '"id" must be a string or a number', null);
+  if (typeof record.text !== 'string') {
+    throw new LineError('MG_INPUT_INVALID', record.text === undefined ? 'record has no "text" field' : '"text" must be a string', id);
+  }
+  const mode = record.mode ?? defaultMode;
+  if (typeof mode !== 'string' || !(MODES as readonly string[]).includes(mode)) {
+    throw new LineError('MG_INPUT_INVALID', `"mode" must be one of ${MODES.join(', ')}`, id);
+  }
+  return { id, text: record.text, mode: mode as Mode };
+}
+
+function errorRecord(id: Id, line: number, code: ErrorCode, message: string): string {
+  return JSON.stringify({ id, line, error: { code, message } });
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
+}
