@@ -58,10 +58,10 @@ export const scanText: Command = {
     }
     // Input problems are reported before detector set-up, which may load models.
     const chunks = await openInput(path, io);
-    const inspector = createInspector(threshold === undefined ? {} : { options: { injection: { threshold } } });
+    const makeInspector = () => createInspector(threshold === undefined ? {} : { options: { injection: { threshold } } });
 
     if (format === 'jsonl') {
-      const summary = await scanJsonl(chunks, { inspector, mode, failOn, maxLineBytes }, io);
+      const summary = await scanJsonl(chunks, { inspector: makeInspector(), mode, failOn, maxLineBytes }, io);
       if (summary.flagged > 0) return EXIT_FLAGGED;
       if (summary.errors > 0) {
         await io.stderr.write(`medguard: ${summary.errors} of ${summary.records} lines could not be inspected; see their error records (${summary.firstErrorCode ?? 'MG_INPUT_INVALID'})\n`);
@@ -71,7 +71,7 @@ export const scanText: Command = {
     }
 
     const text = decodeDocument(await readAll(chunks, MAX_DOCUMENT_BYTES));
-    const report = inspector.inspect(text, { mode });
+    const report = makeInspector().inspect(text, { mode });
     const flagged = isFlagged(report, failOn);
     const out = values.json === true
       ? JSON.stringify({ mode: report.mode, flagged, ...reportFields(report), decodedLayers: report.decodedLayers, chars: text.length }, null, 2)

@@ -1,0 +1,31 @@
+/** A tiny deterministic pipeline for CLI tests, independent of the real detectors' progress. */
+import { createPipeline, type Pipeline } from '../core/pipeline.js';
+import type { Assessor, Detector } from '../core/types.js';
+
+/** Flags the word ATTACK (high) and reports SECRET as a secret finding (medium). */
+export function fakeInspector(): Pipeline {
+  const detector: Detector = {
+    id: 'test.words', family: 'injection', modes: ['prompt', 'document', 'output'], decodedLayers: false,
+    detect(view) {
+      const out = [];
+      for (const m of view.raw.matchAll(/ATTACK|SECRET/g)) {
+        const attack = m[0] === 'ATTACK';
+        out.push({
+          family: attack ? 'injection' as const : 'secret' as const,
+          kind: attack ? 'injection.test' : 'secret.test',
+          detector: 'test.words', start: m.index, end: m.index + m[0].length, score: attack ? 0.9 : 0.5,
+          severity: attack ? 'high' as const : 'medium' as const, explanation: attack ? 'test attack word' : 'test secret',
+        });
+      }
+      return out;
+    },
+  };
+  const assessor: Assessor = {
+    family: 'injection', modes: ['prompt', 'document', 'output'],
+    assess: (_root, findings) => {
+      const score = findings.length > 0 ? 0.9 : 0.1;
+      return { family: 'injection', score, threshold: 0.5, flagged: score >= 0.5 };
+    },
+  };
+  return createPipeline({ detectors: [detector], assessors: [assessor], maxInputChars: 1000 });
+}
