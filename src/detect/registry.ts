@@ -1,6 +1,8 @@
 import { MedguardError } from '../core/errors.js';
 import type { FamilyBundle } from './family.js';
 import { createInjectionFamily, type InjectionOptions } from './injection/index.js';
+import { createSecretsFamily, type SecretsOptions } from './secrets/index.js';
+import { createGenomicFamily, type GenomicOptions } from './genomic/index.js';
 
 /**
  * The closed list of detector families. Each entry is a factory that validates its options once;
@@ -8,12 +10,16 @@ import { createInjectionFamily, type InjectionOptions } from './injection/index.
  */
 export interface FamilyOptions {
   injection: InjectionOptions;
+  secrets: SecretsOptions;
+  genomic: GenomicOptions;
 }
 
 export type FamilyName = keyof FamilyOptions;
 
 const FACTORIES: { readonly [K in FamilyName]: (options: FamilyOptions[K]) => FamilyBundle } = Object.freeze({
   injection: createInjectionFamily,
+  secrets: createSecretsFamily,
+  genomic: createGenomicFamily,
 });
 
 export const FAMILY_NAMES = Object.freeze(Object.keys(FACTORIES)) as readonly FamilyName[];

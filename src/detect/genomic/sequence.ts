@@ -1,0 +1,88 @@
+import type { Span } from '../../core/types.js';
+
+export interface SequenceSpan extends Span {
+  /** A FASTA header line ('>' ...) directly precedes the sequence and is included in the span. */
+  readonly fasta: boolean;
+}
+
+const MIN_BASES = 20;
+/** Runs shorter than this end a block: FASTA lines and GenBank groups of ten are longer. */
+const MIN_INNER_RUN = 8;
+const MAX_GAP = 16;
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const BASE = new Set('ACGTUNacgtun');
+const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || (c >= 48 && c <= 57);
+
+/**
+ * Nucleotide sequences of ≥ 20 bases, possibly grouped by whitespace and position numbers as in
+ * FASTA/GenBank. One pass over letter runs: a run of letters that are not all bases is a word and
+ * breaks the block, so "CT scan" or "ACE inhibitor" never contribute.
+ */
+export function findSequences(text: string): SequenceSpan[] {
+  const out: SequenceSpan[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  let bases = 0;
+  let lastRun = 0;
+  const seen = new Set<string>();
+  let nCount = 0;
+
+  const close = (): void => {
+    const distinct = ['a', 'c', 'g', 't', 'u'].filter((b) => seen.has(b)).length;
+    if (blockStart >= 0 && bases >= MIN_BASES && distinct >= 3 && nCount * 2 < bases) {
+      out.push(withHeader(text, blockStart, blockEnd));
+    }
+    blockStart = -1;
+    bases = 0;
+    nCount = 0;
+    seen.clear();
+  };
+
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let allBases = true;
+    while (i < text.length && isLetter(text.charCodeAt(i))) {
+      if (!BASE.has(text[i] ?? '')) allBases = false;
+      i += 1;
+    }
+    if (!allBases) {
+      close();
+      continue;
+    }
+    const joinable = blockStart >= 0 && lastRun >= MIN_INNER_RUN && start - blockEnd <= MAX_GAP && onlyGap(text, blockEnd, start);
+    if (!joinable) {
+      close();
+      blockStart = start;
+    }
+    blockEnd = i;
+    bases += i - start;
+    lastRun = i - start;
+    for (let k = start; k < i; k += 1) {
+      const b = (text[k] ?? '').toLowerCase();
+      seen.add(b);
+      if (b === 'n') nCount += 1;
+    }
+  }
+  close();
+  return out;
+}
+
+function onlyGap(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (!isGap(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Includes a FASTA header that sits on the line right before the sequence. */
+function withHeader(text: string, start: number, end: number): SequenceSpan {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '' || lineStart === 0) return { start, end, fasta: false };
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (text[prevStart] === '>' && lineStart - prevStart <= 1000) return { start: prevStart, end, fasta: true };
+  return { start, end, fasta: false };
+}
