@@ -1,0 +1,36 @@
+/** Every shipped rule, in one list, plus the metadata docs and the dashboard render from it. */
+import type { Rule, RuleFamily, RuleForm } from './rule.js';
+import { DELIMITER_RULES } from './lang/delimiters.js';
+import { EN_AGENT_RULES } from './lang/en-agent.js';
+import { EN_JAILBREAK_RULES } from './lang/en-jailbreak.js';
+import { EN_OVERRIDE_RULES } from './lang/en-override.js';
+
+export const RULES: readonly Rule[] = Object.freeze([
+  ...EN_OVERRIDE_RULES,
+  ...EN_JAILBREAK_RULES,
+  ...EN_AGENT_RULES,
+  ...DELIMITER_RULES,
+]);
+
+export interface RuleMetadata {
+  readonly id: string;
+  readonly family: RuleFamily;
+  /** The finding kind the rule emits, `injection.<family>`. */
+  readonly kind: string;
+  readonly lang: string;
+  readonly form: RuleForm;
+  readonly baseScore: number;
+  readonly explanation: string;
+}
+
+export const RULE_METADATA: readonly RuleMetadata[] = Object.freeze(
+  RULES.map((r) => Object.freeze({
+    id: r.id,
+    family: r.family,
+    kind: `injection.${r.family}`,
+    lang: r.lang,
+    form: r.form,
+    baseScore: r.score,
+    explanation: r.explanation,
+  })),
+);

@@ -1,0 +1,108 @@
+/**
+ * Chat-template tokens and turn markers forged inside user or document text, so the model
+ * reads attacker text as a system or assistant turn. Language-neutral; matched on the clean
+ * form so punctuation survives. Markdown headings like "### Instructions:" also occur in
+ * clinical handouts, so headings alone are weak evidence.
+ */
+import { boost, damp, defineRule, type Rule } from '../rule.js';
+
+export const DELIMITER_RULES: readonly Rule[] = [
+  defineRule({
+    id: 'fake_delimiter.any.special_token',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['<|'],
+    pattern: /<\|\s{0,2}(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end_of_text|eot_id|start_header_id|end_header_id|begin_of_text|fim_prefix|fim_suffix|fim_middle|endofprompt|end|tool|ipython|eom_id|pad)\s{0,2}\|>/,
+    score: 0.85,
+    explanation: 'Chat-template special token forged in the text.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.generic_token',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['<|'],
+    pattern: /<\|[a-z_]{2,24}\|>/,
+    score: 0.55,
+    explanation: 'Special-token-shaped marker forged in the text.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.inst_sys',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['[inst]', '[/inst]', '<<sys>>', '<</sys>>', '<start_of_turn>', '<end_of_turn>', '<s>[inst'],
+    pattern: /\[\/?INST\]|<<\/?SYS>>|<(?:start|end)_of_turn>/,
+    score: 0.85,
+    explanation: 'Llama/Gemma turn delimiter forged in the text.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.role_tag',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['<system', '</system', '<sys>', '</sys', '<instruction', '</instruction', '<assistant', '</assistant', '</user', '<admin', '</prompt', '<developer', '</context', '</document'],
+    pattern: /<\/?\s{0,2}(?:system|sys|instructions?|assistant|user|prompt|context|admin|developer|system_prompt|document)\s{0,2}>/,
+    score: 0.55,
+    cues: [boost(/^<\//, 0.15, 'match'), boost(/\b(?:ignore|you are|new instructions?|from now on|reveal|disregard)\b/, 0.15, 'after')],
+    explanation: 'XML-style role tag that can fake a system or assistant turn.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.markdown_role_heading',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['##'],
+    pattern: /#{2,4}\s{0,3}(?:new\s+)?(?:system(?:\s+prompt)?|instruction|instructions|response|assistant|human|user|input)\s{0,2}:/,
+    score: 0.45,
+    cues: [
+      boost(/system|assistant|human|new/, 0.2, 'match'),
+      boost(/\b(?:ignore|you are|you must|from now on|reveal|disregard|respond only|always answer)\b/, 0.2, 'after'),
+      damp(/\b(?:tablets?|dose|take|patient|wound|diet|medications?|follow-?up|appointment|call your)\b/, 0.3, 'after'),
+    ],
+    explanation: 'Instruction-tuning heading that can fake a new system or instruction turn.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.turn_forgery',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['human:', 'user:', 'assistant:', 'system:', 'ai:'],
+    pattern: /(?:^|\n)[ \t>]{0,4}(?:human|user|assistant|system)\s{0,2}:[^\n]{0,300}\n[ \t>]{0,4}(?:assistant|ai|system|human|user)\s{0,2}:/,
+    score: 0.6,
+    cues: [boost(/\b(?:sure|of course|here is|ignore|access granted|certainly)\b/, 0.15, 'after'), damp(/\b(?:review of systems|ros|cardiovascular|respiratory|neuro|gi|gu)\b/, 0.4, 'around')],
+    explanation: 'Forged conversation turns inside a single message.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.system_line',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['system:', 'assistant:', 'human:'],
+    pattern: /(?:^|\n|\]\s{0,2}|\}\s{0,2})[ \t]{0,4}(?:system|assistant|human)\s{0,2}:\s{0,3}(?:you\b|ignore|new\b|the assistant|from now on|disregard|forget|sure\b|override|reveal|print|always|never)/,
+    score: 0.6,
+    explanation: 'A line posing as a system or assistant turn with an instruction.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.boundary_banner',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['%%%', '===', '---', '***', ']]]', '>>>', '###', '```'],
+    pattern: /(?:%{3,}|={3,}|-{3,}|\*{3,}|\]{3,}|>{3,}|#{3,}|`{3})\s{0,3}(?:end|begin|start|close|stop)\s{0,3}(?:of\s{1,3})?(?:the\s{1,3})?[a-z ]{0,25}?(?:instructions?|prompt|input|system|ambiguity|context|rules|user|conversation|untrusted|data)\b/,
+    score: 0.6,
+    cues: [damp(/\b(?:report|note|discharge|results?|summary|page)\b/, 0.3, 'match')],
+    explanation: 'Banner that pretends the trusted prompt has ended or a new one begins.',
+  }),
+  defineRule({
+    id: 'fake_delimiter.any.bing_role',
+    family: 'fake_delimiter',
+    lang: 'any',
+    form: 'clean',
+    triggers: ['[system]', '[assistant]', '[user]'],
+    pattern: /\[(?:system|assistant|user)\]\(#[a-z_-]{1,30}\)/,
+    score: 0.85,
+    explanation: 'Role marker in the style of a chat transcript, forged in the text.',
+  }),
+];

@@ -1,0 +1,97 @@
+/**
+ * English instruction override and system-prompt extraction. The override verbs are ordinary
+ * clinical vocabulary ("ignore the previous potassium", "disregard prior discharge
+ * instructions"), so a bare verb + "previous instructions" is weak evidence; totality, second
+ * person, AI-config objects and a following new task raise it, clinical nouns lower it.
+ */
+import { boost, damp, defineRule, type Rule } from '../rule.js';
+import { EN_AI_OBJECT, EN_CLINICAL, EN_NEW_TASK, EN_TOTAL } from '../cues.js';
+
+const VERB = String.raw`(?:ignore|ignoring|disregard|forget|skip|override|overlook|neglect|bypass|abandon|discard|dismiss|omit|erase|delete|nevermind|never mind|set aside|throw away|pay no attention to|do not follow|don['’]?t follow|stop following|no longer follow|cancel)`;
+const VERB_TRIGGERS = ['ignor', 'disregard', 'forget', 'skip', 'override', 'overlook', 'neglect', 'bypass', 'abandon', 'discard', 'dismiss', 'omit', 'erase', 'delete', 'never', 'set aside', 'throw away', 'pay no attention', 'follow', 'cancel'];
+const BEFORE = String.raw`(?:previous|prior|above|earlier|preceding|former|original|initial|old|past|foregoing|existing|current|system|developer|default|hidden|your|my|these|those|all)`;
+const NOUN = String.raw`(?:instructions?|rules?|prompts?|directions?|directives?|guidelines?|commands?|orders?|programming|guidance|constraints?|restrictions?|context|conversation|messages?|tasks?|inputs?|training|polic(?:y|ies)|settings|content|text)`;
+
+export const EN_OVERRIDE_RULES: readonly Rule[] = [
+  defineRule({
+    id: 'override.en.ignore_previous',
+    family: 'override',
+    lang: 'en',
+    triggers: VERB_TRIGGERS,
+    pattern: new RegExp(String.raw`\b${VERB}\b[^.;:\n]{0,30}?\b${BEFORE}\b[^.;:\n]{0,25}?\b${NOUN}\b`),
+    score: 0.45,
+    cues: [
+      boost(EN_TOTAL, 0.3),
+      boost(EN_AI_OBJECT, 0.2),
+      boost(EN_NEW_TASK, 0.25, 'after'),
+      boost(/\b(?:you|assistant|chatbot|ai)\b/, 0.1, 'before'),
+      damp(EN_CLINICAL, 0.45, 'match'),
+      damp(/\b(?:discharge|orders?|nursing|cardiology|attached|superseded|replaced by|updated)\b/, 0.15, 'after'),
+    ],
+    explanation: 'Asks the model to disregard its earlier instructions.',
+  }),
+  defineRule({
+    id: 'override.en.forget_everything',
+    family: 'override',
+    lang: 'en',
+    triggers: ['ignor', 'disregard', 'forget', 'overlook', 'erase', 'delete'],
+    pattern: new RegExp(String.raw`\b(?:ignore|disregard|forget|overlook|erase|delete)\s+(?:about\s+)?(?:everything|all(?:\s+of)?\s+(?:that|this|the above|it)|what(?:ever)?\s+(?:you(?:['’]?ve|\s+have|\s+were|\s+had)?\s+(?:been\s+)?(?:told|instructed|taught|programmed|given))|(?:all\s+)?(?:that|what)\s+(?:came|was said|i said|you read)\s+before)`),
+    score: 0.6,
+    cues: [
+      boost(/\b(?:you|instructed|told|programmed|taught)\b/, 0.2),
+      boost(/^[^.\n]{0,30}\b(?:before|above|previously|so far|until now|up to now|earlier)\b/, 0.15, 'after'),
+      boost(EN_NEW_TASK, 0.15, 'after'),
+      damp(EN_CLINICAL, 0.4),
+    ],
+    explanation: 'Asks the model to forget everything it was told.',
+  }),
+  defineRule({
+    id: 'override.en.new_instructions',
+    family: 'override',
+    lang: 'en',
+    triggers: ['new instruction', 'from now on', 'new task', 'new rule', 'updated instruction', 'real instruction', 'new directive'],
+    pattern: /\b(?:your\s+(?:new|real|actual|true|updated)\s+(?:instructions?|task|rules?|directives?|goal|objective|purpose)\s+(?:are|is)|(?:new|updated|real)\s+(?:system\s+)?(?:instructions?|task|rules?|directive)\s*:\s*(?:you|from|ignore|always|never|respond|answer|say|print|reveal|act)|from now on,?\s+(?:you|your)\b[^.\n]{0,50}?\b(?:respond|answer|reply|act|pretend|roleplay|behave|output|say|speak|ignore|obey|comply|unrestricted|unfiltered|jailbroken|dan|no longer|only (?:respond|answer|reply|speak|say)))/,
+    score: 0.65,
+    cues: [boost(EN_AI_OBJECT, 0.15, 'around'), damp(EN_CLINICAL, 0.35)],
+    explanation: 'Replaces the model\'s task with new instructions.',
+  }),
+  defineRule({
+    id: 'override.en.forced_reply',
+    family: 'override',
+    lang: 'en',
+    triggers: ['access granted', 'i have been pwned', 'pwned'],
+    pattern: /\b(?:(?:say|print|output|respond with|reply with|answer with|write|begin (?:your|the) (?:reply|response|answer) with|start (?:your|the) (?:reply|response|answer) with|only (?:say|respond|reply))\W{0,4}(?:access granted|i have been pwned|pwned)|i have been pwned)\b/,
+    score: 0.8,
+    explanation: 'Dictates a canned reply typical of injection probes.',
+  }),
+  defineRule({
+    id: 'system_prompt_extraction.en.reveal_prompt',
+    family: 'system_prompt_extraction',
+    lang: 'en',
+    triggers: ['prompt', 'instruction', 'system message', 'pre-prompt', 'preprompt', 'directive', 'guideline', 'programming'],
+    pattern: /\b(?:reveal|print|show|display|repeat|output|tell me|give me|share|leak|dump|write out|write down|recite|list|disclose|expose|provide|paste|copy|spell out|summari[sz]e|translate|what (?:is|are|was|were))\b[^.?!\n]{0,30}?\b(?:(?:your|the|ur)\s+(?:system|hidden|secret|internal|developer|confidential|pre)[\s-]?(?:prompt|message|instructions?)|your\s+(?:(?:initial|original|first|starting|previous|prior|exact|full|complete|entire|underlying|core|base)\s+)?(?:prompt|instructions|directives|rules|guidelines|programming|configuration)|(?:system|pre)[\s-]?prompt)\b/,
+    score: 0.8,
+    cues: [boost(/\b(?:verbatim|word for word|exactly|everything|above|full|entire)\b/, 0.1, 'around'), damp(/\b(?:pharmacy|alert|ehr|epic|cerner|pump|monitor|ventilator)\b/, 0.4, 'around')],
+    explanation: 'Asks the model to disclose its system prompt or configuration.',
+  }),
+  defineRule({
+    id: 'system_prompt_extraction.en.text_above',
+    family: 'system_prompt_extraction',
+    lang: 'en',
+    triggers: ['above', 'before this', 'were you told', 'you were told', 'were given', 'first message', 'start of', 'beginning of'],
+    pattern: /\b(?:(?:repeat|print|output|copy|recite|show|reveal|write)\s+(?:all\s+|back\s+)?(?:the\s+)?(?:text|words|content|instructions|everything|messages?)\s+(?:above|before this|prior to this)|what\s+(?:were|was)\s+you\s+(?:told|given|instructed|programmed)\b|(?:repeat|print|output|show|reveal)\s+(?:the\s+|your\s+)?(?:first|initial)\s+(?:message|instructions?|lines?)|(?:starting|beginning)\s+(?:at|from|with)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this|your)\s+(?:prompt|conversation|context))/,
+    score: 0.65,
+    cues: [boost(/\b(?:verbatim|word for word|exactly|you)\b/, 0.15, 'around'), damp(EN_CLINICAL, 0.45, 'around')],
+    explanation: 'Asks the model to echo the hidden text that precedes the user turn.',
+  }),
+  defineRule({
+    id: 'system_prompt_extraction.en.secret',
+    family: 'system_prompt_extraction',
+    lang: 'en',
+    triggers: ['password', 'passcode', 'pass phrase', 'passphrase', 'secret', 'access code', 'api key'],
+    pattern: /\b(?:tell|give|reveal|share|what(?:['’]s| is)|print|say|spell|disclose|provide|output|type)\b[^.?!\n]{0,20}?\b(?:your|the)\s+(?:secret(?:\s+(?:key|word|code|phrase))?|password|passcode|pass ?phrase|access code|api key)\b/,
+    score: 0.45,
+    cues: [boost(/\byour\b/, 0.2), boost(/\b(?:reverse|backwards|base64|spell|letter by letter|one letter|encode)\b/, 0.2, 'around'), damp(/\b(?:wi-?fi|portal|epic|login for|badge|voicemail)\b/, 0.3, 'around')],
+    explanation: 'Asks the model to disclose a secret it guards.',
+  }),
+];
