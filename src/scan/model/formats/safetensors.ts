@@ -28,8 +28,12 @@ export const safetensorsScanner: FormatScanner = {
   format: 'safetensors',
   sniff(head) {
     if (head.length < 9 || head[8] !== 0x7b) return false;
-    // A JSON object starts after a plausible (< 2^32) length: rules out pickles and zips by content.
-    return head[4] === 0 && head[5] === 0 && head[6] === 0 && head[7] === 0;
+    // A '{' after the 8-byte length is the signature; an implausible length is still ours to reject.
+    // Pickles (PROTO opcode) and zips can put a '{' at byte 8 too: leave those to their scanners.
+    const smallLength = head[4] === 0 && head[5] === 0 && head[6] === 0 && head[7] === 0;
+    const pickle = head[0] === 0x80 && (head[1] ?? 0) >= 2 && (head[1] ?? 9) <= 5 && !smallLength;
+    const zip = head[0] === 0x50 && head[1] === 0x4b;
+    return !pickle && !zip;
   },
   async scan(source, ctx) {
     const out: ModelFinding[] = [];
