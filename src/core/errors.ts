@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   MG_IO: 'A file could not be read or written.',
   MG_MODEL_INVALID: 'A shipped model file is missing or corrupt.',
   MG_DETECTOR_FAILED: 'A detector threw; the pipeline fails closed unless configured otherwise.',
+  MG_VAULT_KEY: 'A pseudonym vault could not be opened: the key or passphrase is wrong, missing or malformed.',
+  MG_VAULT_CORRUPT: 'A pseudonym vault file is damaged, truncated or was tampered with.',
+  MG_VAULT_FULL: 'A pseudonym vault reached its maximum number of entries.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
