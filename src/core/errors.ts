@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   MG_VAULT_KEY: 'A pseudonym vault could not be opened: the key or passphrase is wrong, missing or malformed.',
   MG_VAULT_CORRUPT: 'A pseudonym vault file is damaged, truncated or was tampered with.',
   MG_VAULT_FULL: 'A pseudonym vault reached its maximum number of entries.',
+  MG_SIGNING_KEY: 'A model-signing key is unreadable, encrypted or of an unsupported type.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
