@@ -46,6 +46,8 @@ export interface ScanContext {
   scanNested(source: ByteSource, member: string): Promise<ModelFinding[]>;
   /** Bytes expanded so far for the top-level file; scanners add to it and stop past the limit. */
   addExpanded(bytes: number): boolean;
+  /** Lets a container scanner name what it found (zip → 'pytorch-zip', 'npz', 'keras'); optional. */
+  reportFormat?(format: string): void;
 }
 
 export interface FormatScanner {

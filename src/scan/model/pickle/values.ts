@@ -1,0 +1,68 @@
+/**
+ * The simulated unpickler's values: small tagged records shared by reference. The simulation
+ * never copies a structure (memo-expansion bombs stay tiny) and tracks at most
+ * MAX_TRACKED_ITEMS elements per container (enough for joblib shapes and state dicts).
+ */
+export const MAX_TRACKED_ITEMS = 32;
+
+export interface ImportRec {
+  readonly module: string;
+  readonly name: string;
+  readonly opcode: string;
+  readonly offset: number;
+  /** Opcodes that called or instantiated it (REDUCE, NEWOBJ, BUILD, OBJ, INST ...). */
+  readonly uses: Set<string>;
+  /** Module/name computed at load time (not literal strings): resolution impossible statically. */
+  readonly dynamic: boolean;
+}
+
+export type Value =
+  | { readonly t: 'str'; readonly s: string | null; readonly bytes: boolean }
+  | { readonly t: 'int'; readonly v: bigint }
+  | { readonly t: 'global'; readonly imp: ImportRec }
+  | { readonly t: 'call'; readonly fn: Value; readonly args: Value }
+  | { readonly t: 'obj'; readonly cls: Value; state: Value | null }
+  | { readonly t: 'seq'; readonly kind: 'tuple' | 'list' | 'set' | 'dict'; readonly items: Value[]; over: boolean }
+  | { readonly t: 'scalar' }
+  | { readonly t: 'ext'; readonly code: number }
+  | { readonly t: 'persid' };
+
+export const SCALAR: Value = { t: 'scalar' };
+export const UNTRACKED: Value = { t: 'scalar' };
+
+export function seq(kind: 'tuple' | 'list' | 'set' | 'dict', items: Value[]): Value {
+  const over = items.length > MAX_TRACKED_ITEMS;
+  return { t: 'seq', kind, items: over ? items.slice(0, MAX_TRACKED_ITEMS) : items, over };
+}
+
+export function pushItems(target: Value, items: readonly Value[]): void {
+  if (target.t !== 'seq') return;
+  for (const it of items) {
+    if (target.items.length >= MAX_TRACKED_ITEMS) {
+      target.over = true;
+      return;
+    }
+    target.items.push(it);
+  }
+}
+
+/** The import a value ultimately calls, following call results (getattr(x)(...) chains). */
+export function rootImport(v: Value): ImportRec | null {
+  let cur: Value = v;
+  for (let i = 0; i < 64; i++) {
+    if (cur.t === 'global') return cur.imp;
+    if (cur.t === 'call') cur = cur.fn;
+    else if (cur.t === 'obj') cur = cur.cls;
+    else return null;
+  }
+  return null;
+}
+
+export function dictGet(d: Value, key: string): Value | undefined {
+  if (d.t !== 'seq' || d.kind !== 'dict') return undefined;
+  for (let i = 0; i + 1 < d.items.length; i += 2) {
+    const k = d.items[i];
+    if (k?.t === 'str' && k.s === key) return d.items[i + 1];
+  }
+  return undefined;
+}
