@@ -1,0 +1,82 @@
+/**
+ * Dates more specific than a year (English, Spanish, Korean) and ages over 89. A year alone, an
+ * age of 89 or under, a blood pressure, a dose fraction and a score are not PHI, so bare m/d pairs
+ * need a date cue and every numeric date is checked for a real month and day.
+ */
+import type { Sink } from './types.js';
+
+const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
+const ES_MONTH = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]e(?:p)?tiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)`;
+const ORD = String.raw`(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:\d{4}|'\d{2})`;
+
+const EN_MDY = new RegExp(String.raw`\b${EN_MONTH}\.? {1,2}(?:[12]\d|3[01]|0?[1-9])${ORD}\b(?:,? {1,2}${YEAR}\b)?`, 'g');
+const EN_DMY = new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])${ORD}(?: of)?[ -]${EN_MONTH}\b\.?(?:,?[ -]${YEAR}\b)?`, 'g');
+const EN_MY = new RegExp(String.raw`\b${EN_MONTH}\.?,? (?:of )?\d{4}\b`, 'g');
+const ES_DMY = new RegExp(String.raw`(?<![\p{L}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![\p{L}])(?:,? (?:de |del )?\d{4}\b)?`, 'gu');
+const ES_MY = new RegExp(String.raw`(?<![\p{L}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'gu');
+const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
+const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
+const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;
+const KO_YEAR_MONTH = /(?<!\d)\d{2,4} ?년 ?(?:1[0-2]|0?[1-9]) ?월(?! ?\d)/g;
+const KO_MONTH = /(?<![\d.])(?:1[0-2]|0?[1-9]) ?월(?! ?\d)(?![가-힣]*(?:간|동안))/g;
+const KO_DAY = /(?<![\d.~-])(?:[12]\d|3[01]|[1-9]) ?일(?![가-힣]*(?:간|동안|째)|\d| ?(?:전|후|뒤|만에|이내|이상|마다|분|치|씩|정도|경과|이후|동안))/g;
+
+const AGE_EN = /\b(?:9\d|1[01]\d)(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.| ?años| ?anos\b)/g;
+const AGE_CUE = /\b(?:aged?|edad|age of)[: ]{1,3}(9\d|1[01]\d)\b/gi;
+const AGE_KO = /(?<!\d)(?:9\d|1[01]\d) ?세(?![가-힣])|(?<!\d)(?:9\d|1[01]\d) ?세(?=[이가는의,)])/g;
+
+// A bare m/d needs one of these shortly before (or a Korean cue after), else "BP 120/80", "1/2 tab",
+// "Apgar 8/9" would all be dates.
+const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|del|al|hasta|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2}|[(]|~)$/i;
+const MD_CUE_AFTER = /^ ?(?:퇴원|입원|내원|수술|외래|예정|부터|까지|에 |에$|경|일)/;
+const SCORE_BEFORE = /(?:apgar|mmse|gcs|bp|b\/p|tension|arterial|score|ratio|tab|tablet|dose|x)\s{0,2}$/i;
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 0;
+}
+
+function numericDate(a: string, b: string, c: string): boolean {
+  const [x, y, z] = [Number(a), Number(b), Number(c)];
+  if (a.length === 4) return c.length <= 2 && x >= 1800 && x <= 2200 && validYmd(x, y, z);
+  if (c.length !== 2 && c.length !== 4) return false;
+  if (c.length === 4 && (z < 1800 || z > 2200)) return false;
+  // m/d/y or d/m/y: either reading makes it a date.
+  return validYmd(z, x, y) || validYmd(z, y, x);
+}
+
+export function findDates(text: string, sink: Sink): void {
+  const hasDigit = /\d/.test(text);
+  if (hasDigit) {
+    for (const re of [EN_MDY, EN_DMY, ES_DMY]) {
+      for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
+    }
+    for (const re of [EN_MY, ES_MY]) {
+      for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
+    }
+    for (const m of text.matchAll(NUMERIC)) {
+      if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
+    }
+    for (const m of text.matchAll(MONTH_DAY)) {
+      const mo = Number(m[1]);
+      const d = Number(m[2]);
+      if (!((mo <= 12 && d <= 31) || (d <= 12 && mo <= 31)) || mo === 0 || d === 0) continue;
+      const before = text.slice(Math.max(0, m.index - 14), m.index);
+      if (SCORE_BEFORE.test(before)) continue;
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (MD_CUE_BEFORE.test(before) || MD_CUE_AFTER.test(after)) sink(m.index, m.index + m[0].length, 'DATE', 0.7, 'date.month_day');
+    }
+    if (/[\uac00-\ud7a3]/.test(text)) {
+      for (const m of text.matchAll(KO_DATE)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.ko');
+      for (const m of text.matchAll(KO_YEAR_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.ko.year_month');
+      for (const m of text.matchAll(KO_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.month');
+      for (const m of text.matchAll(KO_DAY)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.day');
+      for (const m of text.matchAll(AGE_KO)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.ko');
+    }
+    for (const m of text.matchAll(AGE_EN)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
+    for (const m of text.matchAll(AGE_CUE)) {
+      const v = m[1] ?? '';
+      sink(m.index + m[0].length - v.length, m.index + m[0].length, 'AGE_OVER_89', 0.85, 'age.cued');
+    }
+  }
+}

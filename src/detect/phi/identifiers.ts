@@ -1,0 +1,93 @@
+/**
+ * Numbers that identify a person: SSN, Korean RRN/FRN, cards, IBAN, NPI, DEA, VIN, plates, and
+ * record / plan / account / licence / device numbers announced by a cue word.
+ */
+import { isValidAba, isValidCard, isValidDea, isValidIban, isValidKrRrnChecksum, isValidNpi, isValidVin } from './checksums.js';
+import type { PhiType, Sink } from './types.js';
+
+const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
+// YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
+const KR_RRN = /(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?: ?[-–] ?)?[0-9]\d{6}(?![\d-])/g;
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+const DEA = /\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b/g;
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+const KR_PASSPORT = /(?<![A-Za-z0-9])[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])/g;
+const KR_DRIVER = /(?<![\d-])\d{2}-\d{2}-\d{6}-\d{2}(?![\d-])/g;
+const KR_PLATE = /(?<![\d가-힣])(?:[가-힣]{2} ?)?\d{2,3} ?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호] ?\d{4}(?!\d)/g;
+
+// One alternation so the cue nearest the number wins; the group name is the type.
+const CUE_ID = new RegExp(
+  String.raw`(?:(?<MRN>\bMRN|\bMR ?#|\bMR ?No\b|\bMedRec|\bmed(?:ical)? ?rec(?:ord)?s?(?: ?(?:number|no|#))?|\brecord ?(?:number|no|#)|\bchart ?(?:number|no|#)|\bhospital ?(?:number|no|#)|\bNHC\b|\bhistoria cl[ií]nica|(?<![가-힣])(?:병록번호|등록번호|환자번호|차트번호))` +
+  String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
+  String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
+  String.raw`|(?<LICENSE>\blicen[cs]e(?: ?(?:number|no|#))?|\blic ?#|\bcertificate|\bcolegiado|\bN[º°o] ?Col\b|면허번호|자격번호)` +
+  String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +
+  String.raw`|(?<VEHICLE>\blicen[cs]e plate|\bplate ?(?:number|no|#)?|\bmatr[ií]cula|\bVIN\b|차량 ?번호)` +
+  String.raw`|(?<SSN>\bSSN|\bsocial security(?: ?(?:number|no|#))?|\bSS ?#)` +
+  String.raw`|(?<ID>\bpatient ?id|\bpt ?id|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
+  String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#)\.?){0,3}[\s:#.]{0,3}` +
+  String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,
+  'gi',
+);
+
+const DIGIT = /\d/g;
+
+function countDigits(s: string): number {
+  DIGIT.lastIndex = 0;
+  return (s.match(DIGIT) ?? []).length;
+}
+
+function sinkCued(type: PhiType, text: string, start: number, raw: string, sink: Sink): void {
+  let v = raw.replace(/[-/.]+$/, '');
+  // A lower-case letter means a word, not an identifier ("policy for 2 years").
+  if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v)) return;
+  if (countDigits(v) < 2 || v.length < 3) return;
+  if (/^(?:19|20)\d\d$/.test(v)) return;
+  // Trailing isolated word after a space (e.g. "12345 MRN") is not part of the id.
+  v = v.replace(/ [A-Za-z]+$/, '');
+  sink(start, start + v.length, type, 0.9, `id.cued.${type.toLowerCase()}`);
+}
+
+export function findIdentifiers(text: string, sink: Sink): void {
+  for (const m of text.matchAll(SSN)) sink(m.index, m.index + m[0].length, 'SSN', 0.9, 'ssn');
+  for (const m of text.matchAll(KR_RRN)) {
+    const digits = m[0].replace(/\D/g, '');
+    const g = digits.charCodeAt(6) - 48;
+    const foreign = g >= 5 && g <= 8;
+    const hyphen = /[-–]/.test(m[0]);
+    const score = isValidKrRrnChecksum(digits) ? 0.98 : hyphen ? 0.85 : 0.7;
+    sink(m.index, m.index + m[0].length, foreign ? 'KR_FRN' : 'KR_RRN', score, foreign ? 'kr.frn' : 'kr.rrn');
+  }
+  for (const m of text.matchAll(CARD)) {
+    if (isValidCard(m[0])) sink(m.index, m.index + m[0].length, 'CREDIT_CARD', 0.9, 'card.luhn');
+  }
+  for (const m of text.matchAll(IBAN)) if (isValidIban(m[0])) sink(m.index, m.index + m[0].length, 'ACCOUNT', 0.95, 'iban');
+  for (const m of text.matchAll(DEA)) if (isValidDea(m[0])) sink(m.index, m.index + m[0].length, 'DEA', 0.8, 'dea');
+  for (const m of text.matchAll(VIN)) {
+    if (/\d/.test(m[0]) && /[A-Z]/.test(m[0]) && isValidVin(m[0])) sink(m.index, m.index + m[0].length, 'VEHICLE', 0.9, 'vin');
+  }
+  for (const m of text.matchAll(KR_PASSPORT)) sink(m.index, m.index + m[0].length, 'ID', 0.75, 'kr.passport');
+  for (const m of text.matchAll(KR_DRIVER)) sink(m.index, m.index + m[0].length, 'LICENSE', 0.9, 'kr.driver');
+  for (const m of text.matchAll(KR_PLATE)) sink(m.index, m.index + m[0].length, 'VEHICLE', 0.8, 'kr.plate');
+  for (const m of text.matchAll(CUE_ID)) {
+    const g = m.groups ?? {};
+    const id = g.id;
+    if (!id) continue;
+    const type = (Object.keys(g).find((k) => k !== 'id' && g[k] !== undefined) ?? 'ID') as PhiType;
+    const start = m.index + m[0].length - id.length;
+    const digits = id.replace(/\D/g, '');
+    if (type === 'ACCOUNT' && digits.length === 9 && isValidAba(digits)) {
+      sink(start, start + id.length, 'ACCOUNT', 0.95, 'aba');
+      continue;
+    }
+    if (type === 'LICENSE' && /NPI/i.test(m[0]) && isValidNpi(digits)) {
+      sink(start, start + id.length, 'NPI', 0.95, 'npi');
+      continue;
+    }
+    sinkCued(type, text, start, id, sink);
+  }
+  for (const m of text.matchAll(NPI)) if (isValidNpi(m[1] ?? '')) sink(m.index + m[0].length - (m[1]?.length ?? 0), m.index + m[0].length, 'NPI', 0.95, 'npi');
+}
+
+const NPI = /\bNPI(?:\s?(?:number|no|#))?[\s:#.]{0,4}(\d{10})(?!\d)/gi;

@@ -1,0 +1,74 @@
+/**
+ * The PHI family: HIPAA Safe Harbor identifiers in English, Spanish and Korean text.
+ * `detectPhi` is the library call; `createPhiFamily` wraps it as a pipeline detector.
+ */
+import { z } from 'zod';
+import { MedguardError } from '../../core/errors.js';
+import { createRootView } from '../../core/text/view.js';
+import type { Detector, Finding, Severity, TextView } from '../../core/types.js';
+import { MODES } from '../../core/types.js';
+import type { FamilyBundle } from '../family.js';
+import { scanPhi } from './scan.js';
+import { PHI_TYPES, type PhiOptions, type PhiSpan, type PhiType } from './types.js';
+
+export { PHI_TYPES, type PhiOptions, type PhiSpan, type PhiType } from './types.js';
+
+const OptionsSchema = z.strictObject({
+  types: z.array(z.enum(PHI_TYPES)).optional(),
+  minScore: z.number().min(0).max(1).optional(),
+});
+
+function validate(options: unknown): PhiOptions {
+  const parsed = OptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? ['phi', ...issue.path.map(String)].join('.') : 'phi';
+    throw new MedguardError('MG_CONFIG_INVALID', `invalid PHI option ${field}: ${issue?.message ?? 'invalid'}`, { field });
+  }
+  return parsed.data;
+}
+
+/** Matching happens on the clean form (fullwidth digits folded, invisibles removed); offsets map back to the input. */
+function detectInView(view: TextView, options: PhiOptions): PhiSpan[] {
+  const clean = view.form('clean');
+  return scanPhi(clean.text, options).map((s) => {
+    const root = clean.toRoot(s.start, s.end);
+    return { ...s, start: root.start, end: root.end };
+  });
+}
+
+/** PHI spans in `text`, sorted by start; offsets are UTF-16 offsets into `text`. */
+export function detectPhi(text: string, options?: PhiOptions): PhiSpan[] {
+  const opts = validate(options);
+  return detectInView(createRootView(text), opts);
+}
+
+const HIGH: ReadonlySet<PhiType> = new Set(['SSN', 'KR_RRN', 'KR_FRN', 'CREDIT_CARD', 'ACCOUNT', 'MRN', 'HEALTH_PLAN_ID']);
+
+function severityOf(type: PhiType): Severity {
+  return HIGH.has(type) ? 'high' : 'medium';
+}
+
+export function createPhiFamily(options: PhiOptions = {}): FamilyBundle {
+  const opts = validate(options);
+  const detector: Detector = {
+    id: 'phi.rules',
+    family: 'phi',
+    modes: MODES,
+    decodedLayers: false,
+    detect(input: TextView): Finding[] {
+      return detectInView(input, opts).map((s) => ({
+        family: 'phi',
+        kind: `phi.${s.type}`,
+        detector: 'phi.rules',
+        start: s.start,
+        end: s.end,
+        score: s.score,
+        severity: severityOf(s.type),
+        explanation: `possible ${s.type.toLowerCase().replace(/_/g, ' ')} (rule ${s.rule})`,
+        rule: s.rule,
+      }));
+    },
+  };
+  return { detectors: [detector] };
+}

@@ -1,0 +1,85 @@
+/**
+ * Person names in Latin script (English, Spanish). A name is a run of capitalised tokens scored
+ * from list membership and context: a title ("Dr.", "Sra.") or a role/label cue ("patient",
+ * "Nombre:", "seen by", "daughter") makes any run a name; without a cue we need a known given
+ * name followed by a surname or an initial. Eponyms, drugs and clinical words never count.
+ */
+import { lexicon } from './lexicon.js';
+import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
+import type { Sink } from './types.js';
+
+const TOKEN = /(?<![\p{L}\p{M}\d'’])(?:\p{Lu}[\p{Ll}\p{M}]{1,24}(?:['’-]?\p{Lu}[\p{Ll}\p{M}]{1,24})?|\p{Lu}\.(?!\p{L}))/gu;
+const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
+
+const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
+const ROLE = /(?:\b(?:patient|pt|paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn)\b|[Pp]t\.)\s{0,2}[:,]?\s{1,3}$/i;
+const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
+const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
+const SENTENCE_END = /(?:^|[.!?\n]\s{0,3}|^\s{0,3})$/;
+
+interface Token { start: number; end: number; lower: string; initial: boolean }
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const v = m[0];
+    out.push({ start: m.index, end: m.index + v.length, lower: v.toLowerCase().replace(/[’]/g, "'"), initial: v.length === 2 && v.endsWith('.') });
+  }
+  return out;
+}
+
+function runs(text: string, toks: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  let cur: Token[] = [];
+  for (const t of toks) {
+    const prev = cur[cur.length - 1];
+    if (NEVER_NAME.has(t.lower) || NEVER_NAME.has(t.lower.replace(/'s$/, ''))) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      continue;
+    }
+    if (prev && cur.length < 5 && JOINER.test(text.slice(prev.end, t.start)) && !prev.initial) cur.push(t);
+    else if (prev && prev.initial && cur.length < 5 && text.slice(prev.end, t.start) === ' ') cur.push(t);
+    else {
+      if (cur.length) out.push(cur);
+      cur = [t];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+export function findNamesLatin(text: string, sink: Sink): void {
+  const lex = lexicon();
+  const found = new Set<string>();
+  for (const run of runs(text, tokens(text))) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (!first || !last) continue;
+    const before = text.slice(Math.max(0, first.start - 40), first.start);
+    const after = text.slice(last.end, last.end + 40);
+    if (EPONYM_FOLLOWERS.test(after)) continue;
+    const words = run.filter((t) => !t.initial);
+    if (words.length === 0) continue;
+    const known = (t: Token): boolean => !AMBIGUOUS.has(t.lower) && (lex.first.has(t.lower) || lex.last.has(t.lower));
+    const title = TITLE.test(before);
+    const cue = title || ROLE.test(before) || DEMOGRAPHIC.test(before) || AFTER_CUE.test(after);
+    let score = 0;
+    if (title) score = 0.95;
+    else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
+    else if (run.length >= 2 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower)) {
+      const second = run[1];
+      if (second && (second.initial || lex.last.has(second.lower) || lex.first.has(second.lower))) score = 0.8;
+      else if (second && !SENTENCE_END.test(before)) score = 0.65;
+    } else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
+    if (score <= 0) continue;
+    // A trailing initial "Frank G." keeps its dot; a sentence-final surname does not get one.
+    sink(first.start, last.end, 'NAME', score, title ? 'name.title' : cue ? 'name.cue' : 'name.list');
+    for (const t of words) if (t.lower.length >= 3 && !AMBIGUOUS.has(t.lower)) found.add(t.lower);
+  }
+  if (found.size === 0) return;
+  // Later mentions of a name already found ("... Marcil's tales. ... early Marcil") are the same person.
+  for (const t of tokens(text)) {
+    if (found.has(t.lower)) sink(t.start, t.end, 'NAME', 0.7, 'name.repeat');
+  }
+}
