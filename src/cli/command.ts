@@ -55,9 +55,10 @@ export async function dispatch(commands: readonly Command[], argv: readonly stri
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 
 /** `parseArgs` with its TypeErrors turned into MG_USAGE errors that point at the command's help. */
-export function parseCommandArgs<T extends Options>(argv: readonly string[], options: T, command: string) {
+export function parseCommandArgs<T extends Options>(argv: readonly string[], options: T, command: string): Parsed<T> {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (e) {

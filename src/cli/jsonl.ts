@@ -8,7 +8,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { MODES, type Mode, type Severity } from '../core/types.js';
 import type { CliIo } from './io.js';
 import { decodeUtf8 } from './input.js';
-import { splitLines } from './lines.js';
+import { splitLines, type LineEvent } from './lines.js';
 import { isFlagged, reportFields } from './records.js';
 
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -37,35 +37,40 @@ class LineError extends Error {
 }
 
 export async function scanJsonl(chunks: AsyncIterable<Uint8Array>, options: JsonlOptions, io: CliIo): Promise<JsonlSummary> {
-  let records = 0;
-  let flagged = 0;
-  let errors = 0;
-  let firstErrorCode: ErrorCode | undefined;
-  for await (const event of splitLines(chunks, options.maxLineBytes)) {
-    let out: string;
-    if (event.kind === 'too_long') {
-      out = errorRecord(null, event.line, 'MG_INPUT_TOO_LARGE', `line is ${event.length} bytes; the limit is ${options.maxLineBytes} (--max-line-bytes)`);
-      errors += 1;
-      firstErrorCode ??= 'MG_INPUT_TOO_LARGE';
-    } else {
-      // Blank lines (e.g. a trailing newline pair) are not records.
-      if (isBlank(event.bytes)) continue;
-      try {
-        const { id, text, mode } = parseRecord(event.bytes, options.mode);
-        const report = inspectLine(options.inspector, text, mode, id);
-        if (isFlagged(report, options.failOn)) flagged += 1;
-        out = JSON.stringify({ id, ...reportFields(report) });
-      } catch (e) {
-        if (!(e instanceof LineError)) throw e;
-        out = errorRecord(e.id, event.line, e.code, e.message);
-        errors += 1;
-        firstErrorCode ??= e.code;
-      }
+  const tally = { records: 0, flagged: 0, errors: 0, firstErrorCode: undefined as ErrorCode | undefined };
+  // One write per input chunk: a write per record costs more than inspecting a short line.
+  for await (const events of splitLines(chunks, options.maxLineBytes)) {
+    const batch: string[] = [];
+    for (const event of events) {
+      const out = recordFor(event, options, tally);
+      if (out !== undefined) batch.push(`${out}\n`);
     }
-    records += 1;
-    await io.stdout.write(`${out}\n`);
+    if (batch.length > 0) await io.stdout.write(batch.join(''));
   }
-  return { records, flagged, errors, firstErrorCode };
+  return tally;
+}
+
+/** The output line for one input line, or undefined for a blank line (not a record). */
+function recordFor(event: LineEvent, options: JsonlOptions, tally: { records: number; flagged: number; errors: number; firstErrorCode: ErrorCode | undefined }): string | undefined {
+  if (event.kind === 'line' && isBlank(event.bytes)) return undefined;
+  tally.records += 1;
+  const fail = (id: Id, code: ErrorCode, message: string): string => {
+    tally.errors += 1;
+    tally.firstErrorCode ??= code;
+    return JSON.stringify({ id, line: event.line, error: { code, message } });
+  };
+  if (event.kind === 'too_long') {
+    return fail(null, 'MG_INPUT_TOO_LARGE', `line is ${event.length} bytes; the limit is ${options.maxLineBytes} (--max-line-bytes)`);
+  }
+  try {
+    const { id, text, mode } = parseRecord(event.bytes, options.mode);
+    const report = inspectLine(options.inspector, text, mode, id);
+    if (isFlagged(report, options.failOn)) tally.flagged += 1;
+    return JSON.stringify({ id, ...reportFields(report) });
+  } catch (e) {
+    if (!(e instanceof LineError)) throw e;
+    return fail(e.id, e.code, e.message);
+  }
 }
 
 function inspectLine(inspector: Pipeline, text: string, mode: Mode, id: Id) {
@@ -101,10 +106,6 @@ function parseRecord(bytes: Uint8Array, defaultMode: Mode): { id: Id; text: stri
     throw new LineError('MG_INPUT_INVALID', `"mode" must be one of ${MODES.join(', ')}`, id);
   }
   return { id, text: record.text, mode: mode as Mode };
-}
-
-function errorRecord(id: Id, line: number, code: ErrorCode, message: string): string {
-  return JSON.stringify({ id, line, error: { code, message } });
 }
 
 function isBlank(bytes: Uint8Array): boolean {

@@ -8,7 +8,7 @@ const dec = new TextDecoder();
 async function collect(chunks: readonly string[], max: number): Promise<string[]> {
   const out: string[] = [];
   const source = (async function* () { for (const c of chunks) yield enc.encode(c); })();
-  for await (const e of splitLines(source, max)) out.push(show(e));
+  for await (const batch of splitLines(source, max)) out.push(...batch.map(show));
   return out;
 }
 
@@ -36,4 +36,11 @@ test('a line of exactly the limit passes, with or without CR', async () => {
 
 test('an over-long final line without newline is still reported', async () => {
   assert.deepEqual(await collect(['ok\n', 'xxxxxxxx'], 4), ['1:ok', '2:TOO_LONG(8)']);
+});
+
+test('lines completed by one chunk arrive as one batch', async () => {
+  const source = (async function* () { yield enc.encode('a\nb\nc'); yield enc.encode('\nd'); })();
+  const sizes: number[] = [];
+  for await (const batch of splitLines(source, 10)) sizes.push(batch.length);
+  assert.deepEqual(sizes, [2, 1, 1]);
 });

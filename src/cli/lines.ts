@@ -11,7 +11,11 @@ export type LineEvent =
 const LF = 0x0a;
 const CR = 0x0d;
 
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<LineEvent> {
+/**
+ * Yields the lines completed by each input chunk as one batch, so a consumer can write its output
+ * per batch (few writes on a big file) yet still answer promptly when input arrives slowly.
+ */
+export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<LineEvent[]> {
   let parts: Uint8Array[] = [];
   let pending = 0;
   let skipping = false;
@@ -45,17 +49,19 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineByte
   for await (const input of chunks) {
     // Buffer's indexOf is a memchr; a view, not a copy.
     const chunk = Buffer.from(input.buffer, input.byteOffset, input.length);
+    const batch: LineEvent[] = [];
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(LF, from);
       if (nl === -1) break;
       take(chunk.subarray(from, nl));
-      yield finish();
+      batch.push(finish());
       from = nl + 1;
     }
     if (from < chunk.length) take(chunk.subarray(from));
+    if (batch.length > 0) yield batch;
   }
-  if (pending > 0 || skipping) yield finish();
+  if (pending > 0 || skipping) yield [finish()];
 }
 
 function trimCr(bytes: Uint8Array): Uint8Array {
