@@ -1,0 +1,138 @@
+import { confusableTarget, isAsciiLetter, isCyrillicOrGreek, isLatinLetter, isRemovable, isWordChar } from './chars.js';
+import { TextBuilder, type OffsetMap } from './offsets.js';
+
+/** A text derived from a source, with the map back to the source (null: identity). */
+export interface Derived {
+  readonly text: string;
+  readonly map: OffsetMap | null;
+}
+
+/**
+ * The clean form: NFKC, invisible/bidi/tag characters removed, Cyrillic/Greek look-alikes folded
+ * to Latin where the word shows they are a disguise. Case and digits are kept.
+ */
+export function cleanText(raw: string): Derived {
+  const n = raw.length;
+  let firstNonAscii = 0;
+  while (firstNonAscii < n && raw.charCodeAt(firstNonAscii) < 0x80) firstNonAscii++;
+  // Pure ASCII needs none of the work below; this is the inline fast path.
+  if (firstNonAscii === n) return { text: raw, map: null };
+
+  const nfkc = raw.normalize('NFKC') !== raw;
+  const b = new TextBuilder(n + 16);
+  let hasCyrGreek = false;
+  let k = 0;
+  while (k < n) {
+    const c = raw.charCodeAt(k);
+    if (c < 0x80 && !(nfkc && k + 1 < n && raw.charCodeAt(k + 1) >= 0x300)) {
+      b.push(c, k, k + 1);
+      k++;
+      continue;
+    }
+    const cp = raw.codePointAt(k) ?? c;
+    const w = cp > 0xffff ? 2 : 1;
+    if (isRemovable(cp)) {
+      k += w;
+      continue;
+    }
+    if (!nfkc) {
+      if (isCyrillicOrGreek(cp)) hasCyrGreek = true;
+      b.push(c, k, k + 1);
+      if (w === 2) b.push(raw.charCodeAt(k + 1), k + 1, k + 2);
+      k += w;
+      continue;
+    }
+    // A base character and its combining marks normalise together (e + U+0301 -> é).
+    let seg = String.fromCodePoint(cp);
+    let segEnd = k + w;
+    let j = segEnd;
+    while (j < n) {
+      const next = raw.codePointAt(j) ?? 0;
+      const w2 = next > 0xffff ? 2 : 1;
+      if (isRemovable(next)) {
+        j += w2;
+        continue;
+      }
+      if (!continuesSegment(next)) break;
+      seg += String.fromCodePoint(next);
+      j += w2;
+      segEnd = j;
+    }
+    const norm = seg.normalize('NFKC');
+    if (norm === seg && segEnd === k + w && j === segEnd) {
+      b.push(c, k, k + 1);
+      if (w === 2) b.push(raw.charCodeAt(k + 1), k + 1, k + 2);
+    } else {
+      for (let u = 0; u < norm.length; u++) {
+        const nc = norm.charCodeAt(u);
+        if (isCyrillicOrGreek(nc)) hasCyrGreek = true;
+        b.push(nc, k, segEnd);
+      }
+    }
+    if (isCyrillicOrGreek(cp)) hasCyrGreek = true;
+    k = j;
+  }
+  if (hasCyrGreek) foldConfusables(b);
+  return b.finish(n);
+}
+
+const MARK = /^\p{M}$/u;
+function continuesSegment(cp: number): boolean {
+  if (cp < 0x300) return false;
+  if (cp >= 0x1160 && cp <= 0x11ff) return true; // conjoining Hangul vowels/finals compose with the lead
+  if (cp >= 0xac00 && cp <= 0xd7a3) return false;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+const enum WordClass { Other, Latin, Native, Mixed, AllConfusable }
+
+/**
+ * Folds look-alikes in words that also hold Latin letters, and in words made only of look-alikes
+ * unless a neighbouring word is genuinely Cyrillic/Greek (so "о" in Russian prose stays Cyrillic).
+ */
+function foldConfusables(b: TextBuilder): void {
+  const n = b.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const classes: WordClass[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(b.at(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    let latin = 0;
+    let conf = 0;
+    let native = 0;
+    while (i < n && isWordChar(b.at(i))) {
+      const c = b.at(i);
+      if (isAsciiLetter(c) || isLatinLetter(c)) latin++;
+      else if (confusableTarget(c) !== 0) conf++;
+      else if (isCyrillicOrGreek(c) && !(c >= 0x300 && c <= 0x36f)) native++;
+      i++;
+    }
+    starts.push(ws);
+    ends.push(i);
+    classes.push(conf === 0 ? (native > 0 ? WordClass.Native : latin > 0 ? WordClass.Latin : WordClass.Other)
+      : native > 0 ? WordClass.Native : latin > 0 ? WordClass.Mixed : WordClass.AllConfusable);
+  }
+  for (let w = 0; w < classes.length; w++) {
+    const cls = classes[w];
+    if (cls !== WordClass.Mixed && cls !== WordClass.AllConfusable) continue;
+    if (cls === WordClass.AllConfusable && (neighbour(classes, w, -1) === WordClass.Native || neighbour(classes, w, 1) === WordClass.Native)) continue;
+    for (let p = starts[w] ?? 0; p < (ends[w] ?? 0); p++) {
+      const t = confusableTarget(b.at(p));
+      if (t !== 0) b.set(p, t);
+    }
+  }
+}
+
+function neighbour(classes: readonly WordClass[], w: number, step: number): WordClass {
+  for (let j = w + step; j >= 0 && j < classes.length; j += step) {
+    const c = classes[j];
+    if (c !== undefined && c !== WordClass.Other && c !== WordClass.AllConfusable) return c;
+  }
+  return WordClass.Other;
+}

@@ -1,0 +1,165 @@
+import { charFlags, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, leetTarget, lowerUnit } from './chars.js';
+import type { Derived } from './clean.js';
+import { composeMaps, TextBuilder, type OffsetMap } from './offsets.js';
+
+/**
+ * The folded form, derived from the clean form: lower case, leetspeak read as letters, letters
+ * spaced out one by one re-joined, whitespace runs collapsed. The map points into the clean text.
+ */
+export function foldText(clean: string): Derived {
+  const lowered = lowerAndLeet(clean);
+  const joined = joinAndCollapse(lowered.codes, lowered.length);
+  return { text: joined.text, map: composeMaps(joined.map, lowered.map, lowered.length) };
+}
+
+/** Intermediate result kept as units so the second pass needs no string. */
+interface Units {
+  readonly codes: Uint16Array;
+  readonly length: number;
+  readonly map: OffsetMap | null;
+}
+
+const tokenFlags = (c: number): number => (c === 0x40 || c === 0x24 ? F_WORD | F_DIGIT : charFlags(c));
+
+/** Leet digits/symbols are only read as letters inside a token with letters, so "5 mg" and "120/80" stay numbers. */
+function lowerAndLeet(text: string): Units {
+  const n = text.length;
+  const b = new TextBuilder(n + 16);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((tokenFlags(c) & F_WORD) === 0) {
+      pushLower(b, c, i);
+      i++;
+      continue;
+    }
+    let j = i;
+    let letters = 0;
+    while (j < n) {
+      const f = tokenFlags(text.charCodeAt(j));
+      if ((f & F_WORD) === 0) break;
+      if ((f & F_DIGIT) === 0) letters++;
+      j++;
+    }
+    // One letter is not enough context: "B12", "T4" and "3x" are clinical, not leetspeak.
+    const leetWord = letters >= 2 && letters < j - i;
+    for (let p = i; p < j; p++) {
+      const t = text.charCodeAt(p);
+      const leet = leetWord ? leetTarget(t) : 0;
+      if (leet !== 0) b.push(leet, p, p + 1);
+      else pushLower(b, t, p);
+    }
+    i = j;
+  }
+  return b.finishUnits(n);
+}
+
+function pushLower(b: TextBuilder, c: number, p: number): void {
+  if (c < 0x80) {
+    b.push(c >= 0x41 && c <= 0x5a ? c | 0x20 : c, p, p + 1);
+    return;
+  }
+  if ((charFlags(c) & F_LOWER_MULTI) === 0) {
+    b.push(lowerUnit(c), p, p + 1);
+    return;
+  }
+  if (c === 0x130) {
+    b.push(0x69, p, p + 1); // Turkish dotted capital I: plain i, not i + combining dot
+    return;
+  }
+  const lower = String.fromCharCode(c).toLowerCase();
+  for (let u = 0; u < lower.length; u++) b.push(lower.charCodeAt(u), p, p + 1);
+}
+
+/** Separators attackers put between single letters ("i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e"). */
+function isSpacer(c: number): boolean {
+  switch (c) {
+    case 0x20: case 0x2e: case 0x2d: case 0x5f: case 0x2a: case 0x2f: case 0x7c: case 0x2b: case 0x2c: case 0x7e: case 0x3a: case 0x3b:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const MIN_JOINED_LETTERS = 4;
+
+interface Chains {
+  readonly start: number[];
+  readonly end: number[];
+  readonly count: number[];
+  readonly sep: number[];
+}
+
+/** Chains of single letters, each separated from the next by one and the same separator. */
+function findChains(codes: Uint16Array, n: number): Chains {
+  const chains: Chains = { start: [], end: [], count: [], sep: [] };
+  const single = (p: number): boolean => p < n && (charFlags(codes[p] ?? 0) & F_ALPHA) !== 0
+    && (p === 0 || (charFlags(codes[p - 1] ?? 0) & F_WORD) === 0) && (p + 1 === n || (charFlags(codes[p + 1] ?? 0) & F_WORD) === 0);
+  let p = 0;
+  while (p < n) {
+    if (!single(p)) {
+      p++;
+      continue;
+    }
+    const sep = p + 1 < n ? codes[p + 1] ?? -1 : -1;
+    let q = p;
+    let count = 1;
+    if (isSpacer(sep)) {
+      while (q + 2 < n && codes[q + 1] === sep && single(q + 2)) {
+        q += 2;
+        count++;
+      }
+    }
+    if (count >= 2) {
+      chains.start.push(p);
+      chains.end.push(q + 1);
+      chains.count.push(count);
+      chains.sep.push(sep);
+    }
+    p = q + 1;
+  }
+  return chains;
+}
+
+function joinAndCollapse(codes: Uint16Array, n: number): { text: string; map: OffsetMap | null } {
+  const isSpace = (c: number): boolean => (charFlags(c) & F_SPACE) !== 0;
+  const chains = findChains(codes, n);
+  const k = chains.start.length;
+  const ok = new Uint8Array(k);
+  for (let c = 0; c < k; c++) ok[c] = (chains.count[c] ?? 0) >= MIN_JOINED_LETTERS ? 1 : 0;
+  // Short chains next to a joined one are words of the same spaced-out phrase ("i g n o r e  a l l").
+  const linked = (a: number, b: number): boolean => {
+    if (chains.sep[a] !== chains.sep[b]) return false;
+    const gs = chains.end[a] ?? 0;
+    const ge = chains.start[b] ?? 0;
+    if (ge - gs < (chains.sep[a] === 0x20 ? 2 : 1)) return false;
+    for (let g = gs; g < ge; g++) if (!isSpace(codes[g] ?? 0)) return false;
+    return true;
+  };
+  for (let c = 1; c < k; c++) if (!ok[c] && ok[c - 1] && linked(c - 1, c)) ok[c] = 1;
+  for (let c = k - 2; c >= 0; c--) if (!ok[c] && ok[c + 1] && linked(c, c + 1)) ok[c] = 1;
+
+  const b = new TextBuilder(n + 16);
+  let chain = 0;
+  let p = 0;
+  while (p < n) {
+    while (chain < k && (!ok[chain] || (chains.end[chain] ?? 0) <= p)) chain++;
+    if (chain < k && chains.start[chain] === p) {
+      const end = chains.end[chain] ?? p;
+      for (let r = p; r < end; r += 2) b.push(codes[r] ?? 0, r, r + 1);
+      p = end;
+      continue;
+    }
+    const c = codes[p] ?? 0;
+    if (c === 0x20 ? p + 1 < n && isSpace(codes[p + 1] ?? 0) : isSpace(c)) {
+      let q = p + 1;
+      while (q < n && isSpace(codes[q] ?? 0)) q++;
+      b.push(0x20, p, q);
+      p = q;
+      continue;
+    }
+    b.push(c, p, p + 1);
+    p++;
+  }
+  return b.finish(n);
+}
