@@ -15,6 +15,7 @@ const EN_DMY = new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])${ORD}(?: of)?[ -
 const EN_MY = new RegExp(String.raw`\b${EN_MONTH}\.?,? (?:of )?\d{4}\b`, 'g');
 const ES_DMY = new RegExp(String.raw`(?<![\p{L}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![\p{L}])(?:,? (?:de |del )?\d{4}\b)?`, 'gu');
 const ES_MY = new RegExp(String.raw`(?<![\p{L}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'gu');
+const EN_RELATIVE = new RegExp(String.raw`\b(?:last|this past|next) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|${EN_MONTH})\b`, 'g');
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
 const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;
@@ -28,7 +29,7 @@ const AGE_KO = /(?<!\d)(?:9\d|1[01]\d) ?세(?![가-힣])|(?<!\d)(?:9\d|1[01]\d) 
 
 // A bare m/d needs one of these shortly before (or a Korean cue after), else "BP 120/80", "1/2 tab",
 // "Apgar 8/9" would all be dates.
-const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|del|al|hasta|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2}|[(]|~)$/i;
+const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2})$/i;
 const MD_CUE_AFTER = /^ ?(?:퇴원|입원|내원|수술|외래|예정|부터|까지|에 |에$|경|일)/;
 const SCORE_BEFORE = /(?:apgar|mmse|gcs|bp|b\/p|tension|arterial|score|ratio|tab|tablet|dose|x)\s{0,2}$/i;
 
@@ -46,6 +47,7 @@ function numericDate(a: string, b: string, c: string): boolean {
 }
 
 export function findDates(text: string, sink: Sink): void {
+  for (const m of text.matchAll(EN_RELATIVE)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
   const hasDigit = /\d/.test(text);
   if (hasDigit) {
     for (const re of [EN_MDY, EN_DMY, ES_DMY]) {

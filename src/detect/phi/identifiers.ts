@@ -18,8 +18,8 @@ const KR_PLATE = /(?<![\d가-힣])(?:[가-힣]{2} ?)?\d{2,3} ?[가나다라마�
 
 // One alternation so the cue nearest the number wins; the group name is the type.
 const CUE_ID = new RegExp(
-  String.raw`(?:(?<MRN>\bMRN|\bMR ?#|\bMR ?No\b|\bMedRec|\bmed(?:ical)? ?rec(?:ord)?s?(?: ?(?:number|no|#))?|\brecord ?(?:number|no|#)|\bchart ?(?:number|no|#)|\bhospital ?(?:number|no|#)|\bNHC\b|\bhistoria cl[ií]nica|(?<![가-힣])(?:병록번호|등록번호|환자번호|차트번호))` +
-  String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
+  String.raw`(?:(?<MRN>\bMRN|\bMR ?#|\bMR ?No\b|\bMedRec|\bmed(?:ical)? ?rec(?:ord)?s?(?: ?(?:number|no|#))?|\brecords? ?(?:number|no|#|show id|id)?|\bchart ?(?:number|no|#)|\bhospital ?(?:number|no|#)|\bNHC\b|\bhistoria cl[ií]nica|(?<![가-힣])(?:병록번호|등록번호|환자번호|차트번호))` +
+  String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\b(?:insurance |health |HMO |PPO )?plan(?: ?(?:id|number|no|#))?|\bins\.?(?= ?#)|\binsur(?:er|ance)? ?(?:id|#)|\bHMO ?(?:id|#)?|\bHBN|\bhealth ?id|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
   String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
   String.raw`|(?<LICENSE>\blicen[cs]e(?: ?(?:number|no|#))?|\blic ?#|\bcertificate|\bcolegiado|\bN[º°o] ?Col\b|면허번호|자격번호)` +
   String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +

@@ -14,6 +14,8 @@ export interface Lexicon {
   readonly last: ReadonlySet<string>;
   /** Lower-cased city / state / province names, single or multi word. */
   readonly places: ReadonlySet<string>;
+  /** Spanish-speaking places: distinctive enough to count without a locative cue. */
+  readonly placesEs: ReadonlySet<string>;
   readonly koSurnames: ReadonlySet<string>;
   /** Syllables seen in Korean given names. */
   readonly koGivenSyllables: ReadonlySet<string>;
@@ -56,6 +58,7 @@ export function lexicon(): Lexicon {
     first: lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt')]),
     last: lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt')]),
     places: lower([...readList(dir, 'places-en.txt'), ...readList(dir, 'places-es.txt')]),
+    placesEs: lower(readList(dir, 'places-es.txt')),
     koSurnames: new Set(readList(dir, 'ko-surnames.txt')),
     koGivenSyllables: syllables,
     koGiven: new Set(koGiven),

@@ -3,6 +3,7 @@
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
 import { lexicon } from './lexicon.js';
+import { EPONYM_FOLLOWERS } from './stopwords.js';
 import type { Sink } from './types.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
@@ -20,8 +21,12 @@ const KO_GENERIC = /^(?:대학|종합|상급|요양|동네|개인|해당|전문|
 const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1,20}(?: (?:and|&|of|the))? ){1,4}(?:Hospital|Medical Center|Medical Centre|Med(?:\.|ical)? Ctr|Med\.? Center|Health Center|Health System|Health Care|Healthcare|Clinic|Infirmary|Hospice|Nursing Home|Rehabilitation Center|Cancer Center|Medical Group|Hosp)\b(?: (?:of|for) [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)?/g;
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New York[- ]Presbyterian|NY Presbyterian|St\. Jude['’]s|St\. (?:Mary|John|Joseph|Luke|Vincent|Francis|Anthony|Jude)['’]s)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
 const ES_FACILITY = /(?<![\p{L}])(?:Hospital|Cl[ií]nica|Centro de Salud|Centro M[eé]dico|Complejo Hospitalario|Policl[ií]nica|Sanatorio|Consultorio|Ambulatorio|CAP)(?: (?:Universitario|Universitari|General|Cl[ií]nico|Regional|Comarcal|Provincial|Infantil|Materno-Infantil|de|del|la|las|los|y|[\p{Lu}][\p{Ll}\p{M}.'-]{1,20}))+/gu;
-const CITY_CUE = /\b(?:in|at|from|near|to|residing in|resides in|lives in|living in|of|en|de|vive en|residente en|natural de)[ ]$/i;
-const PLACE_TOKEN = /\b[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2}\b/g;
+const OUR_PLACE = /\b(?:our|the|at|in|to) ((?:[A-Z][A-Za-z'’-]{1,20} ){1,3})(?:clinic|office|facility|branch|hospital|center|practice)\b/g;
+const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)\b(?! (?:Hospital|Medical|Health|Clinic))/g;
+// A postal code followed by a town ("28007 Madrid", "(27003) Lugo", "16002-Cuenca").
+const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=\p{Lu}\p{Ll})/gu;
+const CITY_CUE = /\b(?:in|at|from|near|to|our|the|residing in|resides in|lives in|living in|of|en|de|vive en|residente en|natural de)[ ]$/i;
+const PLACE_TOKEN = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]{2,20}(?:(?: | de | del | de la )\p{Lu}[\p{Ll}\p{M}]{2,20}){0,3}(?![\p{L}\p{M}])/gu;
 
 const TRAILING = /(?: (?:de|del|la|las|los|y|el|and|of|the|&))+$/;
 
@@ -65,18 +70,39 @@ export function findLocations(text: string, sink: Sink): void {
       sink(m.index, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
     }
   }
+  for (const m of text.matchAll(OUR_PLACE)) {
+    const start = m.index + m[0].indexOf(m[1] ?? '');
+    sink(start, m.index + m[0].length, 'LOCATION', 0.7, 'loc.our_place');
+  }
+  for (const m of text.matchAll(GENERAL)) {
+    if (/^(?:The|A|An|In|At|Public|Mental|Global|Behavioral|Occupational|Home|Community|Primary|Attorney|Surgeon|Veterans) /.test(m[0])) continue;
+    sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
+  }
+  if (hasDigit) {
+    for (const m of text.matchAll(POSTAL_TOWN)) {
+      const v = m[1] ?? '';
+      const start = m.index + m[0].indexOf(v);
+      sink(start, start + v.length, 'LOCATION', 0.7, 'loc.postal');
+    }
+  }
   findCities(text, sink);
 }
 
 function findCities(text: string, sink: Sink): void {
-  const places = lexicon().places;
+  const { places, placesEs } = lexicon();
   for (const m of text.matchAll(PLACE_TOKEN)) {
     // Longest known prefix of the capitalised run ("San Francisco", "New York").
     const parts = m[0].split(' ');
     for (let n = parts.length; n >= 1; n--) {
       const cand = parts.slice(0, n).join(' ');
-      if (!places.has(cand.toLowerCase())) continue;
+      const key = cand.toLowerCase();
+      if (!places.has(key)) continue;
+      if (placesEs.has(key)) {
+        sink(m.index, m.index + cand.length, 'LOCATION', 0.7, 'loc.city.es');
+        break;
+      }
       const before = text.slice(Math.max(0, m.index - 14), m.index);
+      if (EPONYM_FOLLOWERS.test(text.slice(m.index + cand.length, m.index + cand.length + 30))) break;
       if (n >= 2 || CITY_CUE.test(before)) sink(m.index, m.index + cand.length, 'LOCATION', n >= 2 ? 0.75 : 0.7, 'loc.city');
       break;
     }

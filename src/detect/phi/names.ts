@@ -8,11 +8,11 @@ import { lexicon } from './lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 
-const TOKEN = /(?<![\p{L}\p{M}\d'’])(?:\p{Lu}[\p{Ll}\p{M}]{1,24}(?:['’-]?\p{Lu}[\p{Ll}\p{M}]{1,24})?|\p{Lu}\.(?!\p{L}))/gu;
+const TOKEN = /(?<![\p{L}\p{M}\d'’])(?:\p{Lu}[\p{Ll}\p{M}]{1,24}(?:['’-]?\p{Lu}[\p{Ll}\p{M}]{1,24})?|\p{Lu}\.(?!\p{L})|\p{Lu}(?![\p{L}\p{M}\d.'’-]))/gu;
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn)\b|[Pp]t\.)\s{0,2}[:,]?\s{1,3}$/i;
+const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn)\b|[Pp]t\.)\s{0,2}[:,]?\s{0,3}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SENTENCE_END = /(?:^|[.!?\n]\s{0,3}|^\s{0,3})$/;
@@ -23,7 +23,7 @@ function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const v = m[0];
-    out.push({ start: m.index, end: m.index + v.length, lower: v.toLowerCase().replace(/[’]/g, "'"), initial: v.length === 2 && v.endsWith('.') });
+    out.push({ start: m.index, end: m.index + v.length, lower: v.toLowerCase().replace(/[’]/g, "'"), initial: v.length === 1 || (v.length === 2 && v.endsWith('.')) });
   }
   return out;
 }
@@ -60,14 +60,18 @@ export function findNamesLatin(text: string, sink: Sink): void {
     const after = text.slice(last.end, last.end + 40);
     if (EPONYM_FOLLOWERS.test(after)) continue;
     const words = run.filter((t) => !t.initial);
-    if (words.length === 0) continue;
-    const known = (t: Token): boolean => !AMBIGUOUS.has(t.lower) && (lex.first.has(t.lower) || lex.last.has(t.lower));
     const title = TITLE.test(before);
+    if (words.length === 0) {
+      if (title) sink(first.start, last.end, 'NAME', 0.85, 'name.title');
+      continue;
+    }
+    const inList = (w: string): boolean => lex.first.has(w) || lex.last.has(w);
+    const known = (t: Token): boolean => !AMBIGUOUS.has(t.lower) && (inList(t.lower) || (t.lower.includes('-') && t.lower.split('-').every(inList)));
     const cue = title || ROLE.test(before) || DEMOGRAPHIC.test(before) || AFTER_CUE.test(after);
     let score = 0;
     if (title) score = 0.95;
     else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
-    else if (run.length >= 2 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower)) {
+    else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '')) {
       const second = run[1];
       if (second && (second.initial || lex.last.has(second.lower) || lex.first.has(second.lower))) score = 0.8;
       else if (second && !SENTENCE_END.test(before)) score = 0.65;

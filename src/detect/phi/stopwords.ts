@@ -44,7 +44,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre d
 viernes sábado domingo
 the a an this that these those what which who whom whose when where why how is are was were be been can could would
 should might must shall do does did has have had if in on at by for from with without to of and or but not
-no yes please thanks thank hi hello dear patient patients pt history diagnosis assessment plan impression
+no yes contact please thanks thank hi hello dear patient patients pt history diagnosis assessment plan impression
 treatment therapy management guidelines guideline recommendations recommendation current latest best evidence
 protocol protocols options option risk risks side effects effect dose dosing doses male female man woman boy girl child
 infant adult elderly type stage grade class phase level acute chronic severe mild moderate primary secondary
@@ -58,7 +58,7 @@ dvt pe gerd ibd ibs uti ards sle ra oa ms als bph pcos adhd ptsd ocd mdd gad
 english spanish korean american hispanic latino asian african caucasian white black
 dr dra mr mrs ms miss prof sr sra srta don doña
 paciente médico medico doctor doctora enfermera enfermero servicio unidad planta hospitalario universitario
-nombre apellidos domicilio localidad provincia fecha edad sexo informe datos
+nombre apellidos domicilio localidad provincia fecha edad sexo informe datos se en el la los las lo un una unos unas presentamos presenta presentó mujer varón hombre niño niña dirección cirugía oncología pediatría medicina servicio primigesta secundigesta tras durante desde para por con sin ante bajo ingreso alta exploración juicio evolución tratamiento antecedentes motivo consulta diagnóstico nºcol colegiado correo teléfono tfno fax email e-mail
 i you he she we they it my your his her our their me him us them
 `);
 
@@ -71,7 +71,7 @@ genesis haven heaven liberty harmony melody unique royal prince princess lane da
 early free heart care ward nurse doctor cook baker carter mason walker taylor turner parker hall field wood stone hill
 ford lake rivers banks price ward west north south marsh moss rush fox wolf love hart roman bishop dean judge sage
 sunny star storm rain river ocean forest jade pearl ruby coral olive cherry clay chance blaze rocky ace colt duke
-jean lou don pal lee tom ben al ed sol ana van de la del
+jean lou don pal lee al ed sol van de la del
 `);
 
 /** Words after a capitalised run that make it an eponym or a thing, not a person. */
