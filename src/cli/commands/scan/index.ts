@@ -1,9 +1,11 @@
 import { dispatch, listCommands, type Command } from '../../command.js';
 import { scanText } from './text.js';
+import { scanModel } from '../scan-model.js';
 
 /** The closed list of `scan` sub-commands; adding one is one line here. */
 export const SCAN_COMMANDS: readonly Command[] = [
   scanText,
+  scanModel,
 ];
 
 const usage = `usage: medguard scan <what> [options]

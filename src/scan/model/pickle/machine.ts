@@ -16,6 +16,7 @@ const MAX_LINE = 64 * 1024 * 1024;
 const MAX_STACK = 1 << 20;
 const MAX_MEMO_TRACKED = 1 << 18;
 const SNIFF = 64;
+const EXPANSION_LIMIT = 2 ** 32;
 
 export interface Anomaly {
   readonly technique: string;
@@ -66,6 +67,7 @@ export class PickleMachine {
   /** len(memo) as the real unpickler sees it (MEMOIZE's implicit index), tracked or not. */
   private memoLen = 0;
   private frameEnd = -1;
+  private bombReported = false;
 
   constructor(private readonly r: Reader, readonly state: StreamState) {}
 
@@ -116,6 +118,15 @@ export class PickleMachine {
   private use(v: Value, opcode: string): void {
     const imp = rootImport(v);
     if (imp !== null) imp.uses.add(opcode);
+  }
+
+  /** Shared references let a tiny pickle describe 2^63 nodes; anything that copies them hangs. */
+  private grew(weight: number, at: number): void {
+    if (weight > EXPANSION_LIMIT && !this.bombReported) {
+      this.bombReported = true;
+      this.anomaly({ technique: 'pickle.expansion_bomb', severity: 'high', offset: at,
+        explanation: 'memo references describe more than 2^32 logical objects (expansion bomb): copying or decompiling it exhausts memory' });
+    }
   }
 
   private anomaly(a: Anomaly): void {
@@ -236,9 +247,9 @@ export class PickleMachine {
       case OP.BINBYTES8: case OP.BYTEARRAY8: this.push(await this.operand(readLE(await r.take(8), 8), true, 'latin1')); return;
       case OP.NEXT_BUFFER: this.push(SCALAR); return;
       case OP.READONLY_BUFFER: this.top(); return;
-      case OP.APPEND: { const v = this.pop(); pushItems(this.top(), [v]); return; }
-      case OP.APPENDS: case OP.SETITEMS: case OP.ADDITEMS: { const items = this.popMark(); pushItems(this.top(), items); return; }
-      case OP.SETITEM: { const v = this.pop(); const k = this.pop(); pushItems(this.top(), [k, v]); return; }
+      case OP.APPEND: { const v = this.pop(); this.grew(pushItems(this.top(), [v]), at); return; }
+      case OP.APPENDS: case OP.SETITEMS: case OP.ADDITEMS: { const items = this.popMark(); this.grew(pushItems(this.top(), items), at); return; }
+      case OP.SETITEM: { const v = this.pop(); const k = this.pop(); this.grew(pushItems(this.top(), [k, v]), at); return; }
       case OP.LIST: this.push(seq('list', this.popMark())); return;
       case OP.TUPLE: this.push(seq('tuple', this.popMark())); return;
       case OP.DICT: this.push(seq('dict', this.popMark())); return;

@@ -53,20 +53,25 @@ async function nestedFindings(source: ByteSource, state: StreamState, ctx: ScanC
       continue;
     }
     const sub = ref.kind === 'range' ? sliceSource(source, member, ref.start, ref.length) : bufferSource(member, ref.bytes);
-    const inner = await scanPickleSource(sub, { ...ctx, depth: ctx.depth + 1 });
-    out.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.nested', severity: 'medium', start: at, member,
+    const inner = await scanPickleSource(sub, { ...ctx, depth: ctx.depth + 1 }, 0, true);
+    // Data that merely resembles a pickle head and does not parse is just data.
+    if (inner === null) continue;
+    out.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.nested', severity: 'low', start: at, member,
       explanation: `a ${ref.kind === 'bytes' ? `${ref.via}-encoded ` : ''}pickle is embedded in a string operand (a second-stage loader can unpickle it)` }));
     for (const f of inner) out.push(withMember(f, member));
   }
   return out;
 }
 
-export async function scanPickleSource(source: ByteSource, ctx: ScanContext, start = 0): Promise<ModelFinding[]> {
+export async function scanPickleSource(source: ByteSource, ctx: ScanContext, start?: number): Promise<ModelFinding[]>;
+export async function scanPickleSource(source: ByteSource, ctx: ScanContext, start: number, tentative: true): Promise<ModelFinding[] | null>;
+/** `tentative`: the bytes were only guessed to be a pickle; null if the first stream neither parses nor imports. */
+export async function scanPickleSource(source: ByteSource, ctx: ScanContext, start = 0, tentative = false): Promise<ModelFinding[] | null> {
   const findings: ModelFinding[] = [];
   let pos = start;
   let legacy = false;
   for (let index = 0; index < MAX_STREAMS && pos < source.size; index++) {
-    const speculative = index > 0 && !legacy && !(await startsWithProto(source, pos));
+    const speculative = (index === 0 && tentative) || (index > 0 && !legacy && !(await startsWithProto(source, pos)));
     const reader = new Reader(source, pos);
     const state: StreamState = { imports: [], anomalies: [], nested: [], protocol: 0, top: null };
     let error: { offset: number; reason: string } | null = null;
@@ -78,6 +83,7 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
       else throw e;
     }
     if (speculative && error !== null && state.imports.length === 0) {
+      if (index === 0) return null;
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.trailing_data', severity: 'low', start: pos, end: source.size,
         explanation: `${source.size - pos} bytes after the last pickle stream are not a pickle` }));
       break;
@@ -87,16 +93,19 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: a.technique, severity: a.severity, start: a.offset, end: a.offset + 1, explanation: a.explanation }));
     }
     findings.push(...(await nestedFindings(source, state, ctx)));
-    if (index > 0 && !legacy) {
+    if (index === 1 && !legacy) {
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.multiple_streams', severity: 'low', start: pos,
-        explanation: `pickle stream ${index + 1} follows the previous STOP; loaders that read more than once execute it` }));
+        explanation: 'another pickle stream follows the first STOP; loaders that read more than once execute every stream' }));
     }
     if (error !== null) {
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'model.parse_error', severity: 'high', start: error.offset, end: error.offset + 1,
         explanation: `pickle stream cannot be parsed whole (${error.reason}); fail closed` }));
       break;
     }
-    if (index === 0 && isLegacyMagic(state)) legacy = true;
+    if (index === 0 && isLegacyMagic(state)) {
+      legacy = true;
+      ctx.reportFormat?.('pytorch-legacy');
+    }
     pos = reader.offset;
     // Legacy torch: magic, protocol, sys_info, data, storage keys; raw storage bytes follow.
     if (legacy && index >= 4) break;

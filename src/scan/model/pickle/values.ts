@@ -22,7 +22,8 @@ export type Value =
   | { readonly t: 'global'; readonly imp: ImportRec }
   | { readonly t: 'call'; readonly fn: Value; readonly args: Value }
   | { readonly t: 'obj'; readonly cls: Value; state: Value | null }
-  | { readonly t: 'seq'; readonly kind: 'tuple' | 'list' | 'set' | 'dict'; readonly items: Value[]; over: boolean }
+  /** `w`: logical node count if every shared reference were expanded (saturating float). */
+  | { readonly t: 'seq'; readonly kind: 'tuple' | 'list' | 'set' | 'dict'; readonly items: Value[]; over: boolean; w: number }
   | { readonly t: 'scalar' }
   | { readonly t: 'ext'; readonly code: number }
   | { readonly t: 'persid' };
@@ -30,20 +31,31 @@ export type Value =
 export const SCALAR: Value = { t: 'scalar' };
 export const UNTRACKED: Value = { t: 'scalar' };
 
-export function seq(kind: 'tuple' | 'list' | 'set' | 'dict', items: Value[]): Value {
-  const over = items.length > MAX_TRACKED_ITEMS;
-  return { t: 'seq', kind, items: over ? items.slice(0, MAX_TRACKED_ITEMS) : items, over };
+const weight = (v: Value): number => (v.t === 'seq' ? v.w : 1);
+
+function weightOf(items: readonly Value[]): number {
+  let w = 1;
+  for (const it of items) w += weight(it);
+  return w;
 }
 
-export function pushItems(target: Value, items: readonly Value[]): void {
-  if (target.t !== 'seq') return;
+export function seq(kind: 'tuple' | 'list' | 'set' | 'dict', items: Value[]): Value {
+  const over = items.length > MAX_TRACKED_ITEMS;
+  return { t: 'seq', kind, items: over ? items.slice(0, MAX_TRACKED_ITEMS) : items, over, w: weightOf(items) };
+}
+
+/** Adds items to a container; returns its new logical weight (0 for non-containers). */
+export function pushItems(target: Value, items: readonly Value[]): number {
+  if (target.t !== 'seq') return 0;
+  target.w += weightOf(items) - 1;
   for (const it of items) {
     if (target.items.length >= MAX_TRACKED_ITEMS) {
       target.over = true;
-      return;
+      break;
     }
     target.items.push(it);
   }
+  return target.w;
 }
 
 /** The import a value ultimately calls, following call results (getattr(x)(...) chains). */
