@@ -3,6 +3,7 @@ import type { FamilyBundle } from './family.js';
 import { createInjectionFamily, type InjectionOptions } from './injection/index.js';
 import { createSecretsFamily, type SecretsOptions } from './secrets/index.js';
 import { createGenomicFamily, type GenomicOptions } from './genomic/index.js';
+import { createPhiFamily, type PhiOptions } from './phi/index.js';
 
 /**
  * The closed list of detector families. Each entry is a factory that validates its options once;
@@ -12,6 +13,7 @@ export interface FamilyOptions {
   injection: InjectionOptions;
   secrets: SecretsOptions;
   genomic: GenomicOptions;
+  phi: PhiOptions;
 }
 
 export type FamilyName = keyof FamilyOptions;
@@ -20,6 +22,7 @@ const FACTORIES: { readonly [K in FamilyName]: (options: FamilyOptions[K]) => Fa
   injection: createInjectionFamily,
   secrets: createSecretsFamily,
   genomic: createGenomicFamily,
+  phi: createPhiFamily,
 });
 
 export const FAMILY_NAMES = Object.freeze(Object.keys(FACTORIES)) as readonly FamilyName[];
