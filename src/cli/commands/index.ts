@@ -1,9 +1,15 @@
 import type { Command } from '../command.js';
 import { demo } from './demo.js';
 import { scan } from './scan/index.js';
+import { sign } from './sign.js';
+import { verify } from './verify.js';
+import { keys } from './keys/index.js';
 
 /** The closed list of top-level commands, in help order; adding one is one line here. */
 export const COMMANDS: readonly Command[] = [
   scan,
+  sign,
+  verify,
+  keys,
   demo,
 ];
