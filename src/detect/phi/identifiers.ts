@@ -44,6 +44,7 @@ function sinkCued(type: PhiType, text: string, start: number, raw: string, sink:
   if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v)) return;
   if (countDigits(v) < 2 || v.length < 3) return;
   if (/^(?:19|20)\d\d$/.test(v)) return;
+  if (type === 'SSN' && /^(?:000|666|9\d\d)/.test(v.replace(/\D/g, ''))) return;
   // Trailing isolated word after a space (e.g. "12345 MRN") is not part of the id.
   v = v.replace(/ [A-Za-z]+$/, '');
   sink(start, start + v.length, type, 0.9, `id.cued.${type.toLowerCase()}`);

