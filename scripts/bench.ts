@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,15 +35,18 @@ async function runChild(name: string, outFile: string): Promise<void> {
   writeFileSync(outFile, String(body));
 }
 
-function header(s: Section): string {
+function header(s: Section, load: number): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  // Other processes competing for the cores inflate every figure; say so next to the numbers.
+  const busy = load > cpus().length / 2 ? ' (machine busy: figures are pessimistic)' : '';
   return [
     `## ${s.title}`,
     '',
     `Command: \`npm run bench -- ${s.name}\`  `,
     `Date: ${new Date().toISOString()}  `,
     `Node: ${process.version} on ${process.platform}/${process.arch}  `,
-    `CPU: ${cpu} (${cpus().length} logical cores; measured on one)`,
+    `CPU: ${cpu} (${cpus().length} logical cores; measured on one)  `,
+    `Load average at start: ${load.toFixed(2)}${busy}`,
   ].join('\n');
 }
 
@@ -95,6 +98,7 @@ async function runParent(filter: readonly string[]): Promise<number> {
         continue;
       }
       console.log(`bench: ${s.name}: running...`);
+      const load = loadavg()[0] ?? 0;
       const out = join(tmp, `${s.name}.md`);
       const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--section', s.name, out], { stdio: 'inherit', cwd: root });
       if (r.status !== 0 || !existsSync(out)) {
@@ -102,7 +106,7 @@ async function runParent(filter: readonly string[]): Promise<number> {
         failed += 1;
         continue;
       }
-      const text = `${header(s)}\n\n${readFileSync(out, 'utf8').trim()}`;
+      const text = `${header(s, load)}\n\n${readFileSync(out, 'utf8').trim()}`;
       sections.set(s.name, text);
       console.log(`\n${text}\n`);
     }
