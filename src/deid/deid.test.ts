@@ -35,6 +35,7 @@ test('mask keeps the shape', () => {
   assert.equal(maskValue('DATE', '03/14/2023'), '**/**/2023');
   assert.equal(maskValue('NAME', 'John Smith'), 'J*** S****');
   assert.equal(maskValue('KR_RRN', '900101-1234567'), '******-***4567');
+  assert.equal(maskValue('DATE', '2023년 3월 14일'), '2023년 *월 **일');
 });
 
 test('hash is a keyed fingerprint: stable, key-dependent, and needs a key', () => {

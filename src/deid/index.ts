@@ -5,7 +5,7 @@ import { resolvePolicy, type DeidPolicy, type ResolvedPolicy } from './policy.js
 import { transform, type TransformOptions, type TransformResult } from './transform.js';
 
 export { transform, type TransformOptions, type TransformResult } from './transform.js';
-export { resolvePolicy, PolicySchema, DEFAULT_TYPE_ACTIONS, type DeidPolicy, type ResolvedPolicy } from './policy.js';
+export { resolvePolicy, PolicySchema, PSEUDONYMIZE_OVERRIDES, type DeidPolicy, type ResolvedPolicy } from './policy.js';
 export { resolveOverlaps, findingsToSpans, typeOfFinding } from './spans.js';
 export { maskValue } from './mask.js';
 export { dateOffset } from './pseudonymize.js';

@@ -44,7 +44,8 @@ export function maskValue(type: string, value: string): string {
     }
     case 'DATE': {
       const year = /(?<!\d)(?:19|20)\d{2}(?!\d)/.exec(value);
-      return maskWhere(value, (i) => year !== null && i >= year.index && i < year.index + 4);
+      // Korean unit markers (년 월 일) and month words' shape stay; only the values go.
+      return maskWhere(value, (i, ch) => (year !== null && i >= year.index && i < year.index + 4) || '년월일'.includes(ch));
     }
     case 'NAME': {
       return maskWhere(value, (i) => i === 0 || !ALNUM.test(value[i - 1] ?? ''));

@@ -35,10 +35,10 @@ export interface ResolvedPolicy {
 }
 
 /**
- * Secrets are never turned into look-alikes: a pseudonymised API key is still a key-shaped
- * string in the output and gains nothing, so they are redacted unless a policy says otherwise.
+ * Under a `pseudonymize` default, secrets are redacted instead: a look-alike API key gains nothing
+ * and the real one would sit in the vault. A per-type entry in `actions` overrides this.
  */
-export const DEFAULT_TYPE_ACTIONS: Readonly<Record<string, DeidAction>> = Object.freeze({ SECRET: 'redact' });
+export const PSEUDONYMIZE_OVERRIDES: Readonly<Record<string, DeidAction>> = Object.freeze({ SECRET: 'redact' });
 
 export function resolvePolicy(policy: DeidPolicy = {}): ResolvedPolicy {
   const parsed = PolicySchema.safeParse(policy);
@@ -48,8 +48,8 @@ export function resolvePolicy(policy: DeidPolicy = {}): ResolvedPolicy {
     throw new MedguardError('MG_CONFIG_INVALID', `policy.${field}: ${issue?.message ?? 'invalid'}`, { field: `policy.${field}` });
   }
   const p = parsed.data;
-  const actions = { ...DEFAULT_TYPE_ACTIONS, ...(p.actions ?? {}) };
   const fallback = p.defaultAction ?? 'redact';
+  const actions = { ...(fallback === 'pseudonymize' ? PSEUDONYMIZE_OVERRIDES : {}), ...(p.actions ?? {}) };
   const actionFor = (type: string): DeidAction => actions[type] ?? fallback;
   const key = p.key === undefined ? undefined : /^[0-9a-fA-F]{64}$/.test(p.key) ? Buffer.from(p.key, 'hex') : Buffer.from(p.key, 'utf8');
   return { actionFor, key, patientId: p.patientId ?? '', minScore: p.minScore ?? 0.5, dateOrder: p.dateOrder ?? 'mdy', families: p.families ?? ['phi', 'secrets', 'genomic'] };

@@ -33,9 +33,9 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   const p = 'actionFor' in policy ? policy : resolvePolicy(policy);
   const raw = findings.flatMap((f) => (isSpan(f) ? [f] : findingsToSpans([f])));
   const spans = resolveOverlaps(raw.filter((s) => s.score >= p.minScore && s.start >= 0 && s.end <= text.length && s.end > s.start && p.actionFor(s.type) !== 'keep'));
-  const needsKey = spans.some((s) => p.actionFor(s.type) === 'hash' || (p.actionFor(s.type) === 'pseudonymize' && !options.vault));
-  if (needsKey && p.key === undefined) {
-    throw new MedguardError('MG_CONFIG_INVALID', 'policy.key is required for hash and pseudonymize (or pass a vault for pseudonymize)', { field: 'policy.key' });
+  const needsKey = spans.some((s) => p.actionFor(s.type) === 'hash' || p.actionFor(s.type) === 'pseudonymize');
+  if (needsKey && p.key === undefined && !options.vault) {
+    throw new MedguardError('MG_CONFIG_INVALID', 'policy.key is required for hash and pseudonymize (or pass a vault, whose key is used)', { field: 'policy.key' });
   }
   const vault = options.vault ?? createVault();
   const pseudoKey = p.key ?? vault.pseudonymKey();

@@ -4,10 +4,14 @@ import { scan } from './scan/index.js';
 import { sign } from './sign.js';
 import { verify } from './verify.js';
 import { keys } from './keys/index.js';
+import { deid } from './deid.js';
+import { reid } from './reid.js';
 
 /** The closed list of top-level commands, in help order; adding one is one line here. */
 export const COMMANDS: readonly Command[] = [
   scan,
+  deid,
+  reid,
   sign,
   verify,
   keys,
