@@ -26,7 +26,7 @@ const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)
 // A postal code followed by a town ("28007 Madrid", "(27003) Lugo", "16002-Cuenca").
 const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=\p{Lu}\p{Ll})/gu;
 const CITY_CUE = /\b(?:in|at|from|near|to|our|the|residing in|resides in|lives in|living in|of|en|de|vive en|residente en|natural de)[ ]$/i;
-const PLACE_TOKEN = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]{2,20}(?:(?: | de | del | de la )\p{Lu}[\p{Ll}\p{M}]{2,20}){0,3}(?![\p{L}\p{M}])/gu;
+const PLACE_TOKEN = /[A-Z\u00c0-\u00de](?<![A-Za-z\u00c0-\u017f][A-Z\u00c0-\u00de])[a-z\u00df-\u017f]{2,20}(?:(?: | de | del | de la )[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{2,20}){0,3}(?![A-Za-z\u00c0-\u017f])/g;
 
 const TRAILING = /(?: (?:de|del|la|las|los|y|el|and|of|the|&))+$/;
 
