@@ -37,6 +37,14 @@ test('valid GGUF files with ChatML, Llama-3 and reasoning templates are clean', 
   }
 });
 
+const QWEN_TOOLS = "{%- if tools %}{{- '<|im_start|>system\\n' }}{%- if messages[0]['role'] == 'system' %}{{- messages[0]['content'] }}{%- else %}{{- 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.' }}{%- endif %}{{- \"\\n\\n# Tools\\n\\nYou may call one or more functions to assist with the user query.\\n\\nYou are provided with function signatures within <tools></tools> XML tags:\\n<tools>\" }}{%- endif %}{%- if messages[0]['role'] != 'user' %}{{ raise_exception('Cannot put tools in the first user message when there is no first user message!') }}{%- endif %}" + CHATML;
+
+test('real default system prompts and tool prose are never medium or worse', async () => {
+  const bytes = gguf({ kv: [kvString('tokenizer.chat_template', QWEN_TOOLS)] });
+  const findings = await ggufScanner.scan(memorySource('m.gguf', bytes), testContext());
+  assert.deepEqual(findings.filter((f) => f.severity !== 'low' && f.severity !== 'info'), []);
+});
+
 test('counts, string lengths, offsets and alignment are checked against the file', async () => {
   assert.deepEqual(await scan(gguf({ kv: [kvString('a', 'b')], kvCount: 1n << 62n })), ['gguf.count_overflow']);
   assert.deepEqual(await scan(concat(enc.encode('GGUF'), u32(3), u64(0n), u64(1n), u64(1n << 40n), enc.encode('general.name'), new Uint8Array(60))), ['gguf.string_length']);

@@ -14,20 +14,38 @@ const DETECTOR = 'model.gguf';
 
 let inspector: Pipeline | undefined;
 
-/** Runs the prompt-injection detectors over the text a template can emit (document mode: it is not the user's). */
+/** Chat-format control tokens: every template is full of them, so they would drown the signal. */
+const SPECIAL_TOKENS = /<\|[^|>\s]{1,40}\|>|<｜[^｜>]{1,40}｜>|\[\/?INST\]|<\/?s>|<<\/?SYS>>|<\/?(?:start|end)_of_turn>|<\/?tool_call>|<\/?tools>|<\/?tool_response>|<\/?think>/g;
+/** raise_exception('...') messages go to the caller, never to the model. */
+const RAISE = /raise_exception\(\s{0,8}(['"])(?:(?!\1)[^\\]|\\.){0,2000}\1\s{0,8}\)/g;
+const MAX_LITERALS = 200;
+/**
+ * Classifier scores of real default templates (Qwen, Llama 3.1, Mistral tool/system prose) reach
+ * ~0.7, so an ordinary flag is only informational; a near-certain score is medium. Hidden
+ * instructions gated on a trigger are caught structurally by triggerFindings (high).
+ */
+const MEDIUM_SCORE = 0.9;
+
+/** Runs the prompt-injection detectors over each prose literal a template can emit (document mode: it is not the user's). */
 function injectionFindings(template: string, member: string, offset: number): FindingSpec[] {
-  const text = [...literalStrings(template), outsideText(template)].join('\n').slice(0, 200_000);
-  if (text.trim() === '') return [];
+  const plain = template.replace(RAISE, '');
+  const prose = [...literalStrings(plain), outsideText(plain)]
+    .map((s) => s.replace(SPECIAL_TOKENS, ' ').trim())
+    .filter((s) => (s.match(/[A-Za-z]{2,}/g) ?? []).length >= 5)
+    .slice(0, MAX_LITERALS);
+  let best = 0;
   try {
     inspector ??= createInspector({ families: ['injection'] });
-    const report = inspector.inspect(text, { mode: 'document' });
-    const flagged = report.assessments.injection?.flagged ?? report.findings.some((f) => f.family === 'injection' && f.severity !== 'info' && f.severity !== 'low');
-    if (!flagged) return [];
+    for (const text of prose) {
+      const a = inspector.inspect(text.slice(0, 20_000), { mode: 'document' }).assessments.injection;
+      if (a?.flagged) best = Math.max(best, a.score);
+    }
   } catch {
-    return [{ technique: 'gguf.template_uninspected', severity: 'medium', member, start: offset, explanation: 'chat template text could not be inspected for injected instructions' }];
+    return [{ technique: 'gguf.template_uninspected', severity: 'low', member, start: offset, explanation: 'chat template text could not be inspected for injected instructions' }];
   }
-  return [{ technique: 'gguf.template_injection', severity: 'high', member, start: offset, end: offset + template.length,
-    explanation: 'chat template emits text that reads as injected instructions' }];
+  if (best === 0) return [];
+  return [{ technique: 'gguf.template_injection', severity: best >= MEDIUM_SCORE ? 'medium' : 'low', member, start: offset, end: offset + template.length,
+    score: best, explanation: 'chat template emits text that reads like injected instructions (review the template\'s fixed text)' }];
 }
 
 export const ggufScanner: FormatScanner = {
