@@ -43,8 +43,10 @@ export async function scanSource(source: ByteSource, ctx: ScanContext, scanners:
   try {
     findings.push(...(await scanner.scan(source, local)));
   } catch (e) {
-    findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'model.parse_error', severity: 'high',
-      explanation: `${scanner.format} scanner could not read the file whole (${e instanceof MedguardError ? e.code : 'parse failure'}); fail closed` }));
+    // Programming errors are still fail-closed findings, but tagged apart so fuzzing can count them.
+    const bug = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+    findings.push(modelFinding(ctx, { detector: DETECTOR, technique: bug ? 'model.scanner_error' : 'model.parse_error', severity: 'high',
+      explanation: `${scanner.format} scanner could not read the file whole (${e instanceof MedguardError ? e.code : bug ? 'internal error' : 'parse failure'}); fail closed` }));
   }
   if (head.length > 0 && !(head[0] === 0x50 && head[1] === 0x4b)) findings.push(...(await polyglotFindings(source, scanner, ctx, scanners)));
   return { format, findings };

@@ -90,25 +90,32 @@ export async function expand(
   return { source: bufferSource(name, buf), bytes: total, stop, error, crc: checksum ? crc : null, release: () => Promise.resolve() };
 }
 
-/** Adapts a node:zlib Transform (inflateRaw, gunzip, inflate) to the Decoder shape. */
+/**
+ * Adapts a node:zlib Transform (inflateRaw, gunzip, inflate) to the Decoder shape. Every wait also
+ * ends on 'close', so a stream destroyed by an error or by a limit can never leave a promise pending.
+ */
 export function zlibDecoder(stream: import('node:stream').Transform, onData: (out: Uint8Array) => boolean): Decoder {
   let failure: Error | null = null;
+  const closed = new Promise<void>((res) => stream.once('close', () => res()));
   stream.on('data', (d: Buffer) => {
     // Past a limit, stop inflating instead of discarding output (bounded CPU on bombs).
     if (!onData(d)) stream.destroy();
   });
   stream.on('error', (e: Error) => { failure = e; });
-  const check = (): void => { if (failure !== null) throw failure; };
+  const settle = (): void => { if (failure !== null) throw failure; };
   return {
-    write: (chunk) => new Promise((res, rej) => {
-      stream.write(chunk, (e) => (e ? rej(e) : failure ? rej(failure) : res()));
-    }),
-    end: () => new Promise((res, rej) => {
-      check();
-      stream.once('end', () => (failure ? rej(failure) : res()));
-      stream.once('error', rej);
-      stream.end();
-      stream.resume();
-    }),
+    async write(chunk) {
+      if (stream.destroyed) return settle();
+      await Promise.race([new Promise<void>((res) => stream.write(chunk, () => res())), closed]);
+      settle();
+    },
+    async end() {
+      if (!stream.destroyed) {
+        stream.end();
+        stream.resume();
+      }
+      await closed;
+      settle();
+    },
   };
 }

@@ -14,6 +14,7 @@ const HELP: Readonly<Record<string, Help>> = {
   'pickle.multiple_streams': { summary: 'Several pickle streams in one file', help: 'Loaders that unpickle more than once execute every stream; all were scanned.' },
   'pickle.trailing_data': { summary: 'Bytes after the last pickle stream', help: 'Trailing bytes are not a pickle; informational.' },
   'model.parse_error': { summary: 'File cannot be parsed whole (fail closed)', help: 'A scanner could not read the file or member completely, so it cannot be shown safe. Real loaders may still execute the part they can read.' },
+  'model.scanner_error': { summary: 'Scanner failed on this file (fail closed)', help: 'An internal scanner error; the file is reported unsafe. Please report it with the file.' },
   'model.unreadable': { summary: 'File cannot be opened', help: 'Permissions or I/O error; fail closed.' },
   'archive.unreadable': { summary: 'Archive cannot be unpacked (fail closed)', help: 'The archive uses a compression this scanner does not decode (e.g. 7z LZMA); unpack it and scan the files.' },
   'container.too_deep': { summary: 'Containers nested too deeply', help: 'Nesting beyond the configured depth is not scanned; fail closed.' },

@@ -36,6 +36,7 @@ export const npyScanner: FormatScanner = {
     const findings: ModelFinding[] = [];
     const fail = (why: string): ModelFinding[] => [...findings, modelFinding(ctx, { detector: DETECTOR, technique: 'model.parse_error', severity: 'high', explanation: `${why}; fail closed` })];
     const pre = await source.read(0, 12);
+    if (pre.length < 12) return fail('.npy preamble is truncated');
     const major = pre[6] as number;
     if (major < 1 || major > 3) return fail('unknown .npy format version');
     const v = new DataView(pre.buffer, pre.byteOffset, pre.byteLength);
