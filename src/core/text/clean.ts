@@ -1,4 +1,5 @@
-import { confusableTarget, isAsciiLetter, isCyrillicOrGreek, isLatinLetter, isRemovable, isWordChar } from './chars.js';
+import { confusableTarget, isCyrillicOrGreek, isRemovable } from './chars.js';
+import { findDisguisedWords } from './confusables.js';
 import { TextBuilder, type OffsetMap } from './offsets.js';
 
 /** A text derived from a source, with the map back to the source (null: identity). */
@@ -85,54 +86,12 @@ function continuesSegment(cp: number): boolean {
   return MARK.test(String.fromCodePoint(cp));
 }
 
-const enum WordClass { Other, Latin, Native, Mixed, AllConfusable }
-
-/**
- * Folds look-alikes in words that also hold Latin letters, and in words made only of look-alikes
- * unless a neighbouring word is genuinely Cyrillic/Greek (so "о" in Russian prose stays Cyrillic).
- */
+/** Folds look-alikes to Latin in the words that use them as a disguise. */
 function foldConfusables(b: TextBuilder): void {
-  const n = b.length;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const classes: WordClass[] = [];
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(b.at(i))) {
-      i++;
-      continue;
-    }
-    const ws = i;
-    let latin = 0;
-    let conf = 0;
-    let native = 0;
-    while (i < n && isWordChar(b.at(i))) {
-      const c = b.at(i);
-      if (isAsciiLetter(c) || isLatinLetter(c)) latin++;
-      else if (confusableTarget(c) !== 0) conf++;
-      else if (isCyrillicOrGreek(c) && !(c >= 0x300 && c <= 0x36f)) native++;
-      i++;
-    }
-    starts.push(ws);
-    ends.push(i);
-    classes.push(conf === 0 ? (native > 0 ? WordClass.Native : latin > 0 ? WordClass.Latin : WordClass.Other)
-      : native > 0 ? WordClass.Native : latin > 0 ? WordClass.Mixed : WordClass.AllConfusable);
-  }
-  for (let w = 0; w < classes.length; w++) {
-    const cls = classes[w];
-    if (cls !== WordClass.Mixed && cls !== WordClass.AllConfusable) continue;
-    if (cls === WordClass.AllConfusable && (neighbour(classes, w, -1) === WordClass.Native || neighbour(classes, w, 1) === WordClass.Native)) continue;
-    for (let p = starts[w] ?? 0; p < (ends[w] ?? 0); p++) {
+  for (const word of findDisguisedWords(b.length, (i) => b.at(i))) {
+    for (let p = word.start; p < word.end; p++) {
       const t = confusableTarget(b.at(p));
       if (t !== 0) b.set(p, t);
     }
   }
-}
-
-function neighbour(classes: readonly WordClass[], w: number, step: number): WordClass {
-  for (let j = w + step; j >= 0 && j < classes.length; j += step) {
-    const c = classes[j];
-    if (c !== undefined && c !== WordClass.Other && c !== WordClass.AllConfusable) return c;
-  }
-  return WordClass.Other;
 }
