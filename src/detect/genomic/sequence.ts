@@ -11,8 +11,15 @@ const MIN_INNER_RUN = 8;
 const MAX_GAP = 16;
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const BASE = new Set('ACGTUNacgtun');
 const isGap = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || (c >= 48 && c <= 57);
+
+// Bit per base (A C G T U N), by char code, either case; 0 for every other code.
+const BASE_BIT = new Uint8Array(128);
+for (const [i, b] of ['a', 'c', 'g', 't', 'u', 'n'].entries()) {
+  BASE_BIT[b.charCodeAt(0)] = 1 << i;
+  BASE_BIT[b.toUpperCase().charCodeAt(0)] = 1 << i;
+}
+const N_BIT = 1 << 5;
 
 /**
  * Nucleotide sequences of ≥ 20 bases, possibly grouped by whitespace and position numbers as in
@@ -25,30 +32,38 @@ export function findSequences(text: string): SequenceSpan[] {
   let blockEnd = -1;
   let bases = 0;
   let lastRun = 0;
-  const seen = new Set<string>();
+  let seen = 0;
   let nCount = 0;
 
   const close = (): void => {
-    const distinct = ['a', 'c', 'g', 't', 'u'].filter((b) => seen.has(b)).length;
+    let distinct = 0;
+    for (let b = seen & 0x1f; b !== 0; b &= b - 1) distinct += 1;
     if (blockStart >= 0 && bases >= MIN_BASES && distinct >= 3 && nCount * 2 < bases) {
       out.push(withHeader(text, blockStart, blockEnd));
     }
     blockStart = -1;
     bases = 0;
     nCount = 0;
-    seen.clear();
+    seen = 0;
   };
 
+  const len = text.length;
   let i = 0;
-  while (i < text.length) {
-    if (!isLetter(text.charCodeAt(i))) {
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    if (!isLetter(c)) {
       i += 1;
       continue;
     }
     const start = i;
+    let runSeen = 0;
+    let runN = 0;
     let allBases = true;
-    while (i < text.length && isLetter(text.charCodeAt(i))) {
-      if (!BASE.has(text[i] ?? '')) allBases = false;
+    while (i < len && isLetter(c = text.charCodeAt(i))) {
+      const bit = BASE_BIT[c] ?? 0;
+      if (bit === 0) allBases = false;
+      runSeen |= bit;
+      if (bit === N_BIT) runN += 1;
       i += 1;
     }
     if (!allBases) {
@@ -63,11 +78,8 @@ export function findSequences(text: string): SequenceSpan[] {
     blockEnd = i;
     bases += i - start;
     lastRun = i - start;
-    for (let k = start; k < i; k += 1) {
-      const b = (text[k] ?? '').toLowerCase();
-      seen.add(b);
-      if (b === 'n') nCount += 1;
-    }
+    seen |= runSeen;
+    nCount += runN;
   }
   close();
   return out;

@@ -62,10 +62,11 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { name: 'jwt', re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}\.eyJ[A-Za-z0-9_-]{5,8192}\.[A-Za-z0-9_-]{8,1024}(?![A-Za-z0-9_-])/dg,
     severity: 'high', score: 0.9, explanation: 'JSON Web Token' },
   { name: 'password_in_url',
-    re: /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,128}:([^\s@/'"]{1,256})@[A-Za-z0-9[]/dg,
+    // Anchored on the literal "://" (the scheme does not matter), which keeps the scan fast.
+    re: /:\/\/[^\s:/@'"]{1,128}:([^\s@/'"]{1,256})@[A-Za-z0-9[]/dg,
     group: 1, severity: 'high', score: 0.9, explanation: 'password in a connection URL', accept: notPlaceholder },
   { name: 'password_in_connection_string',
-    re: /(?:^|[;\s"'])(?:password|pwd)[\t ]{0,3}=[\t ]{0,3}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^;"'\s]{1,256})/dgim,
+    re: /(?<![^;\s"'])(?:password|pwd)[\t ]{0,3}=[\t ]{0,3}("[^"\n]{1,256}"|'[^'\n]{1,256}'|[^;"'\s]{1,256})/dgim,
     group: 1, severity: 'high', score: 0.88, explanation: 'password in a connection string', accept: notPlaceholder },
   { name: 'password_assignment',
     re: /^[\t ]{0,40}(?:export[\t ]{1,5})?["']?[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)["']?[\t ]{0,5}[:=][\t ]{0,5}("[^"\n]{4,256}"|'[^'\n]{4,256}'|[^\s"'#]{4,256})/dgim,
