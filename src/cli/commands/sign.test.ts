@@ -37,6 +37,10 @@ test('keys generate, sign, verify; a changed file makes verify exit 1 naming it'
   assert.match(bad.out, /changed weights\.bin/);
   const json = await cli(['verify', model, '--key', `${prefix}.pub.pem`, '--json']);
   assert.deepEqual(JSON.parse(json.out).problems.map((p: { kind: string }) => p.kind), ['changed']);
+  writeFileSync(join(model, 'evil\u001b[2Jname'), 'x');
+  const escaped = await cli(['verify', model, '--key', `${prefix}.pub.pem`]);
+  assert.doesNotMatch(escaped.out, /\u001b/, 'terminal escapes in file names are neutralised');
+  assert.match(escaped.out, /added evil\\u001b\[2Jname/);
 });
 
 test('usage errors exit 2 with one coded line', async () => {

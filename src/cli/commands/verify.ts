@@ -16,6 +16,9 @@ options:
 
 exit: 0 verified, 1 verification failed (each problem is named), 2 usage or I/O error`;
 
+/** File names come from the (untrusted) model folder: control characters must not reach the terminal. */
+const printable = (name: string): string => JSON.stringify(name).slice(1, -1);
+
 export const verify: Command = {
   name: 'verify',
   summary: 'verify a signed model folder against a public key',
@@ -30,7 +33,7 @@ export const verify: Command = {
     } else if (result.ok) {
       await io.stdout.write(`verified: signature valid and all ${result.files} file(s) match\n`);
     } else {
-      const lines = result.problems.map((p) => `  ${p.kind}${p.file === undefined ? '' : ` ${p.file}`}${p.to === undefined ? '' : ` -> ${p.to}`}: ${p.detail}`);
+      const lines = result.problems.map((p) => `  ${p.kind}${p.file === undefined ? '' : ` ${printable(p.file)}`}${p.to === undefined ? '' : ` -> ${printable(p.to)}`}: ${p.detail}`);
       await io.stdout.write(`NOT VERIFIED (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}\n`);
     }
     return result.ok ? EXIT_OK : EXIT_FLAGGED;
