@@ -10,6 +10,10 @@ const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && 
 /** A match decision at one position: found, none, or undecidable until more text arrives. */
 export type Step = { kind: 'match'; end: number; value: string } | { kind: 'none' } | { kind: 'wait' };
 
+// Shared results: `at` runs once per input character, so the common answers allocate nothing.
+const NONE: Step = Object.freeze({ kind: 'none' });
+const WAIT: Step = Object.freeze({ kind: 'wait' });
+
 /**
  * A trie of surrogate strings (leftmost-longest matching). A surrogate that starts or ends with an
  * ASCII letter or digit only matches on a word boundary there, so "Ann Lee" is not found inside
@@ -51,20 +55,24 @@ export class SurrogateMatcher {
   at(text: string, i: number, prev: number, final: boolean): Step {
     const first = text.charCodeAt(i);
     let node = this.#root.next.get(first);
-    if (!node) return { kind: 'none' };
-    if (isAsciiWord(first) && prev >= 0 && isAsciiWord(prev)) return { kind: 'none' };
+    if (!node) return NONE;
+    if (isAsciiWord(first) && prev >= 0 && isAsciiWord(prev)) return NONE;
     let j = i + 1;
-    let best: Step = { kind: 'none' };
+    let bestEnd = -1;
+    let bestValue = '';
     for (;;) {
       if (node.value !== undefined) {
         const last = text.charCodeAt(j - 1);
-        if (j >= text.length && !final && isAsciiWord(last)) return { kind: 'wait' };
+        if (j >= text.length && !final && isAsciiWord(last)) return WAIT;
         const after = j < text.length ? text.charCodeAt(j) : -1;
-        if (!isAsciiWord(last) || after < 0 || !isAsciiWord(after)) best = { kind: 'match', end: j, value: node.value };
+        if (!isAsciiWord(last) || after < 0 || !isAsciiWord(after)) {
+          bestEnd = j;
+          bestValue = node.value;
+        }
       }
-      if (j >= text.length) return !final && node.next.size > 0 ? { kind: 'wait' } : best;
-      const child: Node | undefined = node.next.get(text.charCodeAt(j));
-      if (!child) return best;
+      if (j >= text.length && !final && node.next.size > 0) return WAIT;
+      const child: Node | undefined = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
+      if (!child) return bestEnd < 0 ? NONE : { kind: 'match', end: bestEnd, value: bestValue };
       node = child;
       j += 1;
     }
