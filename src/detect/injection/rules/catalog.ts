@@ -4,12 +4,30 @@ import { DELIMITER_RULES } from './lang/delimiters.js';
 import { EN_AGENT_RULES } from './lang/en-agent.js';
 import { EN_JAILBREAK_RULES } from './lang/en-jailbreak.js';
 import { EN_OVERRIDE_RULES } from './lang/en-override.js';
+import { DE_RULES } from './lang/de.js';
+import { ES_RULES } from './lang/es.js';
+import { FR_RULES } from './lang/fr.js';
+import { IT_RULES } from './lang/it.js';
+import { JA_RULES } from './lang/ja.js';
+import { KO_RULES } from './lang/ko.js';
+import { PT_RULES } from './lang/pt.js';
+import { RU_RULES } from './lang/ru.js';
+import { ZH_RULES } from './lang/zh.js';
 
 export const RULES: readonly Rule[] = Object.freeze([
   ...EN_OVERRIDE_RULES,
   ...EN_JAILBREAK_RULES,
   ...EN_AGENT_RULES,
   ...DELIMITER_RULES,
+  ...KO_RULES,
+  ...JA_RULES,
+  ...ZH_RULES,
+  ...ES_RULES,
+  ...FR_RULES,
+  ...DE_RULES,
+  ...PT_RULES,
+  ...IT_RULES,
+  ...RU_RULES,
 ]);
 
 export interface RuleMetadata {

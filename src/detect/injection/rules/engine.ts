@@ -1,9 +1,11 @@
 /**
- * Runs a rule table over one text fast enough to sit inline. A single combined trigger regex
- * per form is scanned once; only rules whose triggers occur run, and only inside merged
- * windows around those triggers, so cost grows with the text plus the few rules that apply.
+ * Runs a rule table over one text fast enough to sit inline. One trie-shaped trigger regex per
+ * form is scanned once; each trigger occurrence tries only the rules that own it, as sticky
+ * patterns anchored at (or a few characters before) the trigger, so a rule never scans text
+ * where its vocabulary does not occur.
  */
 import type { Rule, RuleForm } from './rule.js';
+import { createTriggerScanner, type TriggerScanner } from './scanner.js';
 
 export interface RuleHit {
   readonly rule: Rule;
@@ -14,9 +16,6 @@ export interface RuleHit {
   readonly score: number;
 }
 
-/** Characters scanned either side of a trigger; every rule's match must fit in such a window. */
-const WINDOW_BEFORE = 200;
-const WINDOW_AFTER = 320;
 /** Context the cues and `requires` patterns look at. */
 const CUE_BEFORE = 80;
 const CUE_AFTER = 120;
@@ -25,12 +24,10 @@ const REQUIRES_SPAN = 260;
 const MAX_HITS_PER_RULE = 16;
 
 interface FormTable {
-  readonly prefilter: RegExp | undefined;
+  readonly scanner: TriggerScanner;
   readonly byTrigger: ReadonlyMap<string, readonly number[]>;
   readonly rules: readonly Rule[];
 }
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 function buildTable(rules: readonly Rule[]): FormTable {
   const byTrigger = new Map<string, number[]>();
@@ -41,10 +38,17 @@ function buildTable(rules: readonly Rule[]): FormTable {
       byTrigger.set(t, list);
     }
   });
-  // Longest first so a short trigger never shadows a longer one starting at the same place.
-  const keys = [...byTrigger.keys()].sort((a, b) => b.length - a.length);
-  const prefilter = keys.length === 0 ? undefined : new RegExp(keys.map(escapeRe).join('|'), 'gi');
-  return { prefilter, byTrigger, rules };
+  // The scanner reports the longest trigger at each position; a shorter trigger that starts it
+  // ("무시" in "무시하고") must still wake its own rules, so each key inherits its prefixes' rules.
+  const keys = [...byTrigger.keys()];
+  for (const k of keys) {
+    const list = byTrigger.get(k) as number[];
+    for (const t of keys) {
+      if (t.length >= k.length || !k.startsWith(t)) continue;
+      for (const i of byTrigger.get(t) as number[]) if (!list.includes(i)) list.push(i);
+    }
+  }
+  return { scanner: createTriggerScanner(keys), byTrigger, rules };
 }
 
 export interface RuleEngine {
@@ -61,60 +65,55 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
     rules,
     run(text, form) {
       const table = tables[form];
-      if (!table.prefilter) return [];
-      const windows = collectWindows(text, table);
       const hits: RuleHit[] = [];
-      for (const [ruleIndex, spans] of windows) {
-        const rule = table.rules[ruleIndex];
-        if (rule) runRule(rule, text, spans, hits);
-      }
+      // Per rule: where its last match ended (later triggers inside it are skipped) and hit count.
+      const coveredUntil = new Int32Array(table.rules.length);
+      const counts = new Uint8Array(table.rules.length);
+      table.scanner.scan(text, (at, trigger) => {
+        for (const id of table.byTrigger.get(trigger) ?? []) {
+          const rule = table.rules[id] as Rule;
+          if (at < (coveredUntil[id] as number) || (counts[id] as number) >= MAX_HITS_PER_RULE) continue;
+          const hit = tryRule(rule, text, at, coveredUntil[id] as number);
+          if (!hit) continue;
+          coveredUntil[id] = hit.end;
+          counts[id] = (counts[id] as number) + 1;
+          if (hit.score > 0) hits.push(hit);
+        }
+      });
       return hits;
     },
   };
 }
 
-/** Per rule, the merged [start, end) windows around its trigger occurrences. */
-function collectWindows(text: string, table: FormTable): Map<number, Array<[number, number]>> {
-  const out = new Map<number, Array<[number, number]>>();
-  const re = table.prefilter as RegExp;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const ids = table.byTrigger.get(m[0].toLowerCase());
-    if (!ids) continue;
-    const ws = Math.max(0, m.index - WINDOW_BEFORE);
-    const we = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
-    for (const id of ids) {
-      const spans = out.get(id);
-      if (!spans) {
-        out.set(id, [[ws, we]]);
-        continue;
-      }
-      const last = spans[spans.length - 1] as [number, number];
-      if (ws <= last[1]) last[1] = Math.max(last[1], we);
-      else spans.push([ws, we]);
-    }
+/** Longest stretch a match may run past its trigger; every shipped pattern is bounded well below it. */
+const MAX_MATCH = 640;
+
+/**
+ * Lead-0 rules are tried once, sticky at the trigger. Rules whose match may start before the
+ * trigger search a bounded slice instead of trying each start from JavaScript, and keep only a
+ * match that starts no later than the trigger.
+ */
+function tryRule(rule: Rule, text: string, triggerAt: number, notBefore: number): RuleHit | undefined {
+  if (rule.lead === 0) {
+    const re = rule.pattern;
+    re.lastIndex = triggerAt;
+    const m = re.exec(text);
+    return m === null || m[0].length === 0 ? undefined : finish(rule, text, triggerAt, triggerAt + m[0].length);
   }
-  return out;
+  const from = Math.max(notBefore, triggerAt - rule.lead);
+  // One character of left context so \b and lookbehinds at the slice start still see the text.
+  const base = Math.max(0, from - 1);
+  const slice = text.slice(base, Math.min(text.length, triggerAt + MAX_MATCH));
+  const re = rule.search;
+  re.lastIndex = from - base;
+  const m = re.exec(slice);
+  if (m === null || m[0].length === 0 || base + m.index > triggerAt) return undefined;
+  return finish(rule, text, base + m.index, base + m.index + m[0].length);
 }
 
-function runRule(rule: Rule, text: string, spans: ReadonlyArray<readonly [number, number]>, hits: RuleHit[]): void {
-  let count = 0;
-  for (const [ws, we] of spans) {
-    const slice = text.slice(ws, we);
-    const re = rule.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const start = ws + m.index;
-      const end = start + m[0].length;
-      const score = scoreMatch(rule, text, start, end);
-      if (score !== undefined) hits.push({ rule, start, end, score });
-      if (++count >= MAX_HITS_PER_RULE) return;
-    }
-  }
+function finish(rule: Rule, text: string, start: number, end: number): RuleHit | undefined {
+  const score = scoreMatch(rule, text, start, end);
+  return score === undefined ? undefined : { rule, start, end, score };
 }
 
 function scoreMatch(rule: Rule, text: string, start: number, end: number): number | undefined {

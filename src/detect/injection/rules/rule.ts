@@ -53,8 +53,13 @@ export interface RuleSpec {
   readonly family: RuleFamily;
   readonly lang: string;
   readonly form?: RuleForm;
-  /** Lower-case literals; the rule runs only near one of them. Every match must contain one. */
+  /**
+   * Lower-case literals; the rule is tried only where one occurs. A match must start at a
+   * trigger, or at most `lead` characters before one (the engine tries each such start).
+   */
   readonly triggers: readonly string[];
+  /** How far before a trigger a match may start; default 0 (the match starts at the trigger). */
+  readonly lead?: number;
   readonly pattern: RegExp;
   /** Evidence strength of a bare match, before cues and mode weighting. */
   readonly score: number;
@@ -67,6 +72,8 @@ export interface RuleSpec {
 
 export interface Rule extends Required<Omit<RuleSpec, 'requires'>> {
   readonly requires: RegExp | undefined;
+  /** The pattern compiled sticky (`pattern`, tried at one offset) and global (`search`, for leads). */
+  readonly search: RegExp;
 }
 
 const ID_RE = /^[a-z_]+\.[a-z]{2,3}\.[a-z0-9_]+$/;
@@ -75,12 +82,12 @@ function invalid(id: string, what: string): never {
   throw new MedguardError('MG_CONFIG_INVALID', `injection rule "${id}": ${what}`, { field: 'rules' });
 }
 
-/** Patterns are compiled once, here, with the flags the engine relies on. */
-function recompile(id: string, re: RegExp, global: boolean): RegExp {
+/** Patterns are compiled once, here, with the flags the engine relies on (sticky: tried at one offset). */
+function recompile(id: string, re: RegExp, extra: '' | 'y' | 'g'): RegExp {
   if (re.flags.includes('g') || re.flags.includes('y')) invalid(id, 'patterns must not carry g or y flags; the engine adds them');
   const flags = new Set(re.flags.split(''));
   flags.add('i');
-  if (global) flags.add('g');
+  if (extra) flags.add(extra);
   return new RegExp(re.source, [...flags].join(''));
 }
 
@@ -96,10 +103,12 @@ export function defineRule(spec: RuleSpec): Rule {
     // A one-letter trigger would wake the rule on nearly every text.
     if (t.length === 0 || (t.length === 1 && /\w/.test(t)) || t !== t.toLowerCase()) invalid(id, 'triggers must be lower-case literals, not single letters');
   }
+  const lead = spec.lead ?? 0;
+  if (!Number.isInteger(lead) || lead < 0 || lead > 120) invalid(id, 'lead must be an integer in [0, 120]');
   if (spec.explanation.length === 0 || spec.explanation.length > 160) invalid(id, 'explanation must be 1..160 characters');
   const cues = (spec.cues ?? []).map((c) => {
     if (!(c.delta >= -1 && c.delta <= 1) || c.delta === 0) invalid(id, 'cue delta must be non-zero in [-1, 1]');
-    return Object.freeze({ re: recompile(id, c.re, false), delta: c.delta, where: c.where });
+    return Object.freeze({ re: recompile(id, c.re, ''), delta: c.delta, where: c.where });
   });
   return Object.freeze({
     id,
@@ -107,10 +116,12 @@ export function defineRule(spec: RuleSpec): Rule {
     lang: spec.lang,
     form: spec.form ?? 'folded',
     triggers: Object.freeze([...spec.triggers]),
-    pattern: recompile(id, spec.pattern, true),
+    lead,
+    pattern: recompile(id, spec.pattern, 'y'),
+    search: recompile(id, spec.pattern, 'g'),
     score: spec.score,
     cues: Object.freeze(cues),
-    requires: spec.requires === undefined ? undefined : recompile(id, spec.requires, false),
+    requires: spec.requires === undefined ? undefined : recompile(id, spec.requires, ''),
     explanation: spec.explanation,
   });
 }

@@ -8,7 +8,7 @@ import { boost, damp, defineRule, type Rule } from '../rule.js';
 import { EN_AI_OBJECT, EN_CLINICAL, EN_NEW_TASK, EN_TOTAL } from '../cues.js';
 
 const VERB = String.raw`(?:ignore|ignoring|disregard|forget|skip|override|overlook|neglect|bypass|abandon|discard|dismiss|omit|erase|delete|nevermind|never mind|set aside|throw away|pay no attention to|do not follow|don['’]?t follow|stop following|no longer follow|cancel)`;
-const VERB_TRIGGERS = ['ignor', 'disregard', 'forget', 'skip', 'override', 'overlook', 'neglect', 'bypass', 'abandon', 'discard', 'dismiss', 'omit', 'erase', 'delete', 'never', 'set aside', 'throw away', 'pay no attention', 'follow', 'cancel'];
+const VERB_TRIGGERS = ['ignor', 'disregard', 'forget', 'skip', 'override', 'overlook', 'neglect', 'bypass', 'abandon', 'discard', 'dismiss', 'omit', 'erase', 'delete', 'nevermind', 'never mind', 'set aside', 'throw away', 'pay no attention', 'do not follow', "don't follow", 'don’t follow', 'dont follow', 'stop following', 'no longer follow', 'cancel'];
 const BEFORE = String.raw`(?:previous|prior|above|earlier|preceding|former|original|initial|old|past|foregoing|existing|current|system|developer|default|hidden|your|my|these|those|all)`;
 const NOUN = String.raw`(?:instructions?|rules?|prompts?|directions?|directives?|guidelines?|commands?|orders?|programming|guidance|constraints?|restrictions?|context|conversation|messages?|tasks?|inputs?|training|polic(?:y|ies)|settings|content|text)`;
 
@@ -49,7 +49,7 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     id: 'override.en.new_instructions',
     family: 'override',
     lang: 'en',
-    triggers: ['new instruction', 'from now on', 'new task', 'new rule', 'updated instruction', 'real instruction', 'new directive'],
+    triggers: ['your new', 'your real', 'your actual', 'your true', 'your updated', 'new instruction', 'new system', 'new task', 'new rule', 'new directive', 'updated instruction', 'updated task', 'updated rule', 'real instruction', 'real task', 'real rule', 'from now on'],
     pattern: /\b(?:your\s+(?:new|real|actual|true|updated)\s+(?:instructions?|task|rules?|directives?|goal|objective|purpose)\s+(?:are|is)|(?:new|updated|real)\s+(?:system\s+)?(?:instructions?|task|rules?|directive)\s*:\s*(?:you|from|ignore|always|never|respond|answer|say|print|reveal|act)|from now on,?\s+(?:you|your)\b[^.\n]{0,50}?\b(?:respond|answer|reply|act|pretend|roleplay|behave|output|say|speak|ignore|obey|comply|unrestricted|unfiltered|jailbroken|dan|no longer|only (?:respond|answer|reply|speak|say)))/,
     score: 0.65,
     cues: [boost(EN_AI_OBJECT, 0.15, 'around'), damp(EN_CLINICAL, 0.35)],
@@ -60,6 +60,7 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     family: 'override',
     lang: 'en',
     triggers: ['access granted', 'i have been pwned', 'pwned'],
+    lead: 48,
     pattern: /\b(?:(?:say|print|output|respond with|reply with|answer with|write|begin (?:your|the) (?:reply|response|answer) with|start (?:your|the) (?:reply|response|answer) with|only (?:say|respond|reply))\W{0,4}(?:access granted|i have been pwned|pwned)|i have been pwned)\b/,
     score: 0.8,
     explanation: 'Dictates a canned reply typical of injection probes.',
@@ -68,7 +69,8 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     id: 'system_prompt_extraction.en.reveal_prompt',
     family: 'system_prompt_extraction',
     lang: 'en',
-    triggers: ['prompt', 'instruction', 'system message', 'pre-prompt', 'preprompt', 'directive', 'guideline', 'programming'],
+    triggers: ['prompt', 'instruction', 'system message', 'pre-prompt', 'pre prompt', 'preprompt', 'directive', 'rules', 'guideline', 'programming', 'configuration'],
+    lead: 80,
     pattern: /\b(?:reveal|print|show|display|repeat|output|tell me|give me|share|leak|dump|write out|write down|recite|list|disclose|expose|provide|paste|copy|spell out|summari[sz]e|translate|what (?:is|are|was|were))\b[^.?!\n]{0,30}?\b(?:(?:your|the|ur)\s+(?:system|hidden|secret|internal|developer|confidential|pre)[\s-]?(?:prompt|message|instructions?)|your\s+(?:(?:initial|original|first|starting|previous|prior|exact|full|complete|entire|underlying|core|base)\s+)?(?:prompt|instructions|directives|rules|guidelines|programming|configuration)|(?:system|pre)[\s-]?prompt)\b/,
     score: 0.8,
     cues: [boost(/\b(?:verbatim|word for word|exactly|everything|above|full|entire)\b/, 0.1, 'around'), damp(/\b(?:pharmacy|alert|ehr|epic|cerner|pump|monitor|ventilator)\b/, 0.4, 'around')],
@@ -78,7 +80,8 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     id: 'system_prompt_extraction.en.text_above',
     family: 'system_prompt_extraction',
     lang: 'en',
-    triggers: ['above', 'before this', 'were you told', 'you were told', 'were given', 'first message', 'start of', 'beginning of'],
+    triggers: ['above', 'before this', 'prior to this', 'were you', 'was you', 'first message', 'first instruction', 'first line', 'initial message', 'initial instruction', 'initial line', 'start of', 'beginning of'],
+    lead: 60,
     pattern: /\b(?:(?:repeat|print|output|copy|recite|show|reveal|write)\s+(?:all\s+|back\s+)?(?:the\s+)?(?:text|words|content|instructions|everything|messages?)\s+(?:above|before this|prior to this)|what\s+(?:were|was)\s+you\s+(?:told|given|instructed|programmed)\b|(?:repeat|print|output|show|reveal)\s+(?:the\s+|your\s+)?(?:first|initial)\s+(?:message|instructions?|lines?)|(?:starting|beginning)\s+(?:at|from|with)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this|your)\s+(?:prompt|conversation|context))/,
     score: 0.65,
     cues: [boost(/\b(?:verbatim|word for word|exactly|you)\b/, 0.15, 'around'), damp(EN_CLINICAL, 0.45, 'around')],
@@ -89,6 +92,7 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     family: 'system_prompt_extraction',
     lang: 'en',
     triggers: ['password', 'passcode', 'pass phrase', 'passphrase', 'secret', 'access code', 'api key'],
+    lead: 50,
     pattern: /\b(?:tell|give|reveal|share|what(?:['’]s| is)|print|say|spell|disclose|provide|output|type)\b[^.?!\n]{0,20}?\b(?:your|the)\s+(?:secret(?:\s+(?:key|word|code|phrase))?|password|passcode|pass ?phrase|access code|api key)\b/,
     score: 0.45,
     cues: [boost(/\byour\b/, 0.2), boost(/\b(?:reverse|backwards|base64|spell|letter by letter|one letter|encode)\b/, 0.2, 'around'), damp(/\b(?:wi-?fi|portal|epic|login for|badge|voicemail)\b/, 0.3, 'around')],
