@@ -69,7 +69,8 @@ export function findNamesLatin(text: string, sink: Sink): void {
   const titleAt = cueEnds(text, [TITLE_G]);
   const cueAt = cueEnds(text, CUE_G);
   const found = new Set<string>();
-  for (const run of runs(text, tokens(text))) {
+  const toks = tokens(text);
+  for (const run of runs(text, toks)) {
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) continue;
@@ -100,7 +101,7 @@ export function findNamesLatin(text: string, sink: Sink): void {
   }
   if (found.size === 0) return;
   // Later mentions of a name already found ("... Marcil's tales. ... early Marcil") are the same person.
-  for (const t of tokens(text)) {
+  for (const t of toks) {
     if (found.has(t.lower)) sink(t.start, t.end, 'NAME', 0.7, 'name.repeat');
   }
 }

@@ -34,24 +34,30 @@ function resolve(spans: PhiSpan[], options: PhiOptions): PhiSpan[] {
   const minScore = options.minScore ?? 0.5;
   const wanted: ReadonlySet<PhiType> | undefined = options.types ? new Set(options.types) : undefined;
   const candidates = spans.filter((s) => s.score >= minScore && (!wanted || wanted.has(s.type)));
-  candidates.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: PhiSpan[] = [];
-  // Spans are few per document; an interval check against kept spans stays cheap, but sort the
-  // kept list by start and binary-search it so large inputs stay O(n log n).
-  const starts: number[] = [];
-  for (const s of candidates) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] ?? 0) < s.end) lo = mid + 1;
-      else hi = mid;
+  // Sweep clusters of transitively overlapping spans; only inside a cluster (a handful of spans)
+  // does priority decide, so the whole pass stays O(n log n).
+  let i = 0;
+  while (i < candidates.length) {
+    const first = candidates[i];
+    if (!first) break;
+    let end = first.end;
+    let j = i + 1;
+    while (j < candidates.length && (candidates[j]?.start ?? Infinity) < end) {
+      end = Math.max(end, candidates[j]?.end ?? end);
+      j++;
     }
-    // kept[lo-1] is the last kept span starting before s.end; spans are disjoint so only it can overlap.
-    const prev = kept[lo - 1];
-    if (prev && prev.end > s.start) continue;
-    kept.splice(lo, 0, s);
-    starts.splice(lo, 0, s.start);
+    if (j === i + 1) kept.push(first);
+    else kept.push(...pick(candidates.slice(i, j)));
+    i = j;
   }
   return kept;
+}
+
+function pick(cluster: PhiSpan[]): PhiSpan[] {
+  cluster.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const chosen: PhiSpan[] = [];
+  for (const s of cluster) if (!chosen.some((c) => c.start < s.end && s.start < c.end)) chosen.push(s);
+  return chosen.sort((a, b) => a.start - b.start);
 }
