@@ -21,8 +21,10 @@ function gguf(spec: Spec): Uint8Array {
 const kvString = (key: string, value: string) => concat(str(key), u32(8), str(value));
 const kvU32 = (key: string, value: number) => concat(str(key), u32(4), u32(value));
 const tensorF32 = (name: string, n: number, offset: bigint) => concat(str(name), u32(1), u64(BigInt(n)), u32(0), u64(offset));
+/** Structural techniques; the classifier-based ones (low unless near-certain) are tested separately. */
 async function scan(bytes: Uint8Array) {
-  return techniques(await ggufScanner.scan(memorySource('m.gguf', bytes), testContext()));
+  const findings = await ggufScanner.scan(memorySource('m.gguf', bytes), testContext());
+  return techniques(findings.filter((f) => !(f.technique === 'gguf.template_injection' || f.technique === 'gguf.template_uninspected') || f.severity !== 'low'));
 }
 
 const CHATML = "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";

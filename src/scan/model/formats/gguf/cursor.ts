@@ -36,6 +36,20 @@ export class Cursor {
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
+  /** Whether `n` bytes at `pos` are already in the window (lets hot loops skip an await per value). */
+  buffered(n: number): boolean {
+    return this.pos >= this.bufStart && this.pos + n <= this.bufStart + this.buf.length;
+  }
+
+  /** Reads a length prefix that `buffered(wide ? 8 : 4)` has confirmed is in the window. */
+  lengthNow(wide: boolean): number {
+    const at = this.pos - this.bufStart;
+    this.pos += wide ? 8 : 4;
+    if (!wide) return this.view.getUint32(at, true);
+    const v = this.view.getBigUint64(at, true);
+    return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(v);
+  }
+
   async u8(): Promise<number> {
     await this.need(1);
     return this.view.getUint8(this.pos++ - this.bufStart);

@@ -79,6 +79,18 @@ export async function readGguf(source: ByteSource): Promise<GgufParse> {
       }
     };
 
+    /** Token vocabularies hold 100k+ strings: skip them synchronously while the window has them. */
+    const skipStrings = async (n: number): Promise<void> => {
+      const prefix = wide ? 8 : 4;
+      for (let i = 0; i < n; i++) {
+        if (!c.buffered(prefix)) await c.need(prefix);
+        const at = c.pos;
+        const len = c.lengthNow(wide);
+        if (len > c.remaining) throw new Malformed('gguf.string_length', 'a string length runs past the end of the file', at);
+        c.pos += len;
+      }
+    };
+
     const skipValue = async (type: number, depth: number): Promise<void> => {
       const fixed = FIXED_SIZE.get(type);
       if (fixed !== undefined) return c.skip(fixed);
@@ -90,6 +102,7 @@ export async function readGguf(source: ByteSource): Promise<GgufParse> {
       if (min === 0) throw new Malformed('gguf.value_type', 'array of an unknown value type', c.pos);
       if (n * min > c.remaining) throw new Malformed('gguf.array_length', 'an array count cannot fit in the file', c.pos);
       if (FIXED_SIZE.has(elementType)) return c.skip(n * min);
+      if (elementType === T_STRING) return skipStrings(n);
       for (let i = 0; i < n; i++) await skipValue(elementType, depth + 1);
     };
 
