@@ -47,6 +47,16 @@ test('real default system prompts and tool prose are never medium or worse', asy
   assert.deepEqual(findings.filter((f) => f.severity !== 'low' && f.severity !== 'info'), []);
 });
 
+test('GGUF v1 (32-bit counts and lengths) is read with its own widths', async () => {
+  const s32 = (t: string) => concat(u32(enc.encode(t).length), enc.encode(t));
+  const tensor = concat(s32('w'), u32(1), u32(4), u32(0), u64(0n));
+  const head = concat(enc.encode('GGUF'), u32(1), u32(1), u32(1), s32('general.name'), u32(8), s32('tiny'), tensor);
+  const ok = concat(head, new Uint8Array((32 - (head.length % 32)) % 32), new Uint8Array(16));
+  assert.deepEqual(await scan(ok), []);
+  assert.deepEqual(await scan(concat(enc.encode('GGUF'), u32(1), u32(0), u32(1), u32(5000), enc.encode('general.name'))), ['gguf.string_length']);
+  assert.deepEqual(await scan(concat(enc.encode('GGUF'), u32(7), new Uint8Array(16))), ['gguf.version']);
+});
+
 test('counts, string lengths, offsets and alignment are checked against the file', async () => {
   assert.deepEqual(await scan(gguf({ kv: [kvString('a', 'b')], kvCount: 1n << 62n })), ['gguf.count_overflow']);
   assert.deepEqual(await scan(concat(enc.encode('GGUF'), u32(3), u64(0n), u64(1n), u64(1n << 40n), enc.encode('general.name'), new Uint8Array(60))), ['gguf.string_length']);
@@ -72,6 +82,8 @@ test('SSTI: dunders, Jinja globals, obfuscated attr() and concatenation are flag
     "{{ x|attr(name) }}",
     "{{ ''.__class__.mro() }}",
     "{{ request.application }}",
+    "{{ ()|attr(['_','_','class','_','_']|join) }}",
+    "{{ ()|attr('%c%cclass%c%c'|format(95,95,95,95)) }}",
   ];
   for (const c of cases) assert.ok(sstiFindings(c, 'k', 0).length > 0, c);
   for (const c of [CHATML, LLAMA3, THINK, "{% set ns = namespace(found=false) %}{{ raise_exception('bad role') }}"]) {

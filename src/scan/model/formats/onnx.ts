@@ -33,13 +33,13 @@ export const onnxScanner: FormatScanner = {
       if (!model.hasGraph) specs.push({ technique: 'onnx.parse_error', severity: 'high', explanation: 'ModelProto has no graph' });
       const pythonOps = model.nodes.filter((n) => /^Py/.test(n.opType) || n.domain === 'ai.onnx.contrib' && /python/i.test(n.opType));
       for (const n of pythonOps.slice(0, 20)) {
-        specs.push({ technique: 'onnx.python_op', severity: 'critical', start: n.at, rule: n.domain,
+        specs.push({ technique: 'onnx.python_op', severity: 'critical', start: n.at, rule: n.domain.slice(0, 100),
           explanation: 'node is a Python operator (onnxruntime-extensions PyOp): runs arbitrary Python when the graph executes' });
       }
       const custom = new Set(model.nodes.filter((n) => !pythonOps.includes(n) && !ONNX_STANDARD_DOMAINS.has(n.domain) && !model.functionDomains.has(n.domain)).map((n) => n.domain));
       for (const d of model.opsetDomains) if (!ONNX_STANDARD_DOMAINS.has(d) && !model.functionDomains.has(d)) custom.add(d);
       for (const domain of custom) {
-        specs.push({ technique: 'onnx.custom_domain', severity: 'medium', rule: domain,
+        specs.push({ technique: 'onnx.custom_domain', severity: 'medium', rule: domain.slice(0, 100),
           explanation: 'operators from a non-standard domain need a custom native library to be loaded' });
       }
       for (const ref of model.external) specs.push(...await checkExternal(ref, ctx));

@@ -6,14 +6,16 @@
  */
 import type { FindingSpec } from '../safetensors/finding.js';
 
-/** Decodes string-literal escapes (\x5f, \u005f, \137) and joins "__cla"+"ss__" so obfuscation meets the same rules. */
+/**
+ * Decodes string-literal escapes (\x5f, \u005f, \137) and joins "__cla"+"ss__" (also ~ and the
+ * comma-separated pieces of a ['__','class','__']|join list) so obfuscation meets the same rules.
+ */
 export function deobfuscate(template: string): string {
   return template
     .replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/\\u([0-9a-fA-F]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)))
-    .replace(/(['"])\s{0,8}[+~]\s{0,8}['"]/g, '')
-    .replace(/\|\s{0,8}join/g, '');
+    .replace(/(['"])\s{0,8}[+~,]\s{0,8}['"]/g, '');
 }
 
 interface Rule {
@@ -33,6 +35,7 @@ const SSTI_RULES: readonly Rule[] = [
   { id: 'flask_objects', re: /\b(?:request\s{0,4}\.\s{0,4}application|config\s{0,4}\.\s{0,4}__class__|self\s{0,4}\._TemplateReference__context)/, severity: 'critical', why: 'reaches web-framework objects that lead to the Python runtime' },
   { id: 'attr_private', re: /\|\s{0,8}attr\s{0,8}\(\s{0,8}['"]_/, severity: 'high', why: 'reads a private attribute through the attr() filter' },
   { id: 'attr_computed', re: /\|\s{0,8}attr\s{0,8}\(\s{0,8}[^'"\s)]/, severity: 'high', why: 'reads an attribute whose name is computed at render time' },
+  { id: 'char_codes', re: /%c%c|\bformat\s{0,4}\(\s{0,4}95\b|\(\s{0,4}95\s{0,4}\)/, severity: 'high', why: 'builds underscores from character codes (hides dunder names)' },
   { id: 'template_load', re: /\{%-?\s{0,8}(?:include|import|extends|from)\s/, severity: 'medium', why: 'loads another template (chat templates are self-contained)' },
 ];
 
