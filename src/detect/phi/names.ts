@@ -16,9 +16,12 @@ const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn)\b|[Pp]t\.)\s{0,2}[:,]?\s{0,3}$/i;
+const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague)\b|[Pp]t\.)\s{0,2}[:,?]?\s{0,6}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
+const SPEAKER = /^: /;
+const AFTER_VERB = /^ (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved)\b/;
+const LINE_START = /(?:^|\n)[ \t>]{0,4}$/;
 const SENTENCE_END = /(?:^|[.!?\n]\s{0,3}|^\s{0,3})$/;
 
 interface Token { start: number; end: number; lower: string; initial: boolean }
@@ -74,7 +77,7 @@ export function findNamesLatin(text: string, sink: Sink): void {
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) continue;
-    const before = text.slice(Math.max(0, first.start - 4), first.start);
+    const before = text.slice(Math.max(0, first.start - 6), first.start);
     const after = text.slice(last.end, last.end + 40);
     if (EPONYM_FOLLOWERS.test(after)) continue;
     const words = run.filter((t) => !t.initial);
@@ -94,6 +97,12 @@ export function findNamesLatin(text: string, sink: Sink): void {
       if (second && (second.initial || lex.last.has(second.lower) || lex.first.has(second.lower))) score = 0.8;
       else if (second && !SENTENCE_END.test(before)) score = 0.65;
     } else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
+    else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;
+    else if (run.length === 1 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
+      // A lone given name: a speaker label ("John: ...") or a name in a list of names ("Anna and Andrew").
+      if (SPEAKER.test(after) && LINE_START.test(before)) score = 0.8;
+      else if (/^(?:,| and| or| y) [A-Z]/.test(after) || /[A-Za-z], $|\b(?:and|or|y) $/.test(before)) score = 0.6;
+    }
     if (score <= 0) continue;
     // A trailing initial "Frank G." keeps its dot; a sentence-final surname does not get one.
     sink(first.start, last.end, 'NAME', score, title ? 'name.title' : cue ? 'name.cue' : 'name.list');

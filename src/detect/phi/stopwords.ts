@@ -44,7 +44,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre d
 viernes sábado domingo
 the a an this that these those what which who whom whose when where why how is are was were be been can could would
 should might must shall do does did has have had if in on at by for from with without to of and or but not
-no yes contact please thanks thank hi hello dear patient patients pt history diagnosis assessment plan impression
+no yes contact name names please thanks thank hi hello dear patient patients pt history diagnosis assessment plan impression
 treatment therapy management guidelines guideline recommendations recommendation current latest best evidence
 protocol protocols options option risk risks side effects effect dose dosing doses male female man woman boy girl child
 infant adult elderly type stage grade class phase level acute chronic severe mild moderate primary secondary
