@@ -37,14 +37,16 @@ export function listCommands(commands: readonly Command[]): string {
  */
 export async function dispatch(commands: readonly Command[], argv: readonly string[], io: CliIo, prefix: string, usage: string): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || isHelp(name)) {
+  const known = commands.map((c) => c.name).join(', ');
+  if (name === undefined) throw new MedguardError('MG_USAGE', `missing command; run "${prefix} --help" (commands: ${known})`);
+  if (isHelp(name)) {
     await io.stdout.write(`${usage}\n`);
-    return name === undefined ? EXIT_ERROR : EXIT_OK;
+    return EXIT_OK;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     const what = name.startsWith('-') ? `unknown option "${name}"` : `unknown command "${name}"`;
-    throw new MedguardError('MG_USAGE', `${what}; run "${prefix} --help" for the list (known: ${commands.map((c) => c.name).join(', ')})`);
+    throw new MedguardError('MG_USAGE', `${what}; run "${prefix} --help" (commands: ${known})`);
   }
   const beforeDashes = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
   if (!command.subcommands && beforeDashes.some(isHelp)) {

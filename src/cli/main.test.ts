@@ -22,11 +22,15 @@ function assertOneLineError(err: string, code: string): void {
   assert.match(err, new RegExp(`^medguard: [^\\n]+ \\(${code}\\)\\n$`));
 }
 
-test('--help lists every command; no arguments prints usage and exits 2', async () => {
+test('--help lists every command; a missing command is a usage error', async () => {
   const help = await cli(['--help']);
   assert.equal(help.code, 0);
   for (const c of COMMANDS) assert.match(help.out, new RegExp(`\\n {2}${c.name} `));
-  assert.equal((await cli([])).code, 2);
+  for (const argv of [[], ['scan']]) {
+    const r = await cli(argv);
+    assert.equal(r.code, 2);
+    assertOneLineError(r.err, 'MG_USAGE');
+  }
 });
 
 test('--version prints the package version', async () => {
