@@ -17,6 +17,8 @@ const MAX_STACK = 1 << 20;
 const MAX_MEMO_TRACKED = 1 << 18;
 const SNIFF = 64;
 const EXPANSION_LIMIT = 2 ** 32;
+/** Bytes kept buffered ahead of the hot loop: the largest operand it handles plus headers. */
+const SYNC_WINDOW = KEEP_STRING + 16;
 
 export interface Anomaly {
   readonly technique: string;
@@ -63,6 +65,8 @@ export class PickleMachine {
   private stack: Value[] = [];
   private marks: number[] = [];
   private memo = new Map<number, Value>();
+  /** Text strings are kept bare (no wrapper record): far less retained garbage on huge memos. */
+  private dense: (Value | string)[] = [];
   private memoOverflow = false;
   /** len(memo) as the real unpickler sees it (MEMOIZE's implicit index), tracked or not. */
   private memoLen = 0;
@@ -94,8 +98,18 @@ export class PickleMachine {
   }
 
   private memoPut(i: number, v: Value): void {
+    // MEMOIZE indices are dense: an array is much cheaper than a Map on opcode-dense pickles.
+    if (i === this.dense.length && i < MAX_MEMO_TRACKED) {
+      this.dense.push(v.t === 'str' && !v.bytes && v.s !== null ? v.s : v);
+      this.memoLen++;
+      return;
+    }
+    if (i < this.dense.length) {
+      this.dense[i] = v;
+      return;
+    }
     if (!this.memo.has(i)) this.memoLen++;
-    if (this.memo.size >= MAX_MEMO_TRACKED && !this.memo.has(i)) {
+    if (this.memo.size + this.dense.length >= MAX_MEMO_TRACKED && !this.memo.has(i)) {
       this.memoOverflow = true;
       return;
     }
@@ -103,7 +117,8 @@ export class PickleMachine {
   }
 
   private memoGet(i: number, at: number): Value {
-    const v = this.memo.get(i);
+    const v = i < this.dense.length ? this.dense[i] : this.memo.get(i);
+    if (typeof v === 'string') return { t: 'str', s: v, bytes: false };
     if (v !== undefined) return v;
     if (this.memoOverflow) return UNTRACKED;
     throw new ParseError(at, 'memo slot missing');
@@ -133,20 +148,23 @@ export class PickleMachine {
     if (this.state.anomalies.length < 64) this.state.anomalies.push(a);
   }
 
+  /** A short operand already in memory: decode it, sniff it for an embedded (or base64) pickle. */
+  private smallOperand(b: Uint8Array, start: number, bytes: boolean, enc: 'utf8' | 'latin1'): Value {
+    const len = b.length;
+    if (len >= 8 && looksLikePickle(b)) this.state.nested.push({ kind: 'range', start, length: len });
+    const s = dec(b, enc);
+    if (!bytes && len >= 16) {
+      const inner = decodeBase64Pickle(s);
+      if (inner !== null) this.state.nested.push({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
+    }
+    return { t: 'str', s, bytes };
+  }
+
   /** A string/bytes operand: keep short ones, sniff every one for an embedded pickle. */
   private async operand(len: number, bytes: boolean, enc: 'utf8' | 'latin1'): Promise<Value> {
     const start = this.r.offset;
     if (len > this.r.remaining) throw new ParseError(start, 'operand runs past end of data');
-    if (len <= KEEP_STRING) {
-      const b = await this.r.take(len);
-      if (len >= 8 && looksLikePickle(b)) this.state.nested.push({ kind: 'range', start, length: len });
-      const s = dec(b, enc);
-      if (!bytes && len >= 16) {
-        const inner = decodeBase64Pickle(s);
-        if (inner !== null) this.state.nested.push({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
-      }
-      return { t: 'str', s, bytes };
-    }
+    if (len <= KEEP_STRING) return this.smallOperand(await this.r.take(len), start, bytes, enc);
     const head = await this.r.peek(SNIFF);
     if (looksLikePickle(head)) this.state.nested.push({ kind: 'range', start, length: len });
     else if (!bytes && /^[A-Za-z0-9+/]{16}/.test(dec(head.subarray(0, 16), 'latin1'))) {
@@ -178,21 +196,154 @@ export class PickleMachine {
   async run(): Promise<void> {
     const r = this.r;
     for (;;) {
+      if (r.buffered < SYNC_WINDOW && r.remaining > r.buffered) await r.ensure(Math.min(SYNC_WINDOW, r.remaining));
+      // Hot loop: opcodes whose operands are already buffered run without awaiting.
+      while (r.buffered > 0 && (r.buffered >= SYNC_WINDOW || r.remaining === r.buffered)) {
+        const at = r.offset;
+        const op = r.peekByteSync();
+        if (!this.stepSync(op, at)) break;
+        if (this.afterOp(op, at)) return;
+      }
+      if (r.buffered < SYNC_WINDOW && r.remaining > r.buffered) continue;
       const at = r.offset;
-      if (this.frameEnd >= 0 && at === this.frameEnd) this.frameEnd = -1;
       const op = await r.u8();
       await this.step(op, at);
-      if (this.frameEnd >= 0 && at < this.frameEnd && r.offset > this.frameEnd) {
+      if (this.afterOp(op, at)) return;
+    }
+  }
+
+  /** Frame bookkeeping after each opcode; true on STOP. */
+  private afterOp(op: number, at: number): boolean {
+    const end = this.r.offset;
+    if (this.frameEnd >= 0) {
+      if (at < this.frameEnd && end > this.frameEnd) {
         this.anomaly({ technique: 'pickle.frame_straddle', severity: 'high', offset: at,
           explanation: `${opName(op)} straddles the end of its FRAME: loaders that honour frames read different opcodes than a plain parser (parser differential)` });
         this.frameEnd = -1;
+      } else if (end === this.frameEnd) this.frameEnd = -1;
+    }
+    return op === OP.STOP;
+  }
+
+  /**
+   * The common opcodes, synchronously, when their operands are buffered (the caller guarantees
+   * SYNC_WINDOW bytes or the rest of the data). Returns false, consuming nothing, otherwise.
+   */
+  private stepSync(op: number, at: number): boolean {
+    const r = this.r;
+    const avail = r.buffered;
+    switch (op) {
+      case OP.MARK: r.advanceSync(1); this.marks.push(this.stack.length); return true;
+      case OP.EMPTY_DICT: r.advanceSync(1); this.push(seq('dict', [])); return true;
+      case OP.EMPTY_LIST: r.advanceSync(1); this.push(seq('list', [])); return true;
+      case OP.EMPTY_TUPLE: r.advanceSync(1); this.push(seq('tuple', [])); return true;
+      case OP.NONE: case OP.NEWTRUE: case OP.NEWFALSE: r.advanceSync(1); this.push(SCALAR); return true;
+      case OP.BINFLOAT: if (avail < 9) return false; r.advanceSync(9); this.push(SCALAR); return true;
+      case OP.BININT1: if (avail < 2) return false; this.push({ t: 'int', v: BigInt(r.byteAtSync(1)) }); r.advanceSync(2); return true;
+      case OP.BININT2: if (avail < 3) return false; this.push({ t: 'int', v: BigInt(r.byteAtSync(1) | (r.byteAtSync(2) << 8)) }); r.advanceSync(3); return true;
+      case OP.BININT: {
+        if (avail < 5) return false;
+        const v = r.byteAtSync(1) | (r.byteAtSync(2) << 8) | (r.byteAtSync(3) << 16) | (r.byteAtSync(4) << 24);
+        r.advanceSync(5);
+        this.push({ t: 'int', v: BigInt(v) });
+        return true;
       }
-      if (op === OP.STOP) return;
+      case OP.SHORT_BINUNICODE: case OP.SHORT_BINBYTES: case OP.SHORT_BINSTRING: {
+        if (avail < 2) return false;
+        const len = r.byteAtSync(1);
+        if (avail < 2 + len) return false;
+        r.advanceSync(2);
+        const start = r.offset;
+        const bytes = op === OP.SHORT_BINBYTES;
+        // Short keys cannot hold a pickle or base64 of one: decode straight from the buffer.
+        if (len < 8 || (len < 16 && !bytes && r.byteAtSync(0) !== 0x80 && r.byteAtSync(0) !== 0x63 && r.byteAtSync(0) !== 0x28 && r.byteAtSync(0) !== 0x69 && r.byteAtSync(0) !== 0x7d && r.byteAtSync(0) !== 0x5d)) {
+          this.push({ t: 'str', s: r.textSync(len, op === OP.SHORT_BINUNICODE ? (r.asciiSync(len) ? 'latin1' : 'utf8') : 'latin1'), bytes });
+          return true;
+        }
+        this.push(this.smallOperand(r.takeSync(len), start, bytes, op === OP.SHORT_BINUNICODE ? 'utf8' : 'latin1'));
+        return true;
+      }
+      case OP.BINUNICODE: case OP.BINBYTES: {
+        if (avail < 5) return false;
+        const len = (r.byteAtSync(1) | (r.byteAtSync(2) << 8) | (r.byteAtSync(3) << 16) | (r.byteAtSync(4) << 24)) >>> 0;
+        if (len > KEEP_STRING || avail < 5 + len) return false;
+        r.advanceSync(5);
+        const start = r.offset;
+        this.push(this.smallOperand(r.takeSync(len), start, op === OP.BINBYTES, op === OP.BINUNICODE ? 'utf8' : 'latin1'));
+        return true;
+      }
+      case OP.MEMOIZE: r.advanceSync(1); this.memoPut(this.memoLen, this.top()); return true;
+      case OP.BINPUT: if (avail < 2) return false; this.memoPut(r.byteAtSync(1), this.top()); r.advanceSync(2); return true;
+      case OP.BINGET: if (avail < 2) return false; this.push(this.memoGet(r.byteAtSync(1), at)); r.advanceSync(2); return true;
+      case OP.LONG_BINPUT: case OP.LONG_BINGET: {
+        if (avail < 5) return false;
+        const i = (r.byteAtSync(1) | (r.byteAtSync(2) << 8) | (r.byteAtSync(3) << 16) | (r.byteAtSync(4) << 24)) >>> 0;
+        if (op === OP.LONG_BINPUT) this.memoPut(i, this.top());
+        else this.push(this.memoGet(i, at));
+        r.advanceSync(5);
+        return true;
+      }
+      case OP.APPEND: case OP.APPENDS: case OP.SETITEM: case OP.SETITEMS: case OP.ADDITEMS:
+      case OP.TUPLE: case OP.TUPLE1: case OP.TUPLE2: case OP.TUPLE3: case OP.LIST: case OP.DICT: case OP.FROZENSET:
+      case OP.POP: case OP.POP_MARK: case OP.DUP: case OP.STACK_GLOBAL: case OP.REDUCE: case OP.NEWOBJ: case OP.OBJ:
+      case OP.STOP:
+        r.advanceSync(1);
+        this.simple(op, at);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Opcodes without operands: pure stack work, always synchronous. Returns false for any other opcode. */
+  private simple(op: number, at: number): boolean {
+    switch (op) {
+      case OP.STOP: this.state.top = this.stack.length > 0 ? this.top() : null; return true;
+      case OP.APPEND: { const v = this.pop(); this.grew(pushItems(this.top(), [v]), at); return true; }
+      case OP.APPENDS: case OP.SETITEMS: case OP.ADDITEMS: { const items = this.popMark(); this.grew(pushItems(this.top(), items), at); return true; }
+      case OP.SETITEM: { const v = this.pop(); const k = this.pop(); this.grew(pushItems(this.top(), [k, v]), at); return true; }
+      case OP.LIST: this.push(seq('list', this.popMark())); return true;
+      case OP.TUPLE: this.push(seq('tuple', this.popMark())); return true;
+      case OP.DICT: this.push(seq('dict', this.popMark())); return true;
+      case OP.FROZENSET: this.push(seq('set', this.popMark())); return true;
+      case OP.TUPLE1: this.push(seq('tuple', [this.pop()])); return true;
+      case OP.TUPLE2: { const b = this.pop(); const a = this.pop(); this.push(seq('tuple', [a, b])); return true; }
+      case OP.TUPLE3: { const c = this.pop(); const b = this.pop(); const a = this.pop(); this.push(seq('tuple', [a, b, c])); return true; }
+      case OP.POP: if (this.stack.length > 0) this.pop(); else this.popMark(); return true;
+      case OP.POP_MARK: this.popMark(); return true;
+      case OP.DUP: this.push(this.top()); return true;
+      case OP.NEWOBJ: { this.pop(); const cls = this.pop(); this.use(cls, 'NEWOBJ'); this.push({ t: 'obj', cls, state: null }); return true; }
+      case OP.STACK_GLOBAL: {
+        const name = this.pop();
+        const module = this.pop();
+        const ok = module.t === 'str' && name.t === 'str' && module.s !== null && name.s !== null;
+        this.push(ok ? this.addImport(module.s as string, name.s as string, 'STACK_GLOBAL', at, false)
+          : this.addImport('?', '?', 'STACK_GLOBAL', at, true));
+        return true;
+      }
+      case OP.OBJ: {
+        const items = this.popMark();
+        const cls = items.shift();
+        if (cls === undefined) throw new ParseError(at, 'OBJ without class');
+        this.use(cls, 'OBJ');
+        this.push({ t: 'call', fn: cls, args: seq('tuple', items) });
+        return true;
+      }
+      case OP.REDUCE: {
+        const args = this.pop();
+        const fn = this.pop();
+        this.use(fn, 'REDUCE');
+        this.push({ t: 'call', fn, args });
+        return true;
+      }
+      default:
+        return false;
     }
   }
 
   private async step(op: number, at: number): Promise<void> {
     const r = this.r;
+    if (this.simple(op, at)) return;
     switch (op) {
       case OP.PROTO: this.state.protocol = await r.u8(); return;
       case OP.FRAME: {
@@ -203,7 +354,6 @@ export class PickleMachine {
         this.frameEnd = r.offset + len;
         return;
       }
-      case OP.STOP: this.state.top = this.stack.length > 0 ? this.top() : null; return;
       case OP.MARK: this.marks.push(this.stack.length); return;
       case OP.EMPTY_TUPLE: this.push(seq('tuple', [])); return;
       case OP.EMPTY_LIST: this.push(seq('list', [])); return;
@@ -247,19 +397,6 @@ export class PickleMachine {
       case OP.BINBYTES8: case OP.BYTEARRAY8: this.push(await this.operand(readLE(await r.take(8), 8), true, 'latin1')); return;
       case OP.NEXT_BUFFER: this.push(SCALAR); return;
       case OP.READONLY_BUFFER: this.top(); return;
-      case OP.APPEND: { const v = this.pop(); this.grew(pushItems(this.top(), [v]), at); return; }
-      case OP.APPENDS: case OP.SETITEMS: case OP.ADDITEMS: { const items = this.popMark(); this.grew(pushItems(this.top(), items), at); return; }
-      case OP.SETITEM: { const v = this.pop(); const k = this.pop(); this.grew(pushItems(this.top(), [k, v]), at); return; }
-      case OP.LIST: this.push(seq('list', this.popMark())); return;
-      case OP.TUPLE: this.push(seq('tuple', this.popMark())); return;
-      case OP.DICT: this.push(seq('dict', this.popMark())); return;
-      case OP.FROZENSET: this.push(seq('set', this.popMark())); return;
-      case OP.TUPLE1: this.push(seq('tuple', [this.pop()])); return;
-      case OP.TUPLE2: { const b = this.pop(); const a = this.pop(); this.push(seq('tuple', [a, b])); return; }
-      case OP.TUPLE3: { const c = this.pop(); const b = this.pop(); const a = this.pop(); this.push(seq('tuple', [a, b, c])); return; }
-      case OP.POP: if (this.stack.length > 0) this.pop(); else this.popMark(); return;
-      case OP.POP_MARK: this.popMark(); return;
-      case OP.DUP: this.push(this.top()); return;
       case OP.GET: this.push(this.memoGet(Number((await this.lineText(64)) ?? NaN), at)); return;
       case OP.BINGET: this.push(this.memoGet(await r.u8(), at)); return;
       case OP.LONG_BINGET: this.push(this.memoGet(readLE(await r.take(4), 4), at)); return;
@@ -268,14 +405,6 @@ export class PickleMachine {
       case OP.LONG_BINPUT: this.memoPut(readLE(await r.take(4), 4), this.top()); return;
       case OP.MEMOIZE: this.memoPut(this.memoLen, this.top()); return;
       case OP.GLOBAL: this.push(await this.globalOperands('GLOBAL', at)); return;
-      case OP.STACK_GLOBAL: {
-        const name = this.pop();
-        const module = this.pop();
-        const ok = module.t === 'str' && name.t === 'str' && module.s !== null && name.s !== null;
-        this.push(ok ? this.addImport(module.s as string, name.s as string, 'STACK_GLOBAL', at, false)
-          : this.addImport('?', '?', 'STACK_GLOBAL', at, true));
-        return;
-      }
       case OP.INST: {
         const cls = await this.globalOperands('INST', at);
         const args = this.popMark();
@@ -283,22 +412,6 @@ export class PickleMachine {
         this.push({ t: 'call', fn: cls, args: seq('tuple', args) });
         return;
       }
-      case OP.OBJ: {
-        const items = this.popMark();
-        const cls = items.shift();
-        if (cls === undefined) throw new ParseError(at, 'OBJ without class');
-        this.use(cls, 'OBJ');
-        this.push({ t: 'call', fn: cls, args: seq('tuple', items) });
-        return;
-      }
-      case OP.REDUCE: {
-        const args = this.pop();
-        const fn = this.pop();
-        this.use(fn, 'REDUCE');
-        this.push({ t: 'call', fn, args });
-        return;
-      }
-      case OP.NEWOBJ: { this.pop(); const cls = this.pop(); this.use(cls, 'NEWOBJ'); this.push({ t: 'obj', cls, state: null }); return; }
       case OP.NEWOBJ_EX: { this.pop(); this.pop(); const cls = this.pop(); this.use(cls, 'NEWOBJ_EX'); this.push({ t: 'obj', cls, state: null }); return; }
       case OP.BUILD: {
         const st = this.pop();

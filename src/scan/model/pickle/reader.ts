@@ -4,7 +4,13 @@
  */
 import type { ByteSource } from '../types.js';
 
-const CHUNK = 1 << 20;
+/**
+ * Adaptive read-ahead: starts small after a skip (so skipping large operands does not read them)
+ * and doubles while parsing sequentially (so opcode-dense data costs few reads).
+ */
+const MIN_AHEAD = 64 * 1024;
+const MAX_AHEAD = 4 * 1024 * 1024;
+const CHUNK = MIN_AHEAD;
 
 export class TruncatedError extends Error {
   constructor(readonly offset: number) {
@@ -13,10 +19,11 @@ export class TruncatedError extends Error {
 }
 
 export class Reader {
-  private buf: Uint8Array = new Uint8Array(0);
+  private buf: Buffer = Buffer.alloc(0);
   /** Offset in the source of buf[0]. */
   private base: number;
   private p = 0;
+  private ahead = MIN_AHEAD;
 
   constructor(private readonly source: ByteSource, start: number, private readonly end = source.size) {
     this.base = start;
@@ -39,9 +46,10 @@ export class Reader {
     if (this.buf.length - this.p >= n) return true;
     if (this.remaining < n) return false;
     const rest = this.buf.subarray(this.p);
-    const want = Math.min(Math.max(CHUNK, n - rest.length), this.end - this.base - this.buf.length);
+    const want = Math.min(Math.max(this.ahead, n - rest.length), this.end - this.base - this.buf.length);
+    this.ahead = Math.min(this.ahead * 2, MAX_AHEAD);
     const more = await this.source.read(this.base + this.buf.length, want);
-    const next = new Uint8Array(rest.length + more.length);
+    const next = Buffer.allocUnsafe(rest.length + more.length);
     next.set(rest, 0);
     next.set(more, rest.length);
     this.base += this.p;
@@ -53,6 +61,44 @@ export class Reader {
   /** Bytes available without another read. */
   get buffered(): number {
     return this.buf.length - this.p;
+  }
+
+  // Synchronous access for the hot loop; callers check `buffered` first.
+  peekByteSync(): number {
+    return this.buf[this.p] as number;
+  }
+
+  byteAtSync(i: number): number {
+    return this.buf[this.p + i] as number;
+  }
+
+  takeSync(n: number): Uint8Array {
+    const out = this.buf.subarray(this.p, this.p + n);
+    this.p += n;
+    return out;
+  }
+
+  /** Decodes the next n buffered bytes without allocating a view (hot path for short strings). */
+  textSync(n: number, enc: 'utf8' | 'latin1'): string {
+    const s = this.buf.toString(enc, this.p, this.p + n);
+    this.p += n;
+    return s;
+  }
+
+  /** Whether the next n buffered bytes are ASCII (latin1 decoding is then exact and faster). */
+  asciiSync(n: number): boolean {
+    for (let i = this.p; i < this.p + n; i++) if ((this.buf[i] as number) >= 0x80) return false;
+    return true;
+  }
+
+  advanceSync(n: number): void {
+    this.p += n;
+  }
+
+  /** Index (relative to the cursor) of `byte` within the buffered bytes, or -1. */
+  indexOfSync(byte: number, from: number): number {
+    const i = this.buf.indexOf(byte, this.p + from);
+    return i < 0 ? -1 : i - this.p;
   }
 
   async u8(): Promise<number> {
@@ -82,8 +128,9 @@ export class Reader {
       return;
     }
     this.base = this.offset + n;
-    this.buf = new Uint8Array(0);
+    this.buf = Buffer.alloc(0);
     this.p = 0;
+    this.ahead = MIN_AHEAD;
   }
 
   /**
