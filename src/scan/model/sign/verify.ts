@@ -108,8 +108,14 @@ export function compareFiles(expected: ReadonlyMap<string, string>, actual: Read
     if (now !== undefined && now !== digest) out.push({ kind: 'changed', file: name, detail: 'content differs from the signed digest' });
   }
   const unmatchedAdded = new Set(added);
+  // Added files by digest, so pairing stays linear however many files moved.
+  const addedByDigest = new Map<string, string[]>();
+  for (const a of added) {
+    const d = actual.get(a) ?? '';
+    addedByDigest.set(d, [...(addedByDigest.get(d) ?? []), a]);
+  }
   for (const name of removed) {
-    const to = [...unmatchedAdded].find((a) => actual.get(a) === expected.get(name));
+    const to = addedByDigest.get(expected.get(name) ?? '')?.shift();
     if (to !== undefined) {
       unmatchedAdded.delete(to);
       out.push({ kind: 'renamed', file: name, to, detail: 'signed file was renamed (same content, new name)' });
