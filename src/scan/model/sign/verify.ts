@@ -112,7 +112,9 @@ export function compareFiles(expected: ReadonlyMap<string, string>, actual: Read
   const addedByDigest = new Map<string, string[]>();
   for (const a of added) {
     const d = actual.get(a) ?? '';
-    addedByDigest.set(d, [...(addedByDigest.get(d) ?? []), a]);
+    const list = addedByDigest.get(d);
+    if (list) list.push(a);
+    else addedByDigest.set(d, [a]);
   }
   for (const name of removed) {
     const to = addedByDigest.get(expected.get(name) ?? '')?.shift();
