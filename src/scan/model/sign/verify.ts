@@ -117,7 +117,7 @@ export function compareFiles(expected: ReadonlyMap<string, string>, actual: Read
     else addedByDigest.set(d, [a]);
   }
   for (const name of removed) {
-    const to = addedByDigest.get(expected.get(name) ?? '')?.shift();
+    const to = addedByDigest.get(expected.get(name) ?? '')?.pop();
     if (to !== undefined) {
       unmatchedAdded.delete(to);
       out.push({ kind: 'renamed', file: name, to, detail: 'signed file was renamed (same content, new name)' });
