@@ -83,6 +83,27 @@ function buildBlock(block: number): void {
 }
 buildBlock(0);
 
+/**
+ * The flag table with every block `text` uses built, for hot loops that index it directly
+ * (a typed-array read instead of a call per character).
+ */
+export function flagsFor(text: string): Uint8Array {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && BUILT[c >>> 8] === 0) buildBlock(c >>> 8);
+  }
+  return FLAGS;
+}
+
+/** As flagsFor, over the first `n` units of an array. */
+export function flagsForUnits(codes: Uint16Array, n: number): Uint8Array {
+  for (let i = 0; i < n; i++) {
+    const c = codes[i] ?? 0;
+    if (c >= 0x80 && BUILT[c >>> 8] === 0) buildBlock(c >>> 8);
+  }
+  return FLAGS;
+}
+
 /** Class flags of a UTF-16 unit; surrogates have none. */
 export function charFlags(c: number): number {
   const block = c >>> 8;

@@ -4,7 +4,7 @@ import { decodeRot13 } from './codecs/rot13.js';
 import { decodeHtml, decodeQuotedPrintable, decodeTags, decodeUrl } from './codecs/textual.js';
 import type { Decoded, DecodeBudget, Decoder } from './codecs/types.js';
 import { mapSpan } from './offsets.js';
-import { pattern } from './patterns.js';
+import { BASE64_ALPHABET, hasRun } from './codecs/runs.js';
 import { createLayerView } from './view.js';
 
 export interface DecodeLimits {
@@ -49,7 +49,7 @@ export function decodeLayers(root: TextView, limits: DecodeLimits): TextView[] {
     const parent = queue[q];
     if (parent === undefined || parent.depth >= maxDepth) continue;
     const text = parent.raw;
-    const decoders = pattern('base64Run').test(text) ? [...RUN_DECODERS, ...OTHER_DECODERS] : OTHER_DECODERS;
+    const decoders = hasRun(text, BASE64_ALPHABET, budget.minEncodedChars) ? [...RUN_DECODERS, ...OTHER_DECODERS] : OTHER_DECODERS;
     for (const decoder of decoders) {
       if (layers.length >= maxLayers || budget.chars <= 0) return layers;
       let found: Decoded[];

@@ -1,4 +1,4 @@
-import { charFlags, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, leetTarget, lowerUnit } from './chars.js';
+import { charFlags, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
 import type { Derived } from './clean.js';
 import { composeMaps, TextBuilder, type OffsetMap } from './offsets.js';
 
@@ -7,8 +7,9 @@ import { composeMaps, TextBuilder, type OffsetMap } from './offsets.js';
  * spaced out one by one re-joined, whitespace runs collapsed. The map points into the clean text.
  */
 export function foldText(clean: string): Derived {
-  const lowered = lowerAndLeet(clean);
-  const joined = joinAndCollapse(lowered.codes, lowered.length);
+  const lowered = lowerAndLeet(clean, flagsFor(clean));
+  // Lower case can fall in another block (Georgian, Cherokee), so the table is checked again.
+  const joined = joinAndCollapse(lowered.codes, lowered.length, flagsForUnits(lowered.codes, lowered.length));
   return { text: joined.text, map: composeMaps(joined.map, lowered.map, lowered.length) };
 }
 
@@ -19,12 +20,11 @@ interface Units {
   readonly map: OffsetMap | null;
 }
 
-const tokenFlags = (c: number): number => (c === 0x40 || c === 0x24 ? F_WORD | F_DIGIT : charFlags(c));
-
 /** Leet digits/symbols are only read as letters inside a token with letters, so "5 mg" and "120/80" stay numbers. */
-function lowerAndLeet(text: string): Units {
+function lowerAndLeet(text: string, fl: Uint8Array): Units {
   const n = text.length;
   const b = new TextBuilder(n + 16);
+  const tokenFlags = (c: number): number => (c === 0x40 || c === 0x24 ? F_WORD | F_DIGIT : fl[c] ?? 0);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -91,10 +91,11 @@ interface Chains {
 }
 
 /** Chains of single letters, each separated from the next by one and the same separator. */
-function findChains(codes: Uint16Array, n: number): Chains {
+function findChains(codes: Uint16Array, n: number, fl: Uint8Array): Chains {
   const chains: Chains = { start: [], end: [], count: [], sep: [] };
-  const single = (p: number): boolean => p < n && (charFlags(codes[p] ?? 0) & F_ALPHA) !== 0
-    && (p === 0 || (charFlags(codes[p - 1] ?? 0) & F_WORD) === 0) && (p + 1 === n || (charFlags(codes[p + 1] ?? 0) & F_WORD) === 0);
+  const flag = (p: number): number => fl[codes[p] ?? 0] ?? 0;
+  const single = (p: number): boolean => p < n && (flag(p) & F_ALPHA) !== 0
+    && (p === 0 || (flag(p - 1) & F_WORD) === 0) && (p + 1 === n || (flag(p + 1) & F_WORD) === 0);
   let p = 0;
   while (p < n) {
     if (!single(p)) {
@@ -121,9 +122,9 @@ function findChains(codes: Uint16Array, n: number): Chains {
   return chains;
 }
 
-function joinAndCollapse(codes: Uint16Array, n: number): { text: string; map: OffsetMap | null } {
-  const isSpace = (c: number): boolean => (charFlags(c) & F_SPACE) !== 0;
-  const chains = findChains(codes, n);
+function joinAndCollapse(codes: Uint16Array, n: number, fl: Uint8Array): { text: string; map: OffsetMap | null } {
+  const isSpace = (c: number): boolean => ((fl[c] ?? 0) & F_SPACE) !== 0;
+  const chains = findChains(codes, n, fl);
   const k = chains.start.length;
   const ok = new Uint8Array(k);
   for (let c = 0; c < k; c++) ok[c] = (chains.count[c] ?? 0) >= MIN_JOINED_LETTERS ? 1 : 0;

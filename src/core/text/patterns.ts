@@ -1,14 +1,11 @@
 /**
  * Every regular expression the decoders use, in one place so one test can run them all over
- * hostile input. Each is linear-time: a single character class under a greedy quantifier with
- * nothing after it to backtrack into, or fixed-width repetitions that cannot overlap.
+ * hostile input. Each is linear-time: fixed-width repetitions that cannot overlap, or a single
+ * class under a greedy quantifier with nothing after it to backtrack into. Global patterns are
+ * only used through matchAll (which copies them), never exec/test, so they hold no state.
+ * Alphabet runs (base64, base32, hex) are found by table scans in codecs/runs.ts instead.
  */
 export const PATTERNS = Object.freeze({
-  /** Runs of the base64 alphabet (standard and URL-safe) with optional padding. */
-  base64Run: /[A-Za-z0-9+/_-]{16,}={0,2}/g,
-  base32Upper: /[A-Z2-7]{16,}={0,6}/g,
-  base32Lower: /[a-z2-7]{16,}={0,6}/g,
-  hexRun: /[0-9A-Fa-f]{16,}/g,
   hexEscaped: /(?:\\x[0-9A-Fa-f]{2}){8,}/g,
   hexPrefixed: /(?:0x[0-9A-Fa-f]{2}[ ,]?){8,}/g,
   hexPairs: /[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2}){7,}/g,
@@ -18,8 +15,6 @@ export const PATTERNS = Object.freeze({
   qpSoftBreak: /=\r?\n/g,
   tagRun: /(?:\uDB40[\uDC00-\uDC7F])+/g,
   rot13Cue: /\brot[-_ ]?13\b/i,
-  /** ROT13 of frequent English trigrams ("the", "and", "ing", "you", "all", "ion", "ous"): a cheap gate before scoring words. */
-  rot13Hint: /gur|naq|vat|lbh|nyy|vba|bhf/gi,
   asciiWord: /[A-Za-z]+/g,
   whitespace: /\s+/,
 });

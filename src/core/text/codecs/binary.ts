@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { pattern } from '../patterns.js';
+import { PATTERNS } from '../patterns.js';
+import { BASE32_LOWER, BASE32_UPPER, BASE64_ALPHABET, findRuns, HEX_ALPHABET } from './runs.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
 import { spend, type Decoded, type DecodeBudget, type Decoder } from './types.js';
 
@@ -33,9 +34,9 @@ function trimPadding(run: string): string {
 
 export const decodeBase64: Decoder = (text, budget) => {
   const out: Decoded[] = [];
-  for (const m of text.matchAll(pattern('base64Run'))) {
+  for (const run of findRuns(text, BASE64_ALPHABET, budget.minEncodedChars, 2)) {
     if (budget.chars <= 0) break;
-    const body = trimPadding(m[0]);
+    const body = trimPadding(text.slice(run.start, run.end));
     if (body.length < budget.minEncodedChars) continue;
     let hexOnly = true;
     for (let i = 0; i < body.length && hexOnly; i++) hexOnly = isHexDigit(body.charCodeAt(i));
@@ -45,7 +46,7 @@ export const decodeBase64: Decoder = (text, budget) => {
     usable = Math.min(usable, Math.floor(budget.chars / 3) * 4 + 4);
     const decoded = Buffer.from(body.slice(0, usable), 'base64').toString('utf8');
     if (!isLikelyText(decoded) || !spend(budget, decoded.length)) continue;
-    out.push({ via: 'base64', text: decoded, span: { start: m.index, end: m.index + m[0].length }, map: null });
+    out.push({ via: 'base64', text: decoded, span: run, map: null });
   }
   return out;
 };
@@ -74,14 +75,14 @@ function decodeBase32Run(body: string, maxBytes: number): Buffer {
 
 export const decodeBase32: Decoder = (text, budget) => {
   const out: Decoded[] = [];
-  for (const name of ['base32Upper', 'base32Lower'] as const) {
-    for (const m of text.matchAll(pattern(name))) {
+  for (const table of [BASE32_UPPER, BASE32_LOWER]) {
+    for (const run of findRuns(text, table, budget.minEncodedChars, 6)) {
       if (budget.chars <= 0) return out;
-      const body = trimPadding(m[0]);
+      const body = trimPadding(text.slice(run.start, run.end));
       if (body.length < budget.minEncodedChars) continue;
       const decoded = decodeBase32Run(body, budget.chars).toString('utf8');
       if (!isLikelyText(decoded) || !spend(budget, decoded.length)) continue;
-      out.push({ via: 'base32', text: decoded, span: { start: m.index, end: m.index + m[0].length }, map: null });
+      out.push({ via: 'base32', text: decoded, span: run, map: null });
     }
   }
   return out;
@@ -100,18 +101,29 @@ function hexCandidate(text: string, positions: readonly number[], prefix: number
   return { via: 'hex', text: decoded, span, map };
 }
 
+/** Cheap gate for the pairs regex: three hex pairs in a row with one separator kind ("49 67 6e"). */
+function hasHexPairs(text: string): boolean {
+  for (let i = 0; i + 8 <= text.length; i++) {
+    const sep = text.charCodeAt(i + 2);
+    if ((sep !== 0x20 && sep !== 0x3a) || text.charCodeAt(i + 5) !== sep) continue;
+    if (isHexDigit(text.charCodeAt(i)) && isHexDigit(text.charCodeAt(i + 1)) && isHexDigit(text.charCodeAt(i + 3))
+      && isHexDigit(text.charCodeAt(i + 4)) && isHexDigit(text.charCodeAt(i + 6)) && isHexDigit(text.charCodeAt(i + 7))) return true;
+  }
+  return false;
+}
+
 /** Contiguous hex digits ("49676e6f7265..."). */
 export const decodeHexRun: Decoder = (text, budget) => {
   const out: Decoded[] = [];
   const minDigits = Math.max(16, budget.minEncodedChars);
-  for (const m of text.matchAll(pattern('hexRun'))) {
+  for (const run of findRuns(text, HEX_ALPHABET, minDigits)) {
     if (budget.chars <= 0) return out;
-    const run = m[0];
+    const digits = text.slice(run.start, run.end);
     // An odd count is not a byte string; a plain number (an MRN, a phone number) is not worth decoding.
-    if (run.length % 2 !== 0 || run.length < minDigits || isDecimal(run)) continue;
+    if (digits.length % 2 !== 0 || isDecimal(digits)) continue;
     const positions: number[] = [];
-    for (let p = m.index; p < m.index + run.length; p += 2) positions.push(p);
-    const d = hexCandidate(text, positions, 0, { start: m.index, end: m.index + run.length }, budget);
+    for (let p = run.start; p < run.end; p += 2) positions.push(p);
+    const d = hexCandidate(text, positions, 0, run, budget);
     if (d !== null) out.push(d);
   }
   return out;
@@ -124,14 +136,14 @@ export const decodeHexBytes: Decoder = (text, budget) => {
     if (d !== null) out.push(d);
   };
   if (text.includes('\\x')) {
-    for (const m of text.matchAll(pattern('hexEscaped'))) {
+    for (const m of text.matchAll(PATTERNS.hexEscaped)) {
       const positions: number[] = [];
       for (let p = m.index + 2; p < m.index + m[0].length; p += 4) positions.push(p);
       push(hexCandidate(text, positions, 2, { start: m.index, end: m.index + m[0].length }, budget));
     }
   }
   if (text.includes('0x')) {
-    for (const m of text.matchAll(pattern('hexPrefixed'))) {
+    for (const m of text.matchAll(PATTERNS.hexPrefixed)) {
       const positions: number[] = [];
       const end = m.index + m[0].length;
       for (let p = m.index; p + 4 <= end; p += 4) {
@@ -141,7 +153,8 @@ export const decodeHexBytes: Decoder = (text, budget) => {
       push(hexCandidate(text, positions, 2, { start: m.index, end: m.index + m[0].length }, budget));
     }
   }
-  for (const m of text.matchAll(pattern('hexPairs'))) {
+  if (!hasHexPairs(text)) return out;
+  for (const m of text.matchAll(PATTERNS.hexPairs)) {
     const positions: number[] = [];
     for (let p = m.index; p < m.index + m[0].length; p += 3) positions.push(p);
     push(hexCandidate(text, positions, 0, { start: m.index, end: m.index + m[0].length }, budget));

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { pattern } from '../patterns.js';
+import { PATTERNS } from '../patterns.js';
 import { spend, type Decoded, type Decoder } from './types.js';
 
 /*
@@ -15,7 +15,7 @@ please do must will new rules above output secret password say act as an or on h
 my we they he she his her there their what when which who how if then than but so no yes
 just only also into about after before over under again all every each other more most some
 message messages text following below user assistant model developer mode respond answer
-repeat print show give write read delete send data patient record records access admin`.split(pattern('whitespace')));
+repeat print show give write read delete send data patient record records access admin`.split(PATTERNS.whitespace));
 
 export function rot13(text: string): string {
   const units = new Uint16Array(text.length);
@@ -29,6 +29,25 @@ export function rot13(text: string): string {
 }
 
 const MIN_HINTS = 2;
+
+/** ROT13 of frequent English trigrams: "the", "and", "ing", "you", "all", "ion", "ous". */
+const HINT_TRIGRAMS = new Set(['gur', 'naq', 'vat', 'lbh', 'nyy', 'vba', 'bhf'].map((t) => (t.charCodeAt(0) << 16) | (t.charCodeAt(1) << 8) | t.charCodeAt(2)));
+
+/** A cheap gate before scoring words: ROT13'd English is full of these trigrams, English has few. */
+function hasRot13Hints(text: string): boolean {
+  let hints = 0;
+  let key = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) {
+      key = 0;
+      continue;
+    }
+    key = ((key << 8) | c) & 0xffffff;
+    if (key > 0xffff && HINT_TRIGRAMS.has(key) && ++hints >= MIN_HINTS) return true;
+  }
+  return false;
+}
 const MIN_WORDS = 3;
 
 /** Whether a segment reads as English only after ROT13. */
@@ -36,7 +55,7 @@ function rot13IsEnglish(segment: string): boolean {
   let words = 0;
   let plain = 0;
   let rotated = 0;
-  for (const m of segment.matchAll(pattern('asciiWord'))) {
+  for (const m of segment.matchAll(PATTERNS.asciiWord)) {
     if (m[0].length < 2) continue;
     words++;
     const w = m[0].toLowerCase();
@@ -51,13 +70,11 @@ function isSegmentEnd(c: number): boolean {
 }
 
 export const decodeRot13: Decoder = (text, budget) => {
-  if (pattern('rot13Cue').test(text)) {
+  if (text.includes('13') && PATTERNS.rot13Cue.test(text)) {
     if (!spend(budget, text.length)) return [];
     return [{ via: 'rot13', text: rot13(text), span: { start: 0, end: text.length }, map: 'shifted' }];
   }
-  let hints = 0;
-  for (const _ of text.matchAll(pattern('rot13Hint'))) if (++hints >= MIN_HINTS) break;
-  if (hints < MIN_HINTS) return [];
+  if (!hasRot13Hints(text)) return [];
   const out: Decoded[] = [];
   let start = 0;
   for (let p = 0; p <= text.length; p++) {

@@ -1,6 +1,6 @@
 import { isWhitespace } from '../chars.js';
 import { TextBuilder } from '../offsets.js';
-import { pattern } from '../patterns.js';
+import { PATTERNS } from '../patterns.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
 import { spend, type Decoded, type Decoder } from './types.js';
 
@@ -21,7 +21,7 @@ export const decodeUrl: Decoder = (text, budget) => {
   const out: Decoded[] = [];
   if (!text.includes('%')) return out;
   const escapes: number[] = [];
-  for (const m of text.matchAll(pattern('percentEscape'))) escapes.push(m.index);
+  for (const m of text.matchAll(PATTERNS.percentEscape)) escapes.push(m.index);
   let i = 0;
   let floor = 0;
   while (i < escapes.length) {
@@ -97,7 +97,7 @@ function entityValue(entity: string): string | null {
 export const decodeHtml: Decoder = (text, budget) => {
   if (!text.includes('&')) return [];
   const found: Array<{ at: number; len: number; value: string }> = [];
-  for (const m of text.matchAll(pattern('htmlEntity'))) {
+  for (const m of text.matchAll(PATTERNS.htmlEntity)) {
     const value = entityValue(m[0]);
     if (value !== null) found.push({ at: m.index, len: m[0].length, value });
   }
@@ -121,12 +121,12 @@ export const decodeQuotedPrintable: Decoder = (text, budget) => {
   if (!text.includes('=')) return [];
   let escapes = 0;
   let controls = 0;
-  for (const m of text.matchAll(pattern('qpEscape'))) {
+  for (const m of text.matchAll(PATTERNS.qpEscape)) {
     escapes++;
     const byte = (hexValue(m[0].charCodeAt(1)) << 4) | hexValue(m[0].charCodeAt(2));
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) controls++;
   }
-  const softBreaks = escapes > 0 ? [...text.matchAll(pattern('qpSoftBreak'))].length : 0;
+  const softBreaks = escapes > 0 ? [...text.matchAll(PATTERNS.qpSoftBreak)].length : 0;
   // Lab values ("Na=140 K=35") look like escapes but decode to control bytes.
   if (escapes + softBreaks < MIN_QP_ESCAPES || controls * 10 > escapes || !spend(budget, text.length)) return [];
   const bytes = new MappedBytes(text.length);
@@ -153,7 +153,7 @@ export const decodeQuotedPrintable: Decoder = (text, budget) => {
 export const decodeTags: Decoder = (text, budget) => {
   const out: Decoded[] = [];
   if (!text.includes('\uDB40')) return out;
-  for (const m of text.matchAll(pattern('tagRun'))) {
+  for (const m of text.matchAll(PATTERNS.tagRun)) {
     const b = new TextBuilder(m[0].length / 2);
     for (let p = m.index; p < m.index + m[0].length; p += 2) {
       const ascii = text.charCodeAt(p + 1) - 0xdc00;
