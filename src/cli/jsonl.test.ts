@@ -89,3 +89,14 @@ test('--fail-on counts findings of any family at or above the severity', async (
   const { summary: high } = await run('{"id":1,"text":"SECRET"}', { failOn: 'high' });
   assert.equal(high.flagged, 0);
 });
+
+test('an internal error on one line becomes an MG_DETECTOR_FAILED record; the batch goes on', async () => {
+  const inner = fakeInspector();
+  const inspector = { inspect: (text: string, o?: { mode?: 'prompt' | 'document' | 'output' }) => {
+    if (text === 'boom') throw new TypeError('bug');
+    return inner.inspect(text, o);
+  } };
+  const { records, summary } = await run('{"id":1,"text":"boom"}\n{"id":2,"text":"ok"}\n', { inspector });
+  assert.deepEqual(records.map((r) => [r.id, (r.error as { code?: string } | undefined)?.code ?? null]), [[1, 'MG_DETECTOR_FAILED'], [2, null]]);
+  assert.equal(summary.errors, 1);
+});

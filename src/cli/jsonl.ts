@@ -37,12 +37,13 @@ class LineError extends Error {
 }
 
 export async function scanJsonl(chunks: AsyncIterable<Uint8Array>, options: JsonlOptions, io: CliIo): Promise<JsonlSummary> {
+  const debug = io.env.MEDGUARD_DEBUG === '1';
   const tally = { records: 0, flagged: 0, errors: 0, firstErrorCode: undefined as ErrorCode | undefined };
   // One write per input chunk: a write per record costs more than inspecting a short line.
   for await (const events of splitLines(chunks, options.maxLineBytes)) {
     const batch: string[] = [];
     for (const event of events) {
-      const out = recordFor(event, options, tally);
+      const out = recordFor(event, options, debug, tally);
       if (out !== undefined) batch.push(`${out}\n`);
     }
     if (batch.length > 0) await io.stdout.write(batch.join(''));
@@ -51,7 +52,7 @@ export async function scanJsonl(chunks: AsyncIterable<Uint8Array>, options: Json
 }
 
 /** The output line for one input line, or undefined for a blank line (not a record). */
-function recordFor(event: LineEvent, options: JsonlOptions, tally: { records: number; flagged: number; errors: number; firstErrorCode: ErrorCode | undefined }): string | undefined {
+function recordFor(event: LineEvent, options: JsonlOptions, debug: boolean, tally: { records: number; flagged: number; errors: number; firstErrorCode: ErrorCode | undefined }): string | undefined {
   if (event.kind === 'line' && isBlank(event.bytes)) return undefined;
   tally.records += 1;
   const fail = (id: Id, code: ErrorCode, message: string): string => {
@@ -64,7 +65,7 @@ function recordFor(event: LineEvent, options: JsonlOptions, tally: { records: nu
   }
   try {
     const { id, text, mode } = parseRecord(event.bytes, options.mode);
-    const report = inspectLine(options.inspector, text, mode, id);
+    const report = inspectLine(options.inspector, text, mode, id, debug);
     if (isFlagged(report, options.failOn)) tally.flagged += 1;
     return JSON.stringify({ id, ...reportFields(report) });
   } catch (e) {
@@ -73,13 +74,14 @@ function recordFor(event: LineEvent, options: JsonlOptions, tally: { records: nu
   }
 }
 
-function inspectLine(inspector: Pipeline, text: string, mode: Mode, id: Id) {
+function inspectLine(inspector: Pipeline, text: string, mode: Mode, id: Id, debug: boolean) {
   try {
     return inspector.inspect(text, { mode });
   } catch (e) {
-    // Only coded input errors (e.g. over the character limit) are per-line; anything else is a bug.
     if (isMedguardError(e)) throw new LineError(e.code, e.message, id);
-    throw e;
+    // A bug that one input triggers must not abort a whole corpus; the record still fails closed.
+    if (debug) throw e;
+    throw new LineError('MG_DETECTOR_FAILED', 'inspection failed with an internal error; rerun with MEDGUARD_DEBUG=1 and report it', id);
   }
 }
 
