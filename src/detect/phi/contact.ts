@@ -8,6 +8,9 @@ const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Z
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{2,2048}/gi;
 const DOMAIN = /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.(?:com|org|net|edu|gov|info|biz|io|es|kr|co\.kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)(?:\/[^\s<>"']{0,200})?(?![\w@])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
+const TLD_ANCHOR = /\.(?:com|org|net|edu|gov|info|biz|io|es|kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)\b/;
+// IPv6 needs '::' or three colons between hex groups; times (12:30:45) have two.
+const IPV6_ANCHOR = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 
 const US_PHONE = /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\d)/g;
@@ -53,14 +56,14 @@ export function findContact(text: string, sink: Sink): void {
     sink(m.index, m.index + v.length, 'URL', 0.95, 'url');
   }
   if (text.includes('.')) {
-    for (const m of text.matchAll(DOMAIN)) {
+    if (TLD_ANCHOR.test(text)) for (const m of text.matchAll(DOMAIN)) {
       if (/^\d+\./.test(m[0]) && /^[\d.]+$/.test(m[0].split('/')[0] ?? '')) continue;
       const v = m[0].replace(/[.,;:!?)\]]+$/, '');
       sink(m.index, m.index + v.length, 'URL', 0.8, 'url.domain');
     }
     for (const m of text.matchAll(IPV4)) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v4');
   }
-  if (text.includes(':')) {
+  if (IPV6_ANCHOR.test(text)) {
     for (const m of text.matchAll(IPV6)) if (isIpv6(m[0])) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v6');
   }
   for (const m of text.matchAll(US_PHONE)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.85, 'phone.us');

@@ -7,14 +7,15 @@ import type { Sink } from './types.js';
 
 const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
 const ES_MONTH = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]e(?:p)?tiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)`;
+const LATIN = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f';
 const ORD = String.raw`(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:\d{4}|'\d{2})`;
 
 const EN_MDY = new RegExp(String.raw`\b${EN_MONTH}\.? {1,2}(?:[12]\d|3[01]|0?[1-9])${ORD}\b(?:,? {1,2}${YEAR}\b)?`, 'g');
 const EN_DMY = new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])${ORD}(?: of)?[ -]${EN_MONTH}\b\.?(?:,?[ -]${YEAR}\b)?`, 'g');
 const EN_MY = new RegExp(String.raw`\b${EN_MONTH}\.?,? (?:of )?\d{4}\b`, 'g');
-const ES_DMY = new RegExp(String.raw`(?<![\p{L}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![\p{L}])(?:,? (?:de |del )?\d{4}\b)?`, 'gu');
-const ES_MY = new RegExp(String.raw`(?<![\p{L}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'gu');
+const ES_DMY = new RegExp(String.raw`(?<![${LATIN}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![${LATIN}])(?:,? (?:de |del )?\d{4}\b)?`, 'g');
+const ES_MY = new RegExp(String.raw`(?<![${LATIN}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'g');
 const EN_RELATIVE = new RegExp(String.raw`\b(?:last|this past|next) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|${EN_MONTH})\b`, 'g');
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;

@@ -14,7 +14,7 @@ const DEA = /\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const KR_PASSPORT = /(?<![A-Za-z0-9])[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])/g;
 const KR_DRIVER = /(?<![\d-])\d{2}-\d{2}-\d{6}-\d{2}(?![\d-])/g;
-const KR_PLATE = /(?<![\d가-힣])(?:[가-힣]{2} ?)?\d{2,3} ?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호] ?\d{4}(?!\d)/g;
+const KR_PLATE = /(?<!\d)\d{2,3} ?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호] ?\d{4}(?!\d)/g;
 
 // One alternation so the cue nearest the number wins; the group name is the type.
 const CUE_ID = new RegExp(
@@ -70,7 +70,14 @@ export function findIdentifiers(text: string, sink: Sink): void {
   }
   for (const m of text.matchAll(KR_PASSPORT)) sink(m.index, m.index + m[0].length, 'ID', 0.75, 'kr.passport');
   for (const m of text.matchAll(KR_DRIVER)) sink(m.index, m.index + m[0].length, 'LICENSE', 0.9, 'kr.driver');
-  for (const m of text.matchAll(KR_PLATE)) sink(m.index, m.index + m[0].length, 'VEHICLE', 0.8, 'kr.plate');
+  for (const m of text.matchAll(KR_PLATE)) {
+    // Old plates carry a region ("서울 12가 3456"); a number glued to other Hangul is not a plate.
+    const region = /(?:^|[^\uac00-\ud7a3])([\uac00-\ud7a3]{2} ?)$/.exec(text.slice(Math.max(0, m.index - 4), m.index));
+    const glued = m.index > 0 && /[\uac00-\ud7a3]/.test(text[m.index - 1] ?? '');
+    if (glued && !region) continue;
+    const start = region ? m.index - (region[1]?.length ?? 0) : m.index;
+    sink(start, m.index + m[0].length, 'VEHICLE', 0.8, 'kr.plate');
+  }
   for (const m of text.matchAll(CUE_ID)) {
     const g = m.groups ?? {};
     const id = g.id;

@@ -12,19 +12,19 @@ const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
 const STATE_ZIP = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?\b/g;
 const CITY_STATE = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b/g;
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{4})?|\d{4,7})\b/gi;
-const ES_STREET = /(?<![\p{L}])(?:C\/ ?|Calle |Avda?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?|s\/n)?/gu;
+const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/ ?|Calle |Avda?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?|s\/n)?/gu;
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
 const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)?/g;
-const KO_ZIP = /(?<=(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)? ?\()\d{5}(?=\))/g;
+const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
 const KO_FACILITY = /[가-힣A-Za-z]{2,15}(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)/g;
 const KO_GENERIC = /^(?:대학|종합|상급|요양|동네|개인|해당|전문|타|지역|인근|큰|의뢰|협력|거점|전원|정신|어린이|치과|여성|준종합|일반|본|다른|가까운|근처|상급종합|대형|소형|인근의|주변|외부|해당병원|입원|외래|한방|동일|같은|모든|여러|이|그|저|어느|각|국내|전국|공공|민간|지방|시립|도립|국립|의원급|병원급|한|재활|정형|내과|외과)$/;
 const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1,20}(?: (?:and|&|of|the))? ){1,4}(?:Hospital|Medical Center|Medical Centre|Med(?:\.|ical)? Ctr|Med\.? Center|Health Center|Health System|Health Care|Healthcare|Clinic|Infirmary|Hospice|Nursing Home|Rehabilitation Center|Cancer Center|Medical Group|Hosp)\b(?: (?:of|for) [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)?/g;
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New York[- ]Presbyterian|NY Presbyterian|St\. Jude['’]s|St\. (?:Mary|John|Joseph|Luke|Vincent|Francis|Anthony|Jude)['’]s)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
-const ES_FACILITY = /(?<![\p{L}])(?:Hospital|Cl[ií]nica|Centro de Salud|Centro M[eé]dico|Complejo Hospitalario|Policl[ií]nica|Sanatorio|Consultorio|Ambulatorio|CAP)(?: (?:Universitario|Universitari|General|Cl[ií]nico|Regional|Comarcal|Provincial|Infantil|Materno-Infantil|de|del|la|las|los|y|[\p{Lu}][\p{Ll}\p{M}'-]{1,20}))+/gu;
+const ES_FACILITY = /(?<![A-Za-z\u00c0-\u017f])(?:Hospital|Cl[ií]nica|Centro de Salud|Centro M[eé]dico|Complejo Hospitalario|Policl[ií]nica|Sanatorio|Consultorio|Ambulatorio|CAP)(?: (?:Universitario|Universitari|General|Cl[ií]nico|Regional|Comarcal|Provincial|Infantil|Materno-Infantil|de|del|la|las|los|y|[\p{Lu}][\p{Ll}\p{M}'-]{1,20}))+/gu;
 const OUR_PLACE = /\b(?:our|the|at|in|to) ((?:[A-Z][A-Za-z'’-]{1,20} ){1,3})(?:clinic|office|facility|branch|hospital|center|practice)\b/g;
 const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)\b(?! (?:Hospital|Medical|Health|Clinic))/g;
 // A postal code followed by a town ("28007 Madrid", "(27003) Lugo", "16002-Cuenca").
-const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=\p{Lu}\p{Ll})/gu;
+const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=[A-Z\u00c0-\u00de][a-z\u00df-\u017f])/g;
 const ADDRESS_CUE = /\b(?:lives at|living at|lives on|resides at|address is|located at|moved to|ship(?:ped)? to|send (?:it|them|a new one) to|mail(?:ed)? to)[ \t]{1,3}([^\n.;!?]{3,80})/gi;
 const FOREIGN_STREET = /\b(?:(?:Rue|Rua|Via|Ul\.|ul\.|Viale|Chemin|Piazza|Praça|Strada) (?:(?:de|da|do|des|du|la|le|del|di|Al) )?[A-Z\u00c0-\u017f][A-Za-z\u00c0-\u017f'-]{1,25}(?: [A-Z\u00c0-\u017f][A-Za-z\u00c0-\u017f'-]{1,25}){0,3},? \d{1,5}|[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:vej|gade|vägen|vegen|veien|straße|strasse|stræde|gatan|katu|tie|weg|laan|straat|utca|allee|platz|gasse|vei|väg|torget|gränd|bakken|stien) \d{1,5}[A-Za-z]?|\d{1,5} [A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?: [A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}){0,2} (?:Terrace|Turnpike|Crescent|Close|Gardens|Parade|Mews|Row|Walk))\b/g;
 const MILITARY = /\b(?:PSC \d{4}, Box \d{4}|Unit \d{4} Box \d{4}|US(?:NS|NV|CGC|S) [A-Z][a-z]+)\s{0,3}[AF]PO A[AEP] \d{5}\b/g;
@@ -67,7 +67,10 @@ export function findLocations(text: string, sink: Sink): void {
   }
   if (/[\uac00-\ud7a3]/.test(text)) {
     for (const m of text.matchAll(KO_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_address');
-    for (const m of text.matchAll(KO_ZIP)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.ko_zip');
+    for (const m of text.matchAll(KO_ZIP)) {
+      const end = m.index + m[0].length - 1;
+      sink(end - 5, end, 'LOCATION', 0.8, 'loc.ko_zip');
+    }
     for (const m of text.matchAll(KO_FACILITY)) {
       const prefix = m[0].replace(/(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)$/, '');
       if (KO_GENERIC.test(prefix) || /(?:내과|외과|소아과|산부인과|정신과|피부과|안과|치과)$/.test(prefix) && prefix.length <= 4) continue;

@@ -30,7 +30,7 @@ function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const v = m[0];
-    out.push({ start: m.index, end: m.index + v.length, lower: v.toLowerCase().replace(/[’]/g, "'"), initial: v.length === 1 || (v.length === 2 && v.endsWith('.')) });
+    out.push({ start: m.index, end: m.index + v.length, lower: v.includes('’') ? v.toLowerCase().replace(/’/g, "'") : v.toLowerCase(), initial: v.length === 1 || (v.length === 2 && v.endsWith('.')) });
   }
   return out;
 }
@@ -67,6 +67,19 @@ const g = (re: RegExp): RegExp => new RegExp(re.source.replace(/\$$/, ''), `${re
 const TITLE_G = g(TITLE);
 const CUE_G = [g(ROLE), g(DEMOGRAPHIC)];
 
+const notInitial = (t: Token): boolean => !t.initial;
+
+function anyListed(run: readonly Token[], first: ReadonlySet<string>, last: ReadonlySet<string>): boolean {
+  for (const t of run) if (first.has(t.lower) || last.has(t.lower) || t.lower.includes('-')) return true;
+  return false;
+}
+
+function isKnown(t: Token, first: ReadonlySet<string>, last: ReadonlySet<string>): boolean {
+  if (AMBIGUOUS.has(t.lower)) return false;
+  if (first.has(t.lower) || last.has(t.lower)) return true;
+  return t.lower.includes('-') && t.lower.split('-').every((w) => first.has(w) || last.has(w));
+}
+
 export function findNamesLatin(text: string, sink: Sink): void {
   const lex = lexicon();
   const titleAt = cueEnds(text, [TITLE_G]);
@@ -77,18 +90,26 @@ export function findNamesLatin(text: string, sink: Sink): void {
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) continue;
+    const title = titleAt[first.start] === 1;
+    const cued = title || cueAt[first.start] === 1;
+    // Most capitalised runs are sentence openers and terms: with no cue and no listed word, only a
+    // trailing cue (", MD", "NºCol") can still make them a name, so skip the rest cheaply.
+    if (!cued && !anyListed(run, lex.first, lex.last)) {
+      const next = text.charCodeAt(last.end);
+      if (next !== 44 && next !== 32 && next !== 40) continue;
+      const tail = text.slice(last.end, last.end + 24);
+      if (!AFTER_CUE.test(tail) && !(run.length >= 2 && AFTER_VERB.test(tail))) continue;
+    }
     const before = text.slice(Math.max(0, first.start - 6), first.start);
     const after = text.slice(last.end, last.end + 40);
     if (EPONYM_FOLLOWERS.test(after)) continue;
-    const words = run.filter((t) => !t.initial);
-    const title = titleAt[first.start] === 1;
+    const words = run.filter(notInitial);
     if (words.length === 0) {
       if (title) sink(first.start, last.end, 'NAME', 0.85, 'name.title');
       continue;
     }
-    const inList = (w: string): boolean => lex.first.has(w) || lex.last.has(w);
-    const known = (t: Token): boolean => !AMBIGUOUS.has(t.lower) && (inList(t.lower) || (t.lower.includes('-') && t.lower.split('-').every(inList)));
-    const cue = title || cueAt[first.start] === 1 || AFTER_CUE.test(after);
+    const known = (t: Token): boolean => isKnown(t, lex.first, lex.last);
+    const cue = cued || AFTER_CUE.test(after);
     let score = 0;
     if (title) score = 0.95;
     else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;

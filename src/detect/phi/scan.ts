@@ -11,7 +11,7 @@ import { findNamesLatin } from './names.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const UPPER = /\p{Lu}/u;
+const UPPER = /[A-Z\u00c0-\u00de]/;
 
 export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   const all: PhiSpan[] = [];
