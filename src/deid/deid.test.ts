@@ -184,3 +184,73 @@ test('deidentify runs the registered detectors (secrets, genomic)', () => {
   assert.match(p.text, /\[GENOMIC-[0-9a-f]{8}\]/);
   assert.equal(restore(p.text, p.vault), text.replace(/ghp_\w+/, '[SECRET]'));
 });
+
+test('a surrogate name that already occurs in the text is not chosen', () => {
+  const text = 'Seen: John Smith.';
+  const first = transform(text, spans(text, [['John Smith', 'NAME']]), { defaultAction: 'pseudonymize', key: KEY }).text;
+  const surrogate = /^Seen: (.+)\.$/.exec(first)?.[1] ?? '';
+  const crowded = `Seen: John Smith. Also present: ${surrogate}.`;
+  const vault = createVault();
+  const r = transform(crowded, spans(crowded, [['John Smith', 'NAME']]), { defaultAction: 'pseudonymize', key: KEY }, { vault });
+  assert.ok(!r.text.startsWith(`Seen: ${surrogate}.`), 'the clashing candidate was skipped');
+  assert.equal(r.ambiguous, 0);
+  assert.equal(restore(r.text, vault), crowded);
+});
+
+test('random documents round-trip exactly whenever no surrogate is ambiguous', () => {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces: Array<[string, string]> = [['Anna Lee', 'NAME'], ['Mr. Park', 'NAME'], ['박지훈', 'NAME'], ['2021-07-04', 'DATE'], ['July 4, 2021', 'DATE'],
+    ['(555) 201-3344', 'PHONE'], ['anna@clinic.org', 'EMAIL'], ['MRN-8831', 'MRN'], ['BRCA2 c.5946delT', 'GENOMIC'], ['42 Oak Street', 'LOCATION']];
+  const filler = [' and ', ', ', '. ', ' 환자 ', '\n', ' seen by ', ' (', ') ', ' Anna ', ' Lee '];
+  let checked = 0;
+  for (let doc = 0; doc < 150; doc += 1) {
+    let text = '';
+    const found: DeidSpan[] = [];
+    for (let k = 0; k < 12; k += 1) {
+      text += filler[rand(filler.length)];
+      const [value, type] = pieces[rand(pieces.length)] as [string, string];
+      found.push({ start: text.length, end: text.length + value.length, type, score: 0.9 });
+      text += value;
+    }
+    const vault = createVault();
+    const r = transform(text, found, { defaultAction: 'pseudonymize', key: `${KEY}${doc % 3}` }, { vault });
+    if (r.ambiguous === 0) {
+      assert.equal(restore(r.text, vault), text, `doc ${doc}`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= 140, `only ${checked} documents were unambiguous`);
+});
+
+test('a span glued to the next word cannot be restored and is reported as ambiguous', () => {
+  const text = 'Seen by Anna LeeAnna today.';
+  const r = transform(text, [{ start: 8, end: 16, type: 'NAME', score: 0.9 }], { defaultAction: 'pseudonymize', key: KEY });
+  assert.equal(r.ambiguous, 1);
+});
+
+test('the vault bounds total characters too', () => {
+  const vault = createVault({ maxChars: 20 });
+  vault.bind('NAME', 'Ann Lee', 'Bo Kim');
+  assert.throws(() => vault.bind('NAME', 'Christopher Long', 'Dan Wu'), { code: 'MG_VAULT_FULL' });
+});
+
+test('deid helpers stay linear on 100 KB adversarial values', () => {
+  const r = (u: string, n: number): string => u.repeat(n);
+  const hostile = [r('1', 100000), r('1/', 50000), r('a.', 50000), r('Mar ', 25000), r(', ', 50000), r('-', 100000), r('년', 100000),
+    r('Ab-', 33000), r(' ', 100000), r('1st ', 25000), r('+1', 50000), r('a@', 50000), r('http://', 14000)];
+  const t0 = process.hrtime.bigint();
+  for (const type of ['NAME', 'DATE', 'PHONE', 'EMAIL', 'SSN', 'MRN', 'URL', 'IP', 'KR_RRN', 'CREDIT_CARD', 'LOCATION']) {
+    for (const h of hostile) {
+      for (const action of ['mask', 'hash', 'pseudonymize'] as const) {
+        const vault = createVault();
+        transform(h, [{ start: 0, end: h.length, type, score: 1 }], { defaultAction: action, key: KEY }, { vault });
+      }
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.ok(ms < 60000, `took ${ms} ms`);
+});

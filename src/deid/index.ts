@@ -10,7 +10,7 @@ export { resolveOverlaps, findingsToSpans, typeOfFinding } from './spans.js';
 export { maskValue } from './mask.js';
 export { dateOffset } from './pseudonymize.js';
 export { shiftDate } from './surrogates/dates.js';
-export { Vault, createVault, DEFAULT_MAX_VAULT_ENTRIES, type VaultOptions, type VaultEntry } from './vault.js';
+export { Vault, createVault, DEFAULT_MAX_VAULT_ENTRIES, DEFAULT_MAX_VAULT_CHARS, type VaultOptions, type VaultEntry } from './vault.js';
 export { openVault, saveVault, sealVault, unsealVault, parseVaultKey, vaultSecretFromEnv, type VaultSecret } from './vault-file.js';
 export { restore, StreamRestorer } from './restore.js';
 export { SurrogateMatcher } from './matcher.js';

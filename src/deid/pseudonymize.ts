@@ -5,6 +5,7 @@ import { nameSurrogate } from './surrogates/names.js';
 import type { Vault } from './vault.js';
 
 const MAX_ATTEMPTS = 24;
+const MAX_REALISTIC_CHARS = 256;
 
 /** Value normalisation for consistency: case, spacing and width variants are the same person. */
 export const normalise = (v: string): string => v.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -30,12 +31,17 @@ export class Pseudonymizer {
     this.#offset = dateOffset(key, patientId);
   }
 
-  surrogate(type: string, original: string): string {
+  /** `clashes` rejects a candidate that may already occur in the text (restoring would touch it too). */
+  surrogate(type: string, original: string, clashes?: (candidate: string) => boolean): string {
     const known = this.vault.surrogateFor(type, original);
     if (known !== undefined) return known;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    // Format-preserving surrogates are as long as the original, so a huge span goes straight to a tag.
+    const attempts = original.length > MAX_REALISTIC_CHARS ? 0 : MAX_ATTEMPTS;
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
       const candidate = this.#candidate(type, original, attempt);
-      if (candidate === undefined) break;
+      // No real name, date or number is this long; a tag keeps the vault's surrogates short.
+      if (candidate === undefined || candidate.length > MAX_REALISTIC_CHARS) break;
+      if (clashes?.(candidate) === true && this.vault.surrogateFor(type, original) === undefined && this.vault.originalFor(candidate) === undefined) continue;
       if (this.vault.bind(type, original, candidate)) return candidate;
     }
     // No realistic form (or all taken): a tagged token is still unique and reversible.

@@ -40,6 +40,7 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   const vault = options.vault ?? createVault();
   const pseudoKey = p.key ?? vault.pseudonymKey();
   const pseudo = new Pseudonymizer(vault, pseudoKey, p.patientId, p.dateOrder);
+  const clashes = nameClashCheck(text);
   const parts: string[] = [];
   const replacements: Replacement[] = [];
   let cursor = 0;
@@ -47,7 +48,7 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   for (const s of spans) {
     const action = p.actionFor(s.type);
     const original = text.slice(s.start, s.end);
-    const replacement = apply(action, s.type, original, pseudo, pseudoKey);
+    const replacement = apply(action, s.type, original, pseudo, pseudoKey, clashes);
     const before = text.slice(cursor, s.start);
     parts.push(before, replacement);
     outLen += before.length;
@@ -61,26 +62,49 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   return { text: out, replacements, vault, ambiguous };
 }
 
-function apply(action: DeidAction, type: string, original: string, pseudo: Pseudonymizer, key: Uint8Array): string {
+function apply(action: DeidAction, type: string, original: string, pseudo: Pseudonymizer, key: Uint8Array, clashes: (type: string, c: string) => boolean): string {
   switch (action) {
     case 'redact': return `[${type}]`;
     case 'mask': return maskValue(type, original);
     case 'hash': return `[${type}:${hmac(key, `hash:${type}`, normalise(original)).toString('hex').slice(0, 8)}]`;
-    case 'pseudonymize': return pseudo.surrogate(type, original);
+    case 'pseudonymize': return pseudo.surrogate(type, original, (c) => clashes(type, c));
     default: return original;
   }
 }
 
-/** Surrogate matches in the output that are not exactly one of our pseudonymised replacements. */
+/**
+ * A surrogate name whose every word already appears in the text might occur there outside the
+ * detected spans, and restoring would then rewrite that occurrence too; such candidates are
+ * skipped. The word set is built once, on the first name, so the check is linear overall.
+ */
+function nameClashCheck(text: string): (type: string, candidate: string) => boolean {
+  let words: Set<string> | undefined;
+  return (type, candidate) => {
+    if (type !== 'NAME') return false;
+    words ??= new Set(text.split(/[^\p{L}\p{N}]+/u));
+    const parts = candidate.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+    // Hangul surrogates match inside words (particles attach), so they are looked up as substrings.
+    if (/[\uAC00-\uD7A3]/.test(candidate)) return text.includes(candidate);
+    return parts.length > 0 && parts.every((w) => words?.has(w) === true);
+  };
+}
+
+/**
+ * Places where restoring would not give the input back: surrogate matches in the output that are
+ * not one of our replacements, and replacements the matcher cannot see (e.g. a span glued to
+ * the next word, so the surrogate has no word boundary).
+ */
 function countAmbiguous(out: string, replacements: readonly Replacement[], vault: Vault): number {
   const matcher = SurrogateMatcher.fromVault(vault);
   const ours = new Set(replacements.filter((r) => r.action === 'pseudonymize').map((r) => `${r.outStart}:${r.outEnd}`));
   let count = 0;
+  let seen = 0;
   let prev = -1;
   for (let i = 0; i < out.length;) {
     const step = matcher.at(out, i, prev, true);
     if (step.kind === 'match') {
-      if (!ours.has(`${i}:${step.end}`)) count += 1;
+      if (ours.has(`${i}:${step.end}`)) seen += 1;
+      else count += 1;
       prev = out.charCodeAt(step.end - 1);
       i = step.end;
     } else {
@@ -88,5 +112,5 @@ function countAmbiguous(out: string, replacements: readonly Replacement[], vault
       i += 1;
     }
   }
-  return count;
+  return count + (ours.size - seen);
 }

@@ -10,10 +10,15 @@ export interface VaultEntry {
 export interface VaultOptions {
   /** Upper bound on entries; adding past it raises MG_VAULT_FULL (default 200,000). */
   readonly maxEntries?: number;
+  /** Upper bound on the characters of all originals and surrogates together (default 64 Mi). */
+  readonly maxChars?: number;
 }
 
 export const DEFAULT_MAX_VAULT_ENTRIES = 200_000;
-const MAX_VALUE_CHARS = 4096;
+export const DEFAULT_MAX_VAULT_CHARS = 64 * 1024 * 1024;
+/** Surrogates are short by construction; originals may be whole sequences or VCF blocks. */
+const MAX_SURROGATE_CHARS = 4096;
+const MAX_ORIGINAL_CHARS = 1024 * 1024;
 
 /**
  * The reversible mapping of a pseudonymisation: surrogate → original for restoring, and
@@ -26,6 +31,8 @@ export class Vault {
   readonly #byOriginal = new Map<string, string>();
   readonly #key: Buffer;
   readonly #maxEntries: number;
+  readonly #maxChars: number;
+  #chars = 0;
   #version = 0;
 
   constructor(key: Uint8Array = randomBytes(32), options: VaultOptions = {}) {
@@ -34,6 +41,9 @@ export class Vault {
     const max = options.maxEntries ?? DEFAULT_MAX_VAULT_ENTRIES;
     if (!Number.isInteger(max) || max < 1) throw new MedguardError('MG_CONFIG_INVALID', 'vault maxEntries must be a positive integer', { field: 'maxEntries' });
     this.#maxEntries = max;
+    const maxChars = options.maxChars ?? DEFAULT_MAX_VAULT_CHARS;
+    if (!Number.isInteger(maxChars) || maxChars < 1) throw new MedguardError('MG_CONFIG_INVALID', 'vault maxChars must be a positive integer', { field: 'maxChars' });
+    this.#maxChars = maxChars;
   }
 
   get size(): number {
@@ -71,17 +81,18 @@ export class Vault {
   /** Records a mapping; false when the surrogate already stands for another value. */
   bind(type: string, original: string, surrogate: string): boolean {
     if (!this.canBind(surrogate, original)) return false;
-    if (surrogate.length === 0 || surrogate.length > MAX_VALUE_CHARS || original.length > MAX_VALUE_CHARS) {
-      throw new MedguardError('MG_INPUT_TOO_LARGE', `a vault value is longer than ${MAX_VALUE_CHARS} characters`, { field: 'vault' });
+    if (surrogate.length === 0 || surrogate.length > MAX_SURROGATE_CHARS || original.length > MAX_ORIGINAL_CHARS) {
+      throw new MedguardError('MG_INPUT_TOO_LARGE', `a vault value is longer than the limit (surrogate ${MAX_SURROGATE_CHARS}, original ${MAX_ORIGINAL_CHARS} characters)`, { field: 'vault' });
     }
     const id = `${type}\u0000${original}`;
     if (this.#bySurrogate.has(surrogate)) {
       this.#byOriginal.set(id, this.#byOriginal.get(id) ?? surrogate);
       return true;
     }
-    if (this.#bySurrogate.size >= this.#maxEntries) {
-      throw new MedguardError('MG_VAULT_FULL', `the vault holds its maximum of ${this.#maxEntries} entries; start a new vault`, { field: 'vault' });
+    if (this.#bySurrogate.size >= this.#maxEntries || this.#chars + surrogate.length + original.length > this.#maxChars) {
+      throw new MedguardError('MG_VAULT_FULL', `the vault is full (${this.#maxEntries} entries or ${this.#maxChars} characters); start a new vault`, { field: 'vault' });
     }
+    this.#chars += surrogate.length + original.length;
     this.#bySurrogate.set(surrogate, { surrogate, original, type });
     if (!this.#byOriginal.has(id)) this.#byOriginal.set(id, surrogate);
     this.#version += 1;
