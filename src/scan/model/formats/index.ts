@@ -13,6 +13,7 @@ import { tarScanner } from './tar.js';
 import { safetensorsScanner } from './safetensors.js';
 import { ggufScanner } from './gguf.js';
 import { onnxScanner } from './onnx.js';
+import { lz4Scanner, lzmaAloneScanner, zstdScanner } from './unsupported.js';
 
 export const FORMAT_SCANNERS: readonly FormatScanner[] = [
   zipScanner,
@@ -26,6 +27,9 @@ export const FORMAT_SCANNERS: readonly FormatScanner[] = [
   pickleScanner,
   tarScanner,
   zlibScanner,
+  lz4Scanner,
+  zstdScanner,
+  lzmaAloneScanner,
   onnxScanner,
 ];
 

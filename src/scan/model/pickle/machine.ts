@@ -144,6 +144,16 @@ export class PickleMachine {
     }
   }
 
+  /** _codecs.encode(text, 'latin1') is how pickle writes bytes; any other codec is a computed value. */
+  private checkCodecs(fn: Extract<Value, { t: 'global' }>, args: Value, at: number): void {
+    if (fn.imp.module !== '_codecs' || fn.imp.name !== 'encode') return;
+    const codec = args.t === 'seq' ? args.items[1] : undefined;
+    const name = codec?.t === 'str' ? codec.s?.toLowerCase() ?? null : null;
+    if (name === 'latin1' || name === 'latin-1' || name === 'iso-8859-1') return;
+    this.anomaly({ technique: 'pickle.codecs_unusual', severity: 'medium', offset: at,
+      explanation: '_codecs.encode called with a codec other than latin1 (pickle only uses latin1 for bytes): a computed value' });
+  }
+
   private anomaly(a: Anomaly): void {
     if (this.state.anomalies.length < 64) this.state.anomalies.push(a);
   }
@@ -333,6 +343,7 @@ export class PickleMachine {
         const args = this.pop();
         const fn = this.pop();
         this.use(fn, 'REDUCE');
+        if (fn.t === 'global') this.checkCodecs(fn, args, at);
         this.push({ t: 'call', fn, args });
         return true;
       }

@@ -144,3 +144,8 @@ test('a long operand straddling read chunks is parsed correctly', async () => {
   const b = pickle().proto(4).binunicode(big).pop().call('os', 'system', 'id').stop().bytesOut();
   await unsafe(b, 'pickle.global.denied');
 });
+
+test('_codecs.encode is allowed only with latin1', async () => {
+  const odd = pickle().proto(2).global('_codecs', 'encode').str('bf').str('rot13').tuple2().reduce().stop().bytesOut();
+  await unsafe(odd, 'pickle.codecs_unusual');
+});

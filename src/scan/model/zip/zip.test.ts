@@ -106,3 +106,11 @@ test('7z is never shown clean', async () => {
   assert.equal(r.format, '7z');
   assert.equal(r.verdict, 'unsafe');
 });
+
+test('recognised but undecoded compressions (lz4, zstd) fail closed', async () => {
+  for (const magic of [[0x04, 0x22, 0x4d, 0x18], [0x28, 0xb5, 0x2f, 0xfd]]) {
+    const r = await scanBytes(Uint8Array.from([...magic, ...new Array<number>(32).fill(0)]));
+    assert.equal(r.verdict, 'unsafe');
+    assert.deepEqual(techniques(r), ['archive.unreadable']);
+  }
+});
