@@ -106,3 +106,19 @@ test('a policy file sets per-type actions and the key', async () => {
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^Tumour \[GENOMIC:[0-9a-f]{8}\]\.$/);
 });
+
+test('reid restores text arriving in small byte chunks, even split inside UTF-8 characters', async () => {
+  const vault = join(dir, 'chunks.vault');
+  const d = await run(['deid', '--action', 'pseudonymize', '--vault', vault], NOTE);
+  const bytes = Buffer.from(d.out);
+  for (const size of [1, 5, 7, 64]) {
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+    const io = memoryIo(chunks, env);
+    assert.equal(await runCli(['reid', '--vault', vault], io), 0, io.err());
+    assert.equal(io.out(), NOTE.replace(TOKEN, '[SECRET]'), `chunk size ${size}`);
+  }
+  const bad = memoryIo([Buffer.from([0x41, 0xff, 0x42])], env);
+  assert.equal(await runCli(['reid', '--vault', vault], bad), 2);
+  assert.match(bad.err(), /\(MG_INPUT_NOT_TEXT\)\n$/);
+});
