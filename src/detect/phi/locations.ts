@@ -16,7 +16,9 @@ const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/ ?|Calle |Avda?\. ?|Avenida |
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
 const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)?/g;
 const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
-const KO_FACILITY = /[가-힣A-Za-z]{2,15}(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)/g;
+// Found from the suffix backwards: a letter-run-then-suffix pattern would be tried at every syllable.
+const KO_FACILITY_SUFFIX = /(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)/g;
+const KO_FACILITY_PREFIX = /[가-힣A-Za-z]{2,15}$/;
 const KO_GENERIC = /^(?:대학|종합|상급|요양|동네|개인|해당|전문|타|지역|인근|큰|의뢰|협력|거점|전원|정신|어린이|치과|여성|준종합|일반|본|다른|가까운|근처|상급종합|대형|소형|인근의|주변|외부|해당병원|입원|외래|한방|동일|같은|모든|여러|이|그|저|어느|각|국내|전국|공공|민간|지방|시립|도립|국립|의원급|병원급|한|재활|정형|내과|외과)$/;
 const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1,20}(?: (?:and|&|of|the))? ){1,4}(?:Hospital|Medical Center|Medical Centre|Med(?:\.|ical)? Ctr|Med\.? Center|Health Center|Health System|Health Care|Healthcare|Clinic|Infirmary|Hospice|Nursing Home|Rehabilitation Center|Cancer Center|Medical Group|Hosp)\b(?: (?:of|for) [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)?/g;
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New York[- ]Presbyterian|NY Presbyterian|St\. Jude['’]s|St\. (?:Mary|John|Joseph|Luke|Vincent|Francis|Anthony|Jude)['’]s)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
@@ -71,10 +73,12 @@ export function findLocations(text: string, sink: Sink): void {
       const end = m.index + m[0].length - 1;
       sink(end - 5, end, 'LOCATION', 0.8, 'loc.ko_zip');
     }
-    for (const m of text.matchAll(KO_FACILITY)) {
-      const prefix = m[0].replace(/(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)$/, '');
-      if (KO_GENERIC.test(prefix) || /(?:내과|외과|소아과|산부인과|정신과|피부과|안과|치과)$/.test(prefix) && prefix.length <= 4) continue;
-      sink(m.index, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
+    for (const m of text.matchAll(KO_FACILITY_SUFFIX)) {
+      const p = KO_FACILITY_PREFIX.exec(text.slice(Math.max(0, m.index - 15), m.index));
+      const prefix = p?.[0];
+      if (!prefix) continue;
+      if (KO_GENERIC.test(prefix) || (/(?:내과|외과|소아과|산부인과|정신과|피부과|안과|치과)$/.test(prefix) && prefix.length <= 4)) continue;
+      sink(m.index - prefix.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
     }
   }
   for (const m of text.matchAll(OUR_PLACE)) {
@@ -109,9 +113,14 @@ export function findLocations(text: string, sink: Sink): void {
   findCities(text, sink);
 }
 
+let firstWords: ReadonlySet<string> | undefined;
+
 function findCities(text: string, sink: Sink): void {
   const { places, placesEs } = lexicon();
+  firstWords ??= new Set([...places].map((p) => p.split(' ')[0] ?? p));
   for (const m of text.matchAll(PLACE_TOKEN)) {
+    const sp = m[0].indexOf(' ');
+    if (!firstWords.has((sp < 0 ? m[0] : m[0].slice(0, sp)).toLowerCase())) continue;
     // Longest known prefix of the capitalised run ("San Francisco", "New York").
     const parts = m[0].split(' ');
     for (let n = parts.length; n >= 1; n--) {
