@@ -66,18 +66,20 @@ export const deid: Command = {
     const deidentifier = createDeidentifier(policy);
     const apply = (text: string): string => deidentifier.deidentify(text, { vault }).text;
 
-    let code = EXIT_OK;
-    if (format === 'jsonl') {
-      const summary = await mapJsonl(chunks, apply, maxLineBytes, io);
-      if (summary.errors > 0) {
+    const before = vault.version;
+    try {
+      if (format === 'jsonl') {
+        const summary = await mapJsonl(chunks, apply, maxLineBytes, io);
+        if (summary.errors === 0) return EXIT_OK;
         await io.stderr.write(`medguard: ${summary.errors} of ${summary.records} lines could not be de-identified; see their error records (${summary.firstErrorCode ?? 'MG_INPUT_INVALID'})\n`);
-        code = EXIT_ERROR;
+        return EXIT_ERROR;
       }
-    } else {
       await io.stdout.write(apply(decodeDocument(await readAll(chunks, MAX_DOCUMENT_BYTES))));
+      return EXIT_OK;
+    } finally {
+      // Saved even when a run stops early: lines already written must stay restorable.
+      if (values.vault !== undefined && secret !== undefined && (vault.version !== before || !existsSync(values.vault))) saveVault(vault, values.vault, secret);
     }
-    if (values.vault !== undefined && secret !== undefined) saveVault(vault, values.vault, secret);
-    return code;
   },
 };
 
