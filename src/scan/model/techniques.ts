@@ -11,6 +11,7 @@ const HELP: Readonly<Record<string, Help>> = {
   'pickle.frame_nested': { summary: 'FRAME inside another frame', help: 'Malformed framing: a parser-differential trick.' },
   'pickle.expansion_bomb': { summary: 'Memo expansion bomb', help: 'Shared references describe an astronomically large object graph; tools that copy it exhaust memory.' },
   'pickle.codecs_unusual': { summary: '_codecs.encode with an unusual codec', help: 'Pickle writes bytes as _codecs.encode(text, "latin1"); other codecs (rot13, base64...) compute values at load time.' },
+  'pickle.resource_limit': { summary: 'Pickle exceeds what the scanner tracks (fail closed)', help: 'Too many distinct imports, embedded pickles or stack entries to track; reported unsafe rather than partially scanned.' },
   'pickle.nested': { summary: 'Pickle embedded in a string operand', help: 'A second-stage loader can unpickle the embedded stream; its own findings are listed under the same member.' },
   'pickle.multiple_streams': { summary: 'Several pickle streams in one file', help: 'Loaders that unpickle more than once execute every stream; all were scanned.' },
   'pickle.trailing_data': { summary: 'Bytes after the last pickle stream', help: 'Trailing bytes are not a pickle; informational.' },

@@ -19,6 +19,8 @@ const SNIFF = 64;
 const EXPANSION_LIMIT = 2 ** 32;
 /** Bytes kept buffered ahead of the hot loop: the largest operand it handles plus headers. */
 const SYNC_WINDOW = KEEP_STRING + 16;
+const MAX_IMPORTS = 4096;
+export const MAX_NESTED = 64;
 
 export interface Anomaly {
   readonly technique: string;
@@ -39,6 +41,9 @@ export class ParseError extends Error {
 
 export interface StreamState {
   readonly imports: ImportRec[];
+  readonly importIndex: Map<string, ImportRec>;
+  /** Set when a cap (imports, nested candidates) dropped something: the caller fails closed. */
+  truncated: boolean;
   readonly anomalies: Anomaly[];
   readonly nested: NestedRef[];
   protocol: number;
@@ -73,7 +78,8 @@ export class PickleMachine {
   private frameEnd = -1;
   private bombReported = false;
 
-  constructor(private readonly r: Reader, readonly state: StreamState) {}
+  /** `level`: joblib object arrays nest whole pickle streams; bounded so crafted files cannot recurse without end. */
+  constructor(private readonly r: Reader, readonly state: StreamState, private readonly level = 0) {}
 
   private pop(): Value {
     if (this.stack.length === 0) throw new ParseError(this.r.offset, 'stack underflow');
@@ -125,8 +131,15 @@ export class PickleMachine {
   }
 
   private addImport(module: string, name: string, opcode: string, offset: number, dynamic: boolean): Value {
+    // One record per distinct import keeps memory flat when a pickle repeats GLOBAL millions of times.
+    const key = dynamic ? null : `${module}\n${name}`;
+    const known = key === null ? undefined : this.state.importIndex.get(key);
+    if (known !== undefined) return { t: 'global', imp: known };
     const imp: ImportRec = { module, name, opcode, offset, uses: new Set(), dynamic };
-    this.state.imports.push(imp);
+    if (this.state.imports.length < MAX_IMPORTS) {
+      this.state.imports.push(imp);
+      if (key !== null) this.state.importIndex.set(key, imp);
+    } else this.state.truncated = true;
     return { t: 'global', imp };
   }
 
@@ -154,6 +167,11 @@ export class PickleMachine {
       explanation: '_codecs.encode called with a codec other than latin1 (pickle only uses latin1 for bytes): a computed value' });
   }
 
+  private pushNested(ref: NestedRef): void {
+    if (this.state.nested.length < MAX_NESTED) this.state.nested.push(ref);
+    else this.state.truncated = true;
+  }
+
   private anomaly(a: Anomaly): void {
     if (this.state.anomalies.length < 64) this.state.anomalies.push(a);
   }
@@ -161,11 +179,11 @@ export class PickleMachine {
   /** A short operand already in memory: decode it, sniff it for an embedded (or base64) pickle. */
   private smallOperand(b: Uint8Array, start: number, bytes: boolean, enc: 'utf8' | 'latin1'): Value {
     const len = b.length;
-    if (len >= 8 && looksLikePickle(b)) this.state.nested.push({ kind: 'range', start, length: len });
+    if (len >= 8 && looksLikePickle(b)) this.pushNested({ kind: 'range', start, length: len });
     const s = dec(b, enc);
     if (!bytes && len >= 16) {
       const inner = decodeBase64Pickle(s);
-      if (inner !== null) this.state.nested.push({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
+      if (inner !== null) this.pushNested({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
     }
     return { t: 'str', s, bytes };
   }
@@ -176,13 +194,13 @@ export class PickleMachine {
     if (len > this.r.remaining) throw new ParseError(start, 'operand runs past end of data');
     if (len <= KEEP_STRING) return this.smallOperand(await this.r.take(len), start, bytes, enc);
     const head = await this.r.peek(SNIFF);
-    if (looksLikePickle(head)) this.state.nested.push({ kind: 'range', start, length: len });
+    if (looksLikePickle(head)) this.pushNested({ kind: 'range', start, length: len });
     else if (!bytes && /^[A-Za-z0-9+/]{16}/.test(dec(head.subarray(0, 16), 'latin1'))) {
       // Large base64 text: only decode it when its head decodes to a pickle.
       if (decodeBase64Pickle(dec(head.subarray(0, 64 - (64 % 4)), 'latin1')) !== null && len <= 64 * 1024 * 1024) {
         const text = dec(await this.r.take(len), 'latin1');
         const inner = decodeBase64Pickle(text);
-        if (inner !== null) this.state.nested.push({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
+        if (inner !== null) this.pushNested({ kind: 'bytes', offset: start, bytes: inner, via: 'base64' });
         return { t: 'str', s: null, bytes };
       }
     }
@@ -454,7 +472,8 @@ export class PickleMachine {
     if (layout === null) throw new ParseError(at, 'joblib NumpyArrayWrapper with an unreadable shape/dtype');
     if (layout.kind === 'pickle') {
       // Object arrays are a whole nested pickle stream at this position.
-      const inner = new PickleMachine(this.r, this.state);
+      if (this.level >= 16) throw new ParseError(at, 'joblib object arrays nested too deeply');
+      const inner = new PickleMachine(this.r, this.state, this.level + 1);
       await inner.run();
       this.stack[this.stack.length - 1] = SCALAR;
       return;

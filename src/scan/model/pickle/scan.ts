@@ -44,7 +44,7 @@ function isLegacyMagic(state: StreamState): boolean {
 
 async function nestedFindings(source: ByteSource, state: StreamState, ctx: ScanContext): Promise<ModelFinding[]> {
   const out: ModelFinding[] = [];
-  for (const ref of state.nested.slice(0, 16)) {
+  for (const ref of state.nested) {
     const at = ref.kind === 'range' ? ref.start : ref.offset;
     const member = `pickle@${at}${ref.kind === 'bytes' ? `:${ref.via}` : ''}`;
     if (ctx.depth + 1 > ctx.limits.maxDepth) {
@@ -73,7 +73,7 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
   for (let index = 0; index < MAX_STREAMS && pos < source.size; index++) {
     const speculative = (index === 0 && tentative) || (index > 0 && !legacy && !(await startsWithProto(source, pos)));
     const reader = new Reader(source, pos);
-    const state: StreamState = { imports: [], anomalies: [], nested: [], protocol: 0, top: null };
+    const state: StreamState = { imports: [], importIndex: new Map(), truncated: false, anomalies: [], nested: [], protocol: 0, top: null };
     let error: { offset: number; reason: string } | null = null;
     try {
       await new PickleMachine(reader, state).run();
@@ -93,6 +93,10 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: a.technique, severity: a.severity, start: a.offset, end: a.offset + 1, explanation: a.explanation }));
     }
     findings.push(...(await nestedFindings(source, state, ctx)));
+    if (state.truncated) {
+      findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.resource_limit', severity: 'high', start: pos,
+        explanation: 'more distinct imports or embedded pickles than the scanner tracks; fail closed' }));
+    }
     if (index === 1 && !legacy) {
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.multiple_streams', severity: 'low', start: pos,
         explanation: 'another pickle stream follows the first STOP; loaders that read more than once execute every stream' }));

@@ -34,6 +34,7 @@ export class ZipFormatError extends Error {}
 const dv = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 const u64 = (v: DataView, o: number): number => v.getUint32(o, true) + v.getUint32(o + 4, true) * 2 ** 32;
 const MAX_ENTRIES = 1_000_000;
+const MAX_DIRECTORY_BYTES = 128 * 1024 * 1024;
 
 export async function findEocd(source: ByteSource): Promise<number> {
   const tailLen = Math.min(source.size, 22 + 0xffff);
@@ -69,6 +70,7 @@ export async function readDirectory(source: ByteSource): Promise<ZipDirectory> {
   }
   const prefix = cdEnd - cdSize - cdOffset;
   if (prefix < 0 || cdSize > source.size || count > MAX_ENTRIES) throw new ZipFormatError('central directory out of bounds');
+  if (cdSize > MAX_DIRECTORY_BYTES) throw new ZipFormatError('central directory larger than the scanner reads');
   const cd = await source.read(cdOffset + prefix, cdSize);
   if (cd.length !== cdSize) throw new ZipFormatError('central directory truncated');
   const v = dv(cd);
