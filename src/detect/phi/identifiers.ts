@@ -26,7 +26,8 @@ const CUE_ID = new RegExp(
   String.raw`|(?<VEHICLE>\blicen[cs]e plate|\bplate ?(?:number|no|#)?|\bmatr[ií]cula|\bVIN\b|차량 ?번호)` +
   String.raw`|(?<SSN>\bSSN|\bsocial security(?: ?(?:number|no|#))?|\bSS ?#)` +
   String.raw`|(?<ID>\bpatient ?id|\bpt ?id|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
-  String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#)\.?){0,3}[\s:#.]{0,3}` +
+  // A '#' glued to the id belongs to it ("record #EM-345678"); a free-standing one is punctuation.
+  String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#(?![A-Za-z0-9]))\.?){0,3}(?:[\s:.]|#(?![A-Za-z0-9])){0,3}` +
   String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,
   'gi',
 );
@@ -44,10 +45,14 @@ function sinkCued(type: PhiType, text: string, start: number, raw: string, sink:
   if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v)) return;
   if (countDigits(v) < 2 || v.length < 3) return;
   if (/^(?:19|20)\d\d$/.test(v)) return;
-  if (type === 'SSN' && /^(?:000|666|9\d\d)/.test(v.replace(/\D/g, ''))) return;
+  // An SSN cue before an impossible SSN (area 000/666/9xx) still announces an identifier: hide it, but not as an SSN.
+  if (type === 'SSN' && /^(?:000|666|9\d\d)/.test(v.replace(/\D/g, ''))) {
+    sink(start, start + v.length, 'ID', 0.6, 'id.cued.invalid_ssn');
+    return;
+  }
   // Trailing isolated word after a space (e.g. "12345 MRN") is not part of the id.
   v = v.replace(/ [A-Za-z]+$/, '');
-  sink(start, start + v.length, type, 0.9, `id.cued.${type.toLowerCase()}`);
+  sink(start, start + v.length, type, 0.92, `id.cued.${type.toLowerCase()}`);
 }
 
 export function findIdentifiers(text: string, sink: Sink): void {
