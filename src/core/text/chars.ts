@@ -1,7 +1,9 @@
+import { PATTERNS } from './patterns.js';
+
 /**
- * Character classes used by normalisation, decoding and the obfuscation detector. Plain range
- * checks on code points: these run per character on every request, so no regex and no tables
- * bigger than the ranges they cover.
+ * Character classes used by normalisation, decoding and the obfuscation detector. They run per
+ * character on every request: range checks, and a flag table that Unicode property regexes fill
+ * once per 256-code-point block, never per character per request.
  */
 
 /** Zero-width characters attackers hide inside words to split trigger phrases. */
@@ -61,8 +63,8 @@ export const F_LOWER_MULTI = 16; // lower-casing yields more than one unit
 const FLAGS = new Uint8Array(0x10000);
 const LOWER = new Uint16Array(0x10000);
 const BUILT = new Uint8Array(0x100);
-const WORD_RE = /^[\p{L}\p{M}\p{Nd}]$/u;
-const ALPHA_RE = /^\p{L}$/u;
+const WORD_RE = PATTERNS.wordChar;
+const ALPHA_RE = PATTERNS.letter;
 
 function buildBlock(block: number): void {
   BUILT[block] = 1;

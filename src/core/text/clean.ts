@@ -1,6 +1,7 @@
 import { confusableTarget, isCyrillicOrGreek, isRemovable } from './chars.js';
 import { findDisguisedWords } from './confusables.js';
 import { TextBuilder, type OffsetMap } from './offsets.js';
+import { PATTERNS } from './patterns.js';
 
 /** A text derived from a source, with the map back to the source (null: identity). */
 export interface Derived {
@@ -77,7 +78,7 @@ export function cleanText(raw: string): Derived {
   return b.finish(n);
 }
 
-const MARK = /^\p{M}$/u;
+const MARK = PATTERNS.mark;
 function continuesSegment(cp: number): boolean {
   if (cp < 0x300) return false;
   if (cp >= 0x1160 && cp <= 0x11ff) return true; // conjoining Hangul vowels/finals compose with the lead

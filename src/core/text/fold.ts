@@ -7,7 +7,7 @@ import { composeMaps, TextBuilder, type OffsetMap } from './offsets.js';
  * spaced out one by one re-joined, whitespace runs collapsed. The map points into the clean text.
  */
 export function foldText(clean: string): Derived {
-  const lowered = lowerAndLeet(clean, flagsFor(clean));
+  const lowered = lowerAndLeetAscii(clean) ?? lowerAndLeet(clean, flagsFor(clean));
   // Lower case can fall in another block (Georgian, Cherokee), so the table is checked again.
   const joined = joinAndCollapse(lowered.codes, lowered.length, flagsForUnits(lowered.codes, lowered.length));
   return { text: joined.text, map: composeMaps(joined.map, lowered.map, lowered.length) };
@@ -18,6 +18,52 @@ interface Units {
   readonly codes: Uint16Array;
   readonly length: number;
   readonly map: OffsetMap | null;
+}
+
+/** ASCII classes for the fast path: 0 separator, 1 letter, 2 digit or leet symbol (@ $). */
+const ASCII_TOKEN = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) t[c] = 1;
+    else if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24) t[c] = 2;
+  }
+  return t;
+})();
+
+/**
+ * lowerAndLeet for pure ASCII, the inline common case: one typed-array write per character and
+ * no map (ASCII lower-casing and leet folding never change the length). Null for other text.
+ */
+function lowerAndLeetAscii(text: string): Units | null {
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (ASCII_TOKEN[c] === 0) {
+      codes[i++] = c;
+      continue;
+    }
+    let j = i;
+    let letters = 0;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 0x80) return null;
+      const t = ASCII_TOKEN[d];
+      if (t === 0) break;
+      if (t === 1) letters++;
+      j++;
+    }
+    const leetWord = letters >= 2 && letters < j - i;
+    for (let p = i; p < j; p++) {
+      const d = text.charCodeAt(p);
+      const leet = leetWord ? leetTarget(d) : 0;
+      codes[p] = leet !== 0 ? leet : d >= 0x41 && d <= 0x5a ? d | 0x20 : d;
+    }
+    i = j;
+  }
+  return { codes, length: n, map: null };
 }
 
 /** Leet digits/symbols are only read as letters inside a token with letters, so "5 mg" and "120/80" stay numbers. */

@@ -16,6 +16,10 @@ export const PATTERNS = Object.freeze({
   tagRun: /(?:\uDB40[\uDC00-\uDC7F])+/g,
   rot13Cue: /\brot[-_ ]?13\b/i,
   asciiWord: /[A-Za-z]+/g,
+  /** Single-character class tests, run once per 256-code-point block (chars.ts) or per character (clean.ts). */
+  wordChar: /^[\p{L}\p{M}\p{Nd}]$/u,
+  letter: /^\p{L}$/u,
+  mark: /^\p{M}$/u,
   whitespace: /\s+/,
 });
 

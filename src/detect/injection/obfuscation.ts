@@ -25,7 +25,7 @@ export function createObfuscationDetector(): Detector {
       let ascii = true;
       for (let i = 0; i < raw.length && ascii; i++) ascii = raw.charCodeAt(i) < 0x80;
       if (!ascii) scanCharacters(view, findings);
-      if (view.depth > 0 && isNaturalLanguage(raw)) {
+      if (view.depth > 0 && revealsText(view) && isNaturalLanguage(raw)) {
         findings.push(finding(view, view.origin, 'encoded_payload', 0.3, 'low',
           `text decoded from ${view.via.join(' > ')} reads as natural language; the decoded text is inspected too`));
       }
@@ -124,6 +124,18 @@ function insideWord(raw: string, i: number, cp: number): boolean {
   if ((fb & F_WORD) === 0 || (fa & F_WORD) === 0) return false;
   if (cp === 0x200c || cp === 0x200d) return (fb & (F_ALPHA | F_DIGIT)) !== 0 && (fa & (F_ALPHA | F_DIGIT)) !== 0;
   return true;
+}
+
+/** Codecs whose output cannot be read in the input at all. */
+const OPAQUE_CODECS: ReadonlySet<string> = new Set(['base64', 'base32', 'hex', 'unicode-tags', 'rot13']);
+
+/**
+ * Whether decoding revealed text a reader could not see: an opaque codec, or escapes making up a
+ * good part of the span (not an HTML page with a few &amp;s, or a URL with one %20).
+ */
+function revealsText(view: TextView): boolean {
+  if (OPAQUE_CODECS.has(view.via[view.via.length - 1] ?? '')) return true;
+  return view.raw.length <= 0.8 * (view.origin.end - view.origin.start);
 }
 
 /** Mostly letters, in several words (or in a CJK/Hangul run, written without spaces). Another base64 string is not. */
