@@ -63,7 +63,7 @@ export const scanModel: Command = {
     if (positionals.length === 0) throw new MedguardError('MG_USAGE', 'scan model needs at least one PATH; run "medguard scan model --help"');
     const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on') ?? 'medium';
     const reports: FileReport[] = [];
-    const showProgress = io.stderr.isTTY && values.json !== true;
+    const showProgress = io.stderr.isTTY;
     let last: Promise<void> = Promise.resolve();
     for await (const r of scanPaths(positionals, { failOn, onProgress: showProgress ? (p) => { last = progress(io, p); } : undefined })) {
       reports.push(r);
@@ -72,6 +72,10 @@ export const scanModel: Command = {
         if (showProgress) await io.stderr.write('\r\x1b[K');
         await io.stdout.write(`${renderHuman(r)}\n`);
       }
+    }
+    if (showProgress && values.json === true) {
+      await last;
+      await io.stderr.write('\r\x1b[K');
     }
     const summary = summarise(reports);
     if (values.json === true) {
