@@ -7,6 +7,8 @@ export interface NameLists {
   readonly enLast: readonly string[];
   readonly koSurnames: readonly string[];
   readonly koGiven: readonly string[];
+  readonly esFirst: readonly string[];
+  readonly esLast: readonly string[];
 }
 
 // Used when the package's data/names lists are missing (e.g. a trimmed install).
@@ -22,6 +24,10 @@ const BUILTIN: NameLists = {
   koSurnames: ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍'],
   koGiven: ['민준', '서연', '도윤', '서윤', '시우', '지우', '하준', '하은', '주원', '지유', '예준', '수아', '지호', '지아', '준서',
     '채원', '현우', '다은', '건우', '예린', '우진', '소율', '선우', '윤서', '연우', '지민', '정우', '민서', '승현', '유진'],
+  esFirst: ['José', 'María', 'Antonio', 'Carmen', 'Manuel', 'Lucía', 'Javier', 'Elena', 'Miguel', 'Isabel', 'Pablo', 'Marta',
+    'Alejandro', 'Laura', 'Sergio', 'Ana', 'Diego', 'Paula', 'Andrés', 'Rocío'],
+  esLast: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez',
+    'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Navarro', 'Torres'],
 };
 
 let cached: NameLists | undefined;
@@ -50,6 +56,8 @@ function load(): NameLists | undefined {
           enLast: single(read('en-last.txt', 20)),
           koSurnames: read('ko-surnames.txt', 10).filter((s) => s.length === 1),
           koGiven: read('ko-given.txt', 20).filter((s) => s.length === 2),
+          esFirst: existsSync(join(base, 'es-first.txt')) ? single(read('es-first.txt', 20)) : BUILTIN.esFirst,
+          esLast: existsSync(join(base, 'es-last.txt')) ? single(read('es-last.txt', 20)) : BUILTIN.esLast,
         };
       } catch {
         return undefined;

@@ -22,6 +22,8 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number): st
   const commaForm = /^[^,]+,\s*\S/.test(original);
   const lists = nameLists();
   const firstSet = firstNames();
+  // Spanish names get Spanish surrogates: accents, or a word found only in the Spanish lists.
+  const spanish = /[áéíóúñÁÉÍÓÚÑ]/.test(original) || nameIdx.some((i) => spanishNames().has((words[i] ?? '').toLowerCase()));
   const out = [...parts];
   const lastIdx = nameIdx[nameIdx.length - 1];
   const firstIdx = nameIdx[0];
@@ -35,7 +37,7 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number): st
       continue;
     }
     const surname = commaForm ? i === firstIdx : nameIdx.length > 1 ? i === lastIdx : hasTitle || !firstSet.has(lower);
-    const list = surname ? lists.enLast : lists.enFirst;
+    const list = spanish ? (surname ? lists.esLast : lists.esFirst) : surname ? lists.enLast : lists.enFirst;
     // Retries vary given names first so a family keeps one surrogate surname.
     const bump = surname ? (nameIdx.length === 1 ? attempt : Math.floor(attempt / 8)) : attempt;
     out[i] = styled(choose(list, pick(surname ? 'surname' : 'given', lower), bump, lower), w);
@@ -69,6 +71,16 @@ function styled(value: string, like: string): string {
   if (like.length > 1 && like === like.toUpperCase() && like !== like.toLowerCase()) return value.toUpperCase();
   if (like === like.toLowerCase() && like !== like.toUpperCase()) return value.toLowerCase();
   return value;
+}
+
+let spanishCache: Set<string> | undefined;
+function spanishNames(): Set<string> {
+  if (!spanishCache) {
+    const { esFirst, esLast, enFirst, enLast } = nameLists();
+    const english = new Set([...enFirst, ...enLast].map((n) => n.toLowerCase()));
+    spanishCache = new Set([...esFirst, ...esLast].map((n) => n.toLowerCase()).filter((n) => !english.has(n)));
+  }
+  return spanishCache;
 }
 
 let firstSetCache: Set<string> | undefined;
