@@ -4,6 +4,8 @@ import { DELIMITER_RULES } from './lang/delimiters.js';
 import { EN_AGENT_RULES } from './lang/en-agent.js';
 import { EN_JAILBREAK_RULES } from './lang/en-jailbreak.js';
 import { EN_OVERRIDE_RULES } from './lang/en-override.js';
+import { EN_TASK_RULES } from './lang/en-tasks.js';
+import { SECRET_RULES } from './lang/secrets.js';
 import { DE_RULES } from './lang/de.js';
 import { ES_RULES } from './lang/es.js';
 import { FR_RULES } from './lang/fr.js';
@@ -18,6 +20,8 @@ export const RULES: readonly Rule[] = Object.freeze([
   ...EN_OVERRIDE_RULES,
   ...EN_JAILBREAK_RULES,
   ...EN_AGENT_RULES,
+  ...EN_TASK_RULES,
+  ...SECRET_RULES,
   ...DELIMITER_RULES,
   ...KO_RULES,
   ...JA_RULES,

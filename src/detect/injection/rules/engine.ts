@@ -27,6 +27,15 @@ interface FormTable {
   readonly scanner: TriggerScanner;
   readonly byTrigger: ReadonlyMap<string, readonly number[]>;
   readonly rules: readonly Rule[];
+  /**
+   * Per-rule scratch reused across runs (allocating typed arrays per call costs more than the
+   * scan of a short prompt): entries count only when `epoch` matches the current run.
+   */
+  readonly epoch: Uint32Array;
+  /** No match of the rule can start before this offset (already tried or inside a match). */
+  readonly triedUntil: Int32Array;
+  readonly counts: Uint8Array;
+  readonly searches: Uint16Array;
 }
 
 function buildTable(rules: readonly Rule[]): FormTable {
@@ -48,7 +57,8 @@ function buildTable(rules: readonly Rule[]): FormTable {
       for (const i of byTrigger.get(t) as number[]) if (!list.includes(i)) list.push(i);
     }
   }
-  return { scanner: createTriggerScanner(keys), byTrigger, rules };
+  const n = rules.length;
+  return { scanner: createTriggerScanner(keys), byTrigger, rules, epoch: new Uint32Array(n), triedUntil: new Int32Array(n), counts: new Uint8Array(n), searches: new Uint16Array(n) };
 }
 
 export interface RuleEngine {
@@ -61,21 +71,31 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
     folded: buildTable(rules.filter((r) => r.form === 'folded')),
     clean: buildTable(rules.filter((r) => r.form === 'clean')),
   };
+  let run = 0;
   return {
     rules,
     run(text, form) {
       const table = tables[form];
       const hits: RuleHit[] = [];
-      // Per rule: where its last match ended (later triggers inside it are skipped) and hit count.
-      const coveredUntil = new Int32Array(table.rules.length);
-      const counts = new Uint8Array(table.rules.length);
+      // Detection is synchronous, so one scratch set per engine is never shared by two runs.
+      const { epoch, triedUntil, counts, searches } = table;
+      run = (run + 1) >>> 0 || 1;
       table.scanner.scan(text, (at, trigger) => {
         for (const id of table.byTrigger.get(trigger) ?? []) {
           const rule = table.rules[id] as Rule;
-          if (at < (coveredUntil[id] as number) || (counts[id] as number) >= MAX_HITS_PER_RULE) continue;
-          const hit = tryRule(rule, text, at, coveredUntil[id] as number);
+          if (epoch[id] !== run) {
+            epoch[id] = run;
+            triedUntil[id] = 0;
+            counts[id] = 0;
+            searches[id] = 0;
+          }
+          if (at < (triedUntil[id] as number) || (counts[id] as number) >= MAX_HITS_PER_RULE) continue;
+          const sticky = rule.lead <= STICKY_LEAD || (searches[id] as number) >= SEARCH_BUDGET;
+          if (!sticky) searches[id] = (searches[id] as number) + 1;
+          const hit = tryRule(rule, text, at, triedUntil[id] as number, sticky);
+          // Either way no match of this rule starts before this point any more: never retry it.
+          triedUntil[id] = hit ? hit.end : at + 1;
           if (!hit) continue;
-          coveredUntil[id] = hit.end;
           counts[id] = (counts[id] as number) + 1;
           if (hit.score > 0) hits.push(hit);
         }
@@ -85,22 +105,33 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
   };
 }
 
+/** Short leads are cheaper tried start by start than by searching a slice that runs past the trigger. */
+const STICKY_LEAD = 16;
+/**
+ * Slice searches re-read up to MAX_MATCH characters past each trigger; on a text packed with one
+ * trigger that would be quadratic-ish, so after this many a rule falls back to start-by-start
+ * tries, which touch each start position at most once per rule.
+ */
+const SEARCH_BUDGET = 48;
 /** Longest stretch a match may run past its trigger; every shipped pattern is bounded well below it. */
 const MAX_MATCH = 640;
 
 /**
- * Lead-0 rules are tried once, sticky at the trigger. Rules whose match may start before the
- * trigger search a bounded slice instead of trying each start from JavaScript, and keep only a
- * match that starts no later than the trigger.
+ * Tries the rule for matches starting in [max(notBefore, trigger - lead), trigger]: sticky at
+ * each start, or by one search over a bounded slice (keeping only a match that starts no later
+ * than the trigger).
  */
-function tryRule(rule: Rule, text: string, triggerAt: number, notBefore: number): RuleHit | undefined {
-  if (rule.lead === 0) {
-    const re = rule.pattern;
-    re.lastIndex = triggerAt;
-    const m = re.exec(text);
-    return m === null || m[0].length === 0 ? undefined : finish(rule, text, triggerAt, triggerAt + m[0].length);
-  }
+function tryRule(rule: Rule, text: string, triggerAt: number, notBefore: number, sticky: boolean): RuleHit | undefined {
   const from = Math.max(notBefore, triggerAt - rule.lead);
+  if (sticky) {
+    const re = rule.pattern;
+    for (let s = from; s <= triggerAt; s++) {
+      re.lastIndex = s;
+      const m = re.exec(text);
+      if (m !== null && m[0].length > 0) return finish(rule, text, s, s + m[0].length);
+    }
+    return undefined;
+  }
   // One character of left context so \b and lookbehinds at the slice start still see the text.
   const base = Math.max(0, from - 1);
   const slice = text.slice(base, Math.min(text.length, triggerAt + MAX_MATCH));

@@ -13,9 +13,9 @@ export const DE_RULES: readonly Rule[] = latinRules({
     clinical: '(?:entlassung|medikament(?:e|en)?|dosis|dosierung|patient(?:in|en)?|kalium|labor(?:wert(?:e)?)?|therapie|rezept|ern[aä]hrung|pflege|[aä]rzt(?:in|e)?|kardiolog\\w{0,6}|werte?|insulin|termin|operation|befund|tabletten?)',
     newTask: '(?:und |dann |jetzt |stattdessen )?(?:sag|sage|antworte|schreib|schreibe|gib|zeig|zeige|verrate|[uü]bersetze)(?![a-zà-ÿ])',
   },
-  forgetAll: { pattern: '(?:vergiss|vergesst|vergessen sie|ignoriere)\\s+alles\\s*,?\\s*(?:was|bisher|davor|vorher|oben|zuvor)', triggers: ['vergiss', 'vergesst', 'vergessen sie', 'ignoriere'] },
+  forgetAll: { pattern: '(?:vergiss|vergesst|vergessen sie|ignoriere)\\s{1,4}alles\\s{0,4},?\\s{0,4}(?:was|bisher|davor|vorher|oben|zuvor)', triggers: ['vergiss', 'vergesst', 'vergessen sie', 'ignoriere'] },
   extraction: {
-    pattern: '(?:zeig(?:e)?|gib|nenne|wiederhole|verrate|drucke|schreib(?:e)?|teile|was (?:ist|sind|war|waren))[^.?\\n]{0,25}?(?:deine?[nm]?|ihre?[nm]?|den|die|das)\\s+(?:system[- ]?prompt|systemnachricht|systemanweisung(?:en)?|urspr[uü]nglichen anweisungen|anf[aä]nglichen anweisungen|versteckten anweisungen|geheimen anweisungen|initialen anweisungen)',
+    pattern: '(?:zeig(?:e)?|gib|nenne|wiederhole|verrate|drucke|schreib(?:e)?|teile|was (?:ist|sind|war|waren))[^.?\\n]{0,25}?(?:deine?[nm]?|ihre?[nm]?|den|die|das)\\s{1,4}(?:system[- ]?prompt|systemnachricht|systemanweisung(?:en)?|urspr[uü]nglichen anweisungen|anf[aä]nglichen anweisungen|versteckten anweisungen|geheimen anweisungen|initialen anweisungen)',
     triggers: ['zeig', 'gib', 'nenne', 'wiederhole', 'verrate', 'drucke', 'schreib', 'teile', 'was '],
   },
   devMode: { pattern: '(?:entwicklermodus|entwickler-modus|gott-?modus|jailbreak-?modus)', triggers: ['entwickler', 'gottmodus', 'gott-modus', 'jailbreak'] },
@@ -24,6 +24,6 @@ export const DE_RULES: readonly Rule[] = latinRules({
     triggers: ['ohne ', 'keine '],
     aiCue: '(?:ki|k[uü]nstliche intelligenz|assistent|modell|chatgpt|tu so|spiele|du bist|du wirst|rolle|antworte)',
   },
-  noEthics: { pattern: '(?:ohne|ignoriere|vergiss)\\s+(?:jegliche |alle |deine |die )?(?:ethische[n]?|moralische[n]?|sicherheits)\\s?(?:einschr[aä]nkungen|bedenken|grenzen|regeln|richtlinien|prinzipien|vorgaben)', triggers: ['ethisch', 'moralisch', 'sicherheits'] },
+  noEthics: { pattern: '(?:ohne|ignoriere|vergiss)\\s{1,4}(?:jegliche |alle |deine |die )?(?:ethische[n]?|moralische[n]?|sicherheits)\\s?(?:einschr[aä]nkungen|bedenken|grenzen|regeln|richtlinien|prinzipien|vorgaben)', triggers: ['ethisch', 'moralisch', 'sicherheits'] },
   ifYouAreAi: { pattern: '(?:wenn du (?:eine? )?|falls du (?:eine? )?|hinweis (?:an|f[uü]r) (?:die |den |das )?|nachricht (?:an|f[uü]r) (?:die |den |das )?)(?:ki|k[uü]nstliche intelligenz|assistent(?:en)?|sprachmodell|modell|chatbot)', triggers: ['wenn du', 'falls du', 'hinweis an', 'hinweis für', 'hinweis fur', 'nachricht an', 'nachricht für'] },
 });

@@ -54,7 +54,7 @@ export const DELIMITER_RULES: readonly Rule[] = [
     lang: 'any',
     form: 'clean',
     triggers: ['##'],
-    pattern: /#{2,4}\s{0,3}(?:new\s+)?(?:system(?:\s+prompt)?|instruction|instructions|response|assistant|human|user|input)\s{0,2}:/,
+    pattern: /#{2,4}\s{0,3}(?:new\s{1,4})?(?:system(?:\s{1,4}prompt)?|instruction|instructions|response|assistant|human|user|input)\s{0,2}:/,
     score: 0.45,
     cues: [
       boost(/system|assistant|human|new/, 0.2, 'match'),
@@ -92,7 +92,7 @@ export const DELIMITER_RULES: readonly Rule[] = [
     lang: 'any',
     form: 'clean',
     triggers: ['%%%', '===', '---', '***', ']]]', '>>>', '###', '```'],
-    pattern: /(?:%{3,}|={3,}|-{3,}|\*{3,}|\]{3,}|>{3,}|#{3,}|`{3})\s{0,3}(?:end|begin|start|close|stop)\s{0,3}(?:of\s{1,3})?(?:the\s{1,3})?[a-z ]{0,25}?(?:instructions?|prompt|input|system|ambiguity|context|rules|user|conversation|untrusted|data)\b/,
+    pattern: /(?:%{3,12}|={3,12}|-{3,12}|\*{3,12}|\]{3,12}|>{3,12}|#{3,12}|`{3})\s{0,3}(?:end|begin|start|close|stop)\s{0,3}(?:of\s{1,3})?(?:the\s{1,3})?[a-z ]{0,25}?(?:instructions?|prompt|input|system|ambiguity|context|rules|user|conversation|untrusted|data)\b/,
     score: 0.6,
     cues: [damp(/\b(?:report|note|discharge|results?|summary|page)\b/, 0.3, 'match')],
     explanation: 'Banner that pretends the trusted prompt has ended or a new one begins.',

@@ -13,9 +13,9 @@ export const ES_RULES: readonly Rule[] = latinRules({
     clinical: '(?:alta|medicaci[oó]n|medicamentos?|dosis|pacientes?|m[eé]dic[oa]s?|potasio|laboratorio|dieta|tratamiento|receta|enfermer[ií]a|cardiolog[ií]a|an[aá]lisis|valor(?:es)?|insulina|cita|cirug[ií]a|pastillas?)',
     newTask: '(?:y |luego |ahora |en su lugar )?(?:di|dime|responde|escribe|imprime|revela|muestra|act[uú]a|traduce|dame)(?![a-zà-ÿ])',
   },
-  forgetAll: { pattern: '(?:olvida|olvide|ignora|ignore)\\s+todo\\s+(?:lo (?:anterior|que te (?:dijeron|han dicho|ense[nñ]aron))|lo dicho)', triggers: ['olvid', 'ignor'] },
+  forgetAll: { pattern: '(?:olvida|olvide|ignora|ignore)\\s{1,4}todo\\s{1,4}(?:lo (?:anterior|que te (?:dijeron|han dicho|ense[nñ]aron))|lo dicho)', triggers: ['olvid', 'ignor'] },
   extraction: {
-    pattern: '(?:mu[eé]stra(?:me)?|rev[eé]la(?:me)?|repite|imprime|dime|ens[eé][nñ]a(?:me)?|escribe|cu[aá]l(?:es)? (?:es|son)|comparte)[^.?\\n]{0,25}?(?:tu|el|su|sus|tus|las)\\s+(?:prompt|instrucciones|mensaje)\\s+(?:del sistema|de sistema|inicial(?:es)?|original(?:es)?|ocult[oa]s?|secret[oa]s?)',
+    pattern: '(?:mu[eé]stra(?:me)?|rev[eé]la(?:me)?|repite|imprime|dime|ens[eé][nñ]a(?:me)?|escribe|cu[aá]l(?:es)? (?:es|son)|comparte)[^.?\\n]{0,25}?(?:tu|el|su|sus|tus|las)\\s{1,4}(?:prompt|instrucciones|mensaje)\\s{1,4}(?:del sistema|de sistema|inicial(?:es)?|original(?:es)?|ocult[oa]s?|secret[oa]s?)',
     triggers: ['muestra', 'muéstra', 'revela', 'revéla', 'enséña', 'repite', 'imprime', 'dime', 'enseña', 'ensena', 'escribe', 'cual', 'cuál', 'comparte'],
   },
   devMode: { pattern: 'modo (?:de )?(?:desarrollador|dios|sin restricciones|sin censura|jailbreak)', triggers: ['modo'] },
@@ -24,6 +24,6 @@ export const ES_RULES: readonly Rule[] = latinRules({
     triggers: ['sin '],
     aiCue: '(?:ia|inteligencia artificial|asistente|modelo|chatgpt|act[uú]a|finge|eres|ser[aá]s|personaje|responde)',
   },
-  noEthics: { pattern: '(?:sin|ignora(?:ndo)?|ignore|olvida)\\s+(?:ninguna |tus |las |sus |cualquier |toda )?(?:restricci[oó]n(?:es)?|consideraci[oó]n(?:es)?|l[ií]mites?|directrices|pol[ií]ticas|normas|reglas)?\\s*(?:[eé]tic[oa]s?|morales?|de seguridad|de contenido)', triggers: ['étic', 'etic', 'moral', 'seguridad', 'contenido'] },
-  ifYouAreAi: { pattern: '(?:si eres|si t[uú] eres|nota para|mensaje para|instrucci[oó]n para)\\s+(?:una? |la |el )?(?:ia|inteligencia artificial|asistente|modelo(?: de lenguaje)?|chatbot)', triggers: ['si eres', 'si tu eres', 'si tú eres', 'nota para', 'mensaje para', 'instrucción para', 'instruccion para'] },
+  noEthics: { pattern: '(?:sin|ignora(?:ndo)?|ignore|olvida)\\s{1,4}(?:ninguna |tus |las |sus |cualquier |toda )?(?:restricci[oó]n(?:es)?|consideraci[oó]n(?:es)?|l[ií]mites?|directrices|pol[ií]ticas|normas|reglas)?\\s{0,4}(?:[eé]tic[oa]s?|morales?|de seguridad|de contenido)', triggers: ['étic', 'etic', 'moral', 'seguridad', 'contenido'] },
+  ifYouAreAi: { pattern: '(?:si eres|si t[uú] eres|nota para|mensaje para|instrucci[oó]n para)\\s{1,4}(?:una? |la |el )?(?:ia|inteligencia artificial|asistente|modelo(?: de lenguaje)?|chatbot)', triggers: ['si eres', 'si tu eres', 'si tú eres', 'nota para', 'mensaje para', 'instrucción para', 'instruccion para'] },
 });

@@ -13,9 +13,9 @@ export const FR_RULES: readonly Rule[] = latinRules({
     clinical: '(?:sortie|m[eé]dicaments?|traitement|doses?|posologie|patient(?:e|s)?|potassium|analyses?|ordonnance|r[eé]gime|infirmi[eè]re?s?|cardiolog|valeurs?|insuline|rendez-vous|chirurgie|bilan|comprim[eé]s?)',
     newTask: '(?:et |puis |maintenant |plut[oô]t )?(?:dis|r[eé]ponds|[eé]cris|affiche|r[eé]v[eè]le|montre|traduis|donne)(?![a-zà-ÿ])',
   },
-  forgetAll: { pattern: '(?:oublie(?:z)?|ignore(?:z)?)\\s+tout\\s+(?:ce (?:qu|que|qui)|ce qu[\'’]on|avant|pr[eé]c[eé]demment)', triggers: ['oubli', 'ignor'] },
+  forgetAll: { pattern: '(?:oublie(?:z)?|ignore(?:z)?)\\s{1,4}tout\\s{1,4}(?:ce (?:qu|que|qui)|ce qu[\'’]on|avant|pr[eé]c[eé]demment)', triggers: ['oubli', 'ignor'] },
   extraction: {
-    pattern: '(?:montre(?:-moi)?|affiche|r[eé]v[eè]le|r[eé]p[eè]te|donne(?:-moi)?|dis(?:-moi)?|imprime|quel est|quelles sont|partage)[^.?\\n]{0,25}?(?:ton|votre|le|tes|vos|les)\\s+(?:prompt|message|instructions?|consignes?)\\s+(?:syst[eè]me|du syst[eè]me|initial(?:es?)?|d[\'’]origine|cach[eé](?:e|es|s)?|secr[eè]te?s?)',
+    pattern: '(?:montre(?:-moi)?|affiche|r[eé]v[eè]le|r[eé]p[eè]te|donne(?:-moi)?|dis(?:-moi)?|imprime|quel est|quelles sont|partage)[^.?\\n]{0,25}?(?:ton|votre|le|tes|vos|les)\\s{1,4}(?:prompt|message|instructions?|consignes?)\\s{1,4}(?:syst[eè]me|du syst[eè]me|initial(?:es?)?|d[\'’]origine|cach[eé](?:e|es|s)?|secr[eè]te?s?)',
     triggers: ['montre', 'affiche', 'révèle', 'revele', 'répète', 'repete', 'donne', 'dis', 'imprime', 'quel', 'partage'],
   },
   devMode: { pattern: 'mode (?:d[eé]veloppeur|dieu|sans restriction|sans censure|jailbreak)', triggers: ['mode'] },
@@ -24,6 +24,6 @@ export const FR_RULES: readonly Rule[] = latinRules({
     triggers: ['sans '],
     aiCue: '(?:ia|intelligence artificielle|assistant|mod[eè]le|chatgpt|agis|fais semblant|tu es|tu seras|personnage|r[eé]ponds)',
   },
-  noEthics: { pattern: '(?:sans|ignore(?:z)?|oublie(?:z)?)\\s+(?:aucune |tes |vos |les |toute )?(?:restrictions?|consid[eé]rations?|limites?|r[eè]gles|principes|directives)?\\s*(?:[eé]thiques?|morales?|de s[eé]curit[eé])', triggers: ['éthique', 'ethique', 'moral', 'sécurité', 'securite'] },
-  ifYouAreAi: { pattern: '(?:si tu es|si vous [eê]tes|note pour|message pour|instruction pour)\\s+(?:une? |l[\'’]|le |la )?(?:ia|intelligence artificielle|assistant|mod[eè]le(?: de langage)?|chatbot)', triggers: ['si tu es', 'si vous', 'note pour', 'message pour', 'instruction pour'] },
+  noEthics: { pattern: '(?:sans|ignore(?:z)?|oublie(?:z)?)\\s{1,4}(?:aucune |tes |vos |les |toute )?(?:restrictions?|consid[eé]rations?|limites?|r[eè]gles|principes|directives)?\\s{0,4}(?:[eé]thiques?|morales?|de s[eé]curit[eé])', triggers: ['éthique', 'ethique', 'moral', 'sécurité', 'securite'] },
+  ifYouAreAi: { pattern: '(?:si tu es|si vous [eê]tes|note pour|message pour|instruction pour)\\s{1,4}(?:une? |l[\'’]|le |la )?(?:ia|intelligence artificielle|assistant|mod[eè]le(?: de langage)?|chatbot)', triggers: ['si tu es', 'si vous', 'note pour', 'message pour', 'instruction pour'] },
 });

@@ -13,9 +13,9 @@ export const IT_RULES: readonly Rule[] = latinRules({
     clinical: '(?:dimissione|farmac[oi]|dos[ei]|pazienti?|potassio|esami|terapia|ricetta|dieta|infermier[ei]|valor[ei]|insulina|visita|intervento|compresse)',
     newTask: '(?:e |poi |ora |invece )?(?:d[iì]|rispondi|scrivi|stampa|rivela|mostra|traduci|dammi)(?![a-zà-ÿ])',
   },
-  forgetAll: { pattern: '(?:dimentica|ignora)\\s+tutto\\s+(?:quello che|ci[oò] che|prima|sopra)', triggers: ['dimentic', 'ignor'] },
+  forgetAll: { pattern: '(?:dimentica|ignora)\\s{1,4}tutto\\s{1,4}(?:quello che|ci[oò] che|prima|sopra)', triggers: ['dimentic', 'ignor'] },
   extraction: {
-    pattern: '(?:mostra(?:mi)?|rivela(?:mi)?|ripeti|stampa|dimmi|scrivi|qual [eè]|quali sono)[^.?\\n]{0,25}?(?:il tuo|le tue|il|le|i tuoi)\\s+(?:prompt|messaggio|istruzioni)\\s+(?:di sistema|del sistema|iniziali|originali|nascost[ei]|segret[ei])',
+    pattern: '(?:mostra(?:mi)?|rivela(?:mi)?|ripeti|stampa|dimmi|scrivi|qual [eè]|quali sono)[^.?\\n]{0,25}?(?:il tuo|le tue|il|le|i tuoi)\\s{1,4}(?:prompt|messaggio|istruzioni)\\s{1,4}(?:di sistema|del sistema|iniziali|originali|nascost[ei]|segret[ei])',
     triggers: ['mostra', 'rivela', 'ripeti', 'stampa', 'dimmi', 'scrivi', 'qual'],
   },
   devMode: { pattern: 'modalit[aà] (?:sviluppatore|dio|senza restrizioni|senza censura|jailbreak)', triggers: ['modalit'] },
@@ -24,6 +24,6 @@ export const IT_RULES: readonly Rule[] = latinRules({
     triggers: ['senza '],
     aiCue: '(?:ia|intelligenza artificiale|assistente|modello|chatgpt|fingi|comportati|sei|sarai|personaggio|rispondi)',
   },
-  noEthics: { pattern: '(?:senza|ignora|dimentica)\\s+(?:alcuna |nessuna |le tue |le )?(?:restrizion[ei]|considerazion[ei]|limiti|linee guida|regole)?\\s*(?:etich[ea]|moral[ei]|di sicurezza)', triggers: ['etic', 'moral', 'sicurezza'] },
-  ifYouAreAi: { pattern: '(?:se sei|nota per|messaggio per|istruzione per)\\s+(?:una? |l[\'’]|il |la )?(?:ia|intelligenza artificiale|assistente|modello(?: linguistico)?|chatbot)', triggers: ['se sei', 'nota per', 'messaggio per', 'istruzione per'] },
+  noEthics: { pattern: '(?:senza|ignora|dimentica)\\s{1,4}(?:alcuna |nessuna |le tue |le )?(?:restrizion[ei]|considerazion[ei]|limiti|linee guida|regole)?\\s{0,4}(?:etich[ea]|moral[ei]|di sicurezza)', triggers: ['etic', 'moral', 'sicurezza'] },
+  ifYouAreAi: { pattern: '(?:se sei|nota per|messaggio per|istruzione per)\\s{1,4}(?:una? |l[\'’]|il |la )?(?:ia|intelligenza artificiale|assistente|modello(?: linguistico)?|chatbot)', triggers: ['se sei', 'nota per', 'messaggio per', 'istruzione per'] },
 });
