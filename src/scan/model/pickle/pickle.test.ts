@@ -149,3 +149,16 @@ test('_codecs.encode is allowed only with latin1', async () => {
   const odd = pickle().proto(2).global('_codecs', 'encode').str('bf').str('rot13').tuple2().reduce().stop().bytesOut();
   await unsafe(odd, 'pickle.codecs_unusual');
 });
+
+test('legacy torch stacked pickles: five streams, then raw storage bytes are not parsed', async () => {
+  const magic = pickle().proto(2).raw(0x8a, 10, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19).stop().bytesOut();
+  const small = pickle().proto(2).int(1001).stop().bytesOut();
+  const raw = new Uint8Array(64).fill(0x63);
+  const file = Uint8Array.from([...magic, ...small, ...small, ...small, ...small, ...raw]);
+  const r = await scanBytes(file, 'old.pt');
+  assert.equal(r.format, 'pytorch-legacy');
+  assert.deepEqual(r.findings, []);
+  const evil = Uint8Array.from([...magic, ...small, ...small, ...pickle().proto(2).call('__builtin__', 'exec', 'x').stop().bytesOut(), ...small, ...raw]);
+  const bad = await scanBytes(evil, 'old.pt');
+  assert.ok(techniques(bad).includes('pickle.global.denied'));
+});

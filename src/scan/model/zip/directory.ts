@@ -124,7 +124,9 @@ async function withLocal(source: ByteSource, e: Omit<ZipEntry, 'localName' | 'lo
 export async function unlistedLocalHeaders(source: ByteSource, dir: ZipDirectory): Promise<number[]> {
   const known = new Set(dir.entries.map((e) => e.localOffset));
   const hidden: number[] = [];
-  let pos = dir.prefix;
+  // Members hidden in the "prefix" are what stream-reading loaders see first.
+  const first = await source.read(0, 4);
+  let pos = first.length === 4 && dv(first).getUint32(0, true) === 0x04034b50 ? 0 : dir.prefix;
   for (let i = 0; i < MAX_ENTRIES && pos + 30 <= source.size; i++) {
     const h = await source.read(pos, 30);
     const hv = dv(h);

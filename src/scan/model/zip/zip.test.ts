@@ -114,3 +114,26 @@ test('recognised but undecoded compressions (lz4, zstd) fail closed', async () =
     assert.deepEqual(techniques(r), ['archive.unreadable']);
   }
 });
+
+test('members above the in-memory limit spill to a temporary file and are still scanned', async () => {
+  const noise = new Uint8Array(2 * 1024 * 1024);
+  let x = 12345;
+  for (let i = 0; i < noise.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    noise[i] = x >>> 24;
+  }
+  // A pickle whose payload sits after 2 MB of incompressible bytes, deflated inside a zip.
+  const big = pickle().proto(4).bytes(noise).pop().call('posix', 'system', 'id').stop().bytesOut();
+  const r = await scanBytes(buildZip([{ name: 'big.pkl', data: big, deflate: true }]), 'big.zip', { limits: { maxMemberInMemory: 256 * 1024 } });
+  assert.ok(techniques(r).includes('pickle.global.denied'), techniques(r).join(','));
+});
+
+test('a local header missing from the central directory is reported', async () => {
+  const hidden = buildZip([{ name: 'hidden.pkl', data: evil }]);
+  const visible = buildZip([{ name: 'ok.pkl', data: benign }]);
+  // Keep the hidden member's local header + data, then the visible archive (offsets shifted by the prefix).
+  const localLen = 30 + 'hidden.pkl'.length + evil.length;
+  const r = await scanBytes(Uint8Array.from([...hidden.subarray(0, localLen), ...visible]));
+  assert.ok(techniques(r).includes('zip.hidden_local_entry'), techniques(r).join(','));
+  assert.equal(r.verdict, 'unsafe');
+});
