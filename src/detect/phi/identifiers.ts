@@ -20,7 +20,7 @@ const KR_PLATE = /(?<!\d)\d{2,3} ?[가나다라마거너더러머버서어저고
 const CUE_ID = new RegExp(
   String.raw`(?:(?<MRN>\bMRN|\bMR ?#|\bMR ?No\b|\bMedRec|\bmed(?:ical)? ?rec(?:ord)?s?(?: ?(?:number|no|#))?|\brecords? ?(?:number|no|#|show id|id)?|\bchart ?(?:number|no|#)|\bhospital ?(?:number|no|#)|\bNHC\b|\bhistoria cl[ií]nica|(?<![가-힣])(?:병록번호|등록번호|환자번호|차트번호))` +
   String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\b(?:insurance |health |HMO |PPO )?plan(?: ?(?:id|number|no|#))?|\bins\.?(?= ?#)|\binsur(?:er|ance)? ?(?:id|#)|\bHMO ?(?:id|#)?|\bHBN|\bhealth ?id|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
-  String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
+  String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\b(?:credit |debit )?card(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
   String.raw`|(?<LICENSE>\blicen[cs]e(?: ?(?:number|no|#))?|\blic ?#|\bcertificate|\bcolegiado|\bN[º°o] ?Col\b|면허번호|자격번호)` +
   String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +
   String.raw`|(?<VEHICLE>\blicen[cs]e plate|\bplate ?(?:number|no|#)?|\bmatr[ií]cula|\bVIN\b|차량 ?번호)` +
@@ -66,7 +66,7 @@ export function findIdentifiers(text: string, sink: Sink): void {
     sink(m.index, m.index + m[0].length, foreign ? 'KR_FRN' : 'KR_RRN', score, foreign ? 'kr.frn' : 'kr.rrn');
   }
   for (const m of text.matchAll(CARD)) {
-    if (isValidCard(m[0])) sink(m.index, m.index + m[0].length, 'CREDIT_CARD', 0.9, 'card.luhn');
+    if (isValidCard(m[0])) sink(m.index, m.index + m[0].length, 'CREDIT_CARD', 0.95, 'card.luhn');
   }
   for (const m of text.matchAll(IBAN)) if (isValidIban(m[0])) sink(m.index, m.index + m[0].length, 'ACCOUNT', 0.95, 'iban');
   for (const m of text.matchAll(DEA)) if (isValidDea(m[0])) sink(m.index, m.index + m[0].length, 'DEA', 0.8, 'dea');

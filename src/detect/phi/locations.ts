@@ -3,7 +3,7 @@
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
 import { lexicon } from './lexicon.js';
-import { EPONYM_FOLLOWERS } from './stopwords.js';
+import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
@@ -126,7 +126,7 @@ function findCities(text: string, sink: Sink): void {
     for (let n = parts.length; n >= 1; n--) {
       const cand = parts.slice(0, n).join(' ');
       const key = cand.toLowerCase();
-      if (!places.has(key)) continue;
+      if (!places.has(key) || NEVER_NAME.has(key)) continue;
       if (placesEs.has(key)) {
         sink(m.index, m.index + cand.length, 'LOCATION', 0.7, 'loc.city.es');
         break;
