@@ -94,7 +94,7 @@ export function emailSurrogate(original: string, pick: Pick, attempt: number): s
 }
 
 export function urlSurrogate(original: string, s: KeyedStream): string {
-  const scheme = /^[A-Za-z][A-Za-z0-9+.-]{0,15}:\/\//.exec(original)?.[0] ?? (/^www\./i.test(original) ? '' : '');
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]{0,15}:\/\//.exec(original)?.[0] ?? '';
   const www = /^(?:[A-Za-z][A-Za-z0-9+.-]{0,15}:\/\/)?www\./i.test(original) ? 'www.' : '';
   const path = Array.from({ length: 8 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[s.next(36)]).join('');
   return `${scheme}${www}example.org/${path}`;
