@@ -6,7 +6,7 @@
  */
 import type { Reader } from './reader.js';
 import { OP, opName } from './opcodes.js';
-import { SCALAR, UNTRACKED, dictGet, pushItems, rootImport, seq, type ImportRec, type Value } from './values.js';
+import { SCALAR, UNTRACKED, asValue, dictGet, pushItems, rootImport, seq, type ImportRec, type Slot, type Value } from './values.js';
 import { looksLikePickle, decodeBase64Pickle } from './sniff.js';
 import { joblibArrayLayout } from './joblib.js';
 
@@ -67,11 +67,11 @@ function signedLong(b: Uint8Array): bigint {
 }
 
 export class PickleMachine {
-  private stack: Value[] = [];
+  private stack: Slot[] = [];
   private marks: number[] = [];
-  private memo = new Map<number, Value>();
+  private memo = new Map<number, Slot>();
   /** Text strings are kept bare (no wrapper record): far less retained garbage on huge memos. */
-  private dense: (Value | string)[] = [];
+  private dense: Slot[] = [];
   private memoOverflow = false;
   /** len(memo) as the real unpickler sees it (MEMOIZE's implicit index), tracked or not. */
   private memoLen = 0;
@@ -83,30 +83,34 @@ export class PickleMachine {
 
   private pop(): Value {
     if (this.stack.length === 0) throw new ParseError(this.r.offset, 'stack underflow');
-    return this.stack.pop() as Value;
+    return asValue(this.stack.pop() as Slot);
   }
 
-  private push(v: Value): void {
+  private push(v: Slot): void {
     if (this.stack.length >= MAX_STACK) throw new ParseError(this.r.offset, 'stack limit exceeded');
     this.stack.push(v);
   }
 
-  private popMark(): Value[] {
+  private popMark(): Slot[] {
     const m = this.marks.pop();
     if (m === undefined) throw new ParseError(this.r.offset, 'MARK missing');
     return this.stack.splice(m);
   }
 
-  private top(): Value {
+  private topRaw(): Slot {
     const v = this.stack[this.stack.length - 1];
     if (v === undefined) throw new ParseError(this.r.offset, 'stack underflow');
     return v;
   }
 
-  private memoPut(i: number, v: Value): void {
+  private top(): Value {
+    return asValue(this.topRaw());
+  }
+
+  private memoPut(i: number, v: Slot): void {
     // MEMOIZE indices are dense: an array is much cheaper than a Map on opcode-dense pickles.
     if (i === this.dense.length && i < MAX_MEMO_TRACKED) {
-      this.dense.push(v.t === 'str' && !v.bytes && v.s !== null ? v.s : v);
+      this.dense.push(typeof v !== 'string' && v.t === 'str' && !v.bytes && v.s !== null ? v.s : v);
       this.memoLen++;
       return;
     }
@@ -285,7 +289,8 @@ export class PickleMachine {
         const bytes = op === OP.SHORT_BINBYTES;
         // Short keys cannot hold a pickle or base64 of one: decode straight from the buffer.
         if (len < 8 || (len < 16 && !bytes && r.byteAtSync(0) !== 0x80 && r.byteAtSync(0) !== 0x63 && r.byteAtSync(0) !== 0x28 && r.byteAtSync(0) !== 0x69 && r.byteAtSync(0) !== 0x7d && r.byteAtSync(0) !== 0x5d)) {
-          this.push({ t: 'str', s: r.textSync(len, op === OP.SHORT_BINUNICODE ? (r.asciiSync(len) ? 'latin1' : 'utf8') : 'latin1'), bytes });
+          const text = r.textSync(len, op === OP.SHORT_BINUNICODE ? (r.asciiSync(len) ? 'latin1' : 'utf8') : 'latin1');
+          this.push(bytes ? { t: 'str', s: text, bytes } : text);
           return true;
         }
         this.push(this.smallOperand(r.takeSync(len), start, bytes, op === OP.SHORT_BINUNICODE ? 'utf8' : 'latin1'));
@@ -300,13 +305,13 @@ export class PickleMachine {
         this.push(this.smallOperand(r.takeSync(len), start, op === OP.BINBYTES, op === OP.BINUNICODE ? 'utf8' : 'latin1'));
         return true;
       }
-      case OP.MEMOIZE: r.advanceSync(1); this.memoPut(this.memoLen, this.top()); return true;
-      case OP.BINPUT: if (avail < 2) return false; this.memoPut(r.byteAtSync(1), this.top()); r.advanceSync(2); return true;
+      case OP.MEMOIZE: r.advanceSync(1); this.memoPut(this.memoLen, this.topRaw()); return true;
+      case OP.BINPUT: if (avail < 2) return false; this.memoPut(r.byteAtSync(1), this.topRaw()); r.advanceSync(2); return true;
       case OP.BINGET: if (avail < 2) return false; this.push(this.memoGet(r.byteAtSync(1), at)); r.advanceSync(2); return true;
       case OP.LONG_BINPUT: case OP.LONG_BINGET: {
         if (avail < 5) return false;
         const i = (r.byteAtSync(1) | (r.byteAtSync(2) << 8) | (r.byteAtSync(3) << 16) | (r.byteAtSync(4) << 24)) >>> 0;
-        if (op === OP.LONG_BINPUT) this.memoPut(i, this.top());
+        if (op === OP.LONG_BINPUT) this.memoPut(i, this.topRaw());
         else this.push(this.memoGet(i, at));
         r.advanceSync(5);
         return true;
@@ -339,7 +344,7 @@ export class PickleMachine {
       case OP.TUPLE3: { const c = this.pop(); const b = this.pop(); const a = this.pop(); this.push(seq('tuple', [a, b, c])); return true; }
       case OP.POP: if (this.stack.length > 0) this.pop(); else this.popMark(); return true;
       case OP.POP_MARK: this.popMark(); return true;
-      case OP.DUP: this.push(this.top()); return true;
+      case OP.DUP: this.push(this.topRaw()); return true;
       case OP.NEWOBJ: { this.pop(); const cls = this.pop(); this.use(cls, 'NEWOBJ'); this.push({ t: 'obj', cls, state: null }); return true; }
       case OP.STACK_GLOBAL: {
         const name = this.pop();
@@ -351,8 +356,9 @@ export class PickleMachine {
       }
       case OP.OBJ: {
         const items = this.popMark();
-        const cls = items.shift();
-        if (cls === undefined) throw new ParseError(at, 'OBJ without class');
+        const first = items.shift();
+        if (first === undefined) throw new ParseError(at, 'OBJ without class');
+        const cls = asValue(first);
         this.use(cls, 'OBJ');
         this.push({ t: 'call', fn: cls, args: seq('tuple', items) });
         return true;
@@ -429,10 +435,10 @@ export class PickleMachine {
       case OP.GET: this.push(this.memoGet(Number((await this.lineText(64)) ?? NaN), at)); return;
       case OP.BINGET: this.push(this.memoGet(await r.u8(), at)); return;
       case OP.LONG_BINGET: this.push(this.memoGet(readLE(await r.take(4), 4), at)); return;
-      case OP.PUT: this.memoPut(Number((await this.lineText(64)) ?? NaN), this.top()); return;
-      case OP.BINPUT: this.memoPut(await r.u8(), this.top()); return;
-      case OP.LONG_BINPUT: this.memoPut(readLE(await r.take(4), 4), this.top()); return;
-      case OP.MEMOIZE: this.memoPut(this.memoLen, this.top()); return;
+      case OP.PUT: this.memoPut(Number((await this.lineText(64)) ?? NaN), this.topRaw()); return;
+      case OP.BINPUT: this.memoPut(await r.u8(), this.topRaw()); return;
+      case OP.LONG_BINPUT: this.memoPut(readLE(await r.take(4), 4), this.topRaw()); return;
+      case OP.MEMOIZE: this.memoPut(this.memoLen, this.topRaw()); return;
       case OP.GLOBAL: this.push(await this.globalOperands('GLOBAL', at)); return;
       case OP.INST: {
         const cls = await this.globalOperands('INST', at);

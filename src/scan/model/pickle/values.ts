@@ -28,24 +28,30 @@ export type Value =
   | { readonly t: 'ext'; readonly code: number }
   | { readonly t: 'persid' };
 
+/** Stack/memo slot: plain text strings travel bare (no wrapper record) on the hot path. */
+export type Slot = Value | string;
+
+export const asValue = (x: Slot): Value => (typeof x === 'string' ? { t: 'str', s: x, bytes: false } : x);
+
 export const SCALAR: Value = { t: 'scalar' };
 export const UNTRACKED: Value = { t: 'scalar' };
 
-const weight = (v: Value): number => (v.t === 'seq' ? v.w : 1);
+const weight = (v: Slot): number => (typeof v !== 'string' && v.t === 'seq' ? v.w : 1);
 
-function weightOf(items: readonly Value[]): number {
+function weightOf(items: readonly Slot[]): number {
   let w = 1;
   for (const it of items) w += weight(it);
   return w;
 }
 
-export function seq(kind: 'tuple' | 'list' | 'set' | 'dict', items: Value[]): Value {
+export function seq(kind: 'tuple' | 'list' | 'set' | 'dict', items: readonly Slot[]): Value {
   const over = items.length > MAX_TRACKED_ITEMS;
-  return { t: 'seq', kind, items: over ? items.slice(0, MAX_TRACKED_ITEMS) : items, over, w: weightOf(items) };
+  const tracked = (over ? items.slice(0, MAX_TRACKED_ITEMS) : items).map(asValue);
+  return { t: 'seq', kind, items: tracked, over, w: weightOf(items) };
 }
 
 /** Adds items to a container; returns its new logical weight (0 for non-containers). */
-export function pushItems(target: Value, items: readonly Value[]): number {
+export function pushItems(target: Value, items: readonly Slot[]): number {
   if (target.t !== 'seq') return 0;
   target.w += weightOf(items) - 1;
   for (const it of items) {
@@ -53,7 +59,7 @@ export function pushItems(target: Value, items: readonly Value[]): number {
       target.over = true;
       break;
     }
-    target.items.push(it);
+    target.items.push(asValue(it));
   }
   return target.w;
 }
