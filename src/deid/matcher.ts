@@ -21,12 +21,15 @@ const WAIT: Step = Object.freeze({ kind: 'wait' });
  */
 export class SurrogateMatcher {
   readonly #root: Node = { next: new Map() };
+  /** 1 for every UTF-16 unit some surrogate starts with: most positions are skipped on one load. */
+  readonly #starts = new Uint8Array(65536);
   readonly maxLength: number;
 
   constructor(pairs: Iterable<readonly [string, string]>) {
     let max = 0;
     for (const [surrogate, original] of pairs) {
       let node = this.#root;
+      if (surrogate.length > 0) this.#starts[surrogate.charCodeAt(0)] = 1;
       for (let i = 0; i < surrogate.length; i += 1) {
         const c = surrogate.charCodeAt(i);
         let child = node.next.get(c);
@@ -54,6 +57,7 @@ export class SurrogateMatcher {
    */
   at(text: string, i: number, prev: number, final: boolean): Step {
     const first = text.charCodeAt(i);
+    if (this.#starts[first] === 0) return NONE;
     let node = this.#root.next.get(first);
     if (!node) return NONE;
     if (isAsciiWord(first) && prev >= 0 && isAsciiWord(prev)) return NONE;
