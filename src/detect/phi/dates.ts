@@ -17,6 +17,7 @@ const EN_MY = new RegExp(String.raw`\b${EN_MONTH}\.?,? (?:of )?\d{4}\b`, 'g');
 const ES_DMY = new RegExp(String.raw`(?<![${LATIN}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![${LATIN}])(?:,? (?:de |del )?\d{4}\b)?`, 'g');
 const ES_MY = new RegExp(String.raw`(?<![${LATIN}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'g');
 const EN_RELATIVE = new RegExp(String.raw`\b(?:last|this past|next) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|${EN_MONTH})\b`, 'g');
+const ES_MONTH_ALONE = new RegExp(String.raw`(?<=\b(?:en|desde|hasta|mes de|finales de|principios de|mediados de|durante|el pasado) )${ES_MONTH}(?![${LATIN}])(?: (?:del|de) (?:mismo|presente|año) ?(?:año)?)?`, 'g');
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
 const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;
@@ -54,6 +55,7 @@ export function findDates(text: string, sink: Sink): void {
     for (const re of [EN_MDY, EN_DMY, ES_DMY]) {
       for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
     }
+    for (const m of text.matchAll(ES_MONTH_ALONE)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.es.month');
     for (const re of [EN_MY, ES_MY]) {
       for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
     }

@@ -12,7 +12,7 @@ const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
 const STATE_ZIP = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?\b/g;
 const CITY_STATE = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b/g;
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{4})?|\d{4,7})\b/gi;
-const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/ ?|Calle |Avda?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?|s\/n)?/gu;
+const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?(?:-\d{1,5})?(?:,? \d{1,2}\.? ?[ºªo°] ?[A-Z]?\b)?|s\/n)?/gu;
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
 const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)?/g;
 const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
@@ -31,6 +31,7 @@ const ADDRESS_CUE = /\b(?:lives at|living at|lives on|resides at|address is|loca
 const FOREIGN_STREET = /\b(?:(?:Rue|Rua|Via|Ul\.|ul\.|Viale|Chemin|Piazza|Praça|Strada) (?:(?:de|da|do|des|du|la|le|del|di|Al) )?[A-Z\u00c0-\u017f][A-Za-z\u00c0-\u017f'-]{1,25}(?: [A-Z\u00c0-\u017f][A-Za-z\u00c0-\u017f'-]{1,25}){0,3},? \d{1,5}|[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:vej|gade|vägen|vegen|veien|straße|strasse|stræde|gatan|katu|tie|weg|laan|straat|utca|allee|platz|gasse|vei|väg|torget|gränd|bakken|stien) \d{1,5}[A-Za-z]?|\d{1,5} [A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?: [A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}){0,2} (?:Terrace|Turnpike|Crescent|Close|Gardens|Parade|Mews|Row|Walk))\b/g;
 const MILITARY = /\b(?:PSC \d{4}, Box \d{4}|Unit \d{4} Box \d{4}|US(?:NS|NV|CGC|S) [A-Z][a-z]+)\s{0,3}[AF]PO A[AEP] \d{5}\b/g;
 const COUNTRY_POSTAL = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20} (\d{4,6})[ \t]*(?=\n|$)/g;
+const TOWN = /[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:(?: | de | del | de la | de los | de las )[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}){0,3}/y;
 const CITY_CUE = /\b(?:in|at|from|near|to|our|the|residing in|resides in|lives in|living in|of|en|de|vive en|residente en|natural de)[ ]$/i;
 const PLACE_TOKEN = /[A-Z\u00c0-\u00de](?<![A-Za-z\u00c0-\u017f][A-Z\u00c0-\u00de])[a-z\u00df-\u017f]{2,20}(?:(?: | de | del | de la )[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{2,20}){0,3}(?![A-Za-z\u00c0-\u017f])/g;
 
@@ -94,6 +95,10 @@ export function findLocations(text: string, sink: Sink): void {
       const v = m[1] ?? '';
       const start = m.index + m[0].indexOf(v);
       sink(start, start + v.length, 'LOCATION', 0.7, 'loc.postal');
+      // The town after a postal code ("31200 Estella", "46520 Puerto de Sagunto").
+      TOWN.lastIndex = m.index + m[0].length;
+      const town = TOWN.exec(text);
+      if (town) sink(town.index, town.index + town[0].length, 'LOCATION', 0.7, 'loc.postal_town');
     }
   }
   for (const m of text.matchAll(ADDRESS_CUE)) {
