@@ -97,6 +97,11 @@ export function flagsFor(text: string): Uint8Array {
   return FLAGS;
 }
 
+/** The flag table as it is: enough for ASCII, whose block is built at load. */
+export function charFlagTable(): Uint8Array {
+  return FLAGS;
+}
+
 /** As flagsFor, over the first `n` units of an array. */
 export function flagsForUnits(codes: Uint16Array, n: number): Uint8Array {
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import { confusableTarget, isCyrillicOrGreek, isRemovable } from './chars.js';
 import { findDisguisedWords } from './confusables.js';
-import { TextBuilder, type OffsetMap } from './offsets.js';
+import { TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
 import { PATTERNS } from './patterns.js';
 
 /** A text derived from a source, with the map back to the source (null: identity). */
@@ -21,6 +21,11 @@ export function cleanText(raw: string): Derived {
   if (firstNonAscii === n) return { text: raw, map: null };
 
   const nfkc = raw.normalize('NFKC') !== raw;
+  if (!nfkc) {
+    const found = scanNonAscii(raw, firstNonAscii);
+    // Nothing to remove: at most look-alikes to fold in place, so the map stays the identity.
+    if ((found & HAS_REMOVABLE) === 0) return (found & HAS_CYR_GREEK) === 0 ? { text: raw, map: null } : foldInPlace(raw);
+  }
   const b = new TextBuilder(n + 16);
   let hasCyrGreek = false;
   let k = 0;
@@ -76,6 +81,34 @@ export function cleanText(raw: string): Derived {
   }
   if (hasCyrGreek) foldConfusables(b);
   return b.finish(n);
+}
+
+const HAS_REMOVABLE = 1;
+const HAS_CYR_GREEK = 2;
+
+function scanNonAscii(raw: string, from: number): number {
+  let found = 0;
+  for (let i = from; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0xad || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    if (isCyrillicOrGreek(c)) found |= HAS_CYR_GREEK;
+    else if (c === 0xdb40 || isRemovable(c)) found |= HAS_REMOVABLE; // 0xDB40 leads tags and supplementary selectors
+  }
+  return found;
+}
+
+function foldInPlace(raw: string): Derived {
+  const words = findDisguisedWords(raw.length, (i) => raw.charCodeAt(i));
+  if (words.length === 0) return { text: raw, map: null };
+  const codes = new Uint16Array(raw.length);
+  for (let i = 0; i < raw.length; i++) codes[i] = raw.charCodeAt(i);
+  for (const word of words) {
+    for (let p = word.start; p < word.end; p++) {
+      const t = confusableTarget(codes[p] ?? 0);
+      if (t !== 0) codes[p] = t;
+    }
+  }
+  return { text: unitsToString(codes, raw.length), map: null };
 }
 
 const MARK = PATTERNS.mark;

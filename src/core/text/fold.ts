@@ -1,15 +1,18 @@
-import { charFlags, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
+import { charFlags, charFlagTable, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
 import type { Derived } from './clean.js';
-import { composeMaps, TextBuilder, type OffsetMap } from './offsets.js';
+import { composeMaps, TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
 
 /**
  * The folded form, derived from the clean form: lower case, leetspeak read as letters, letters
  * spaced out one by one re-joined, whitespace runs collapsed. The map points into the clean text.
  */
 export function foldText(clean: string): Derived {
-  const lowered = lowerAndLeetAscii(clean) ?? lowerAndLeet(clean, flagsFor(clean));
-  // Lower case can fall in another block (Georgian, Cherokee), so the table is checked again.
-  const joined = joinAndCollapse(lowered.codes, lowered.length, flagsForUnits(lowered.codes, lowered.length));
+  const ascii = lowerAndLeetAscii(clean);
+  // ASCII needs only the always-built first block; lower case elsewhere can fall in a block
+  // not built yet (Georgian, Cherokee), so the table is checked over the lowered units.
+  const lowered = ascii ?? lowerAndLeet(clean, flagsFor(clean));
+  const flags = ascii !== null ? charFlagTable() : flagsForUnits(lowered.codes, lowered.length);
+  const joined = joinAndCollapse(lowered, flags);
   return { text: joined.text, map: composeMaps(joined.map, lowered.map, lowered.length) };
 }
 
@@ -18,6 +21,8 @@ interface Units {
   readonly codes: Uint16Array;
   readonly length: number;
   readonly map: OffsetMap | null;
+  /** False when no whitespace run needs collapsing (known for ASCII), so output can skip a pass. */
+  readonly collapsible: boolean;
 }
 
 /** ASCII classes for the fast path: 0 separator, 1 letter, 2 digit or leet symbol (@ $). */
@@ -37,11 +42,13 @@ const ASCII_TOKEN = (() => {
 function lowerAndLeetAscii(text: string): Units | null {
   const n = text.length;
   const codes = new Uint16Array(n);
+  let collapsible = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return null;
     if (ASCII_TOKEN[c] === 0) {
+      if ((c >= 0x09 && c <= 0x0d) || (c === 0x20 && i > 0 && text.charCodeAt(i - 1) === 0x20)) collapsible = true;
       codes[i++] = c;
       continue;
     }
@@ -63,7 +70,7 @@ function lowerAndLeetAscii(text: string): Units | null {
     }
     i = j;
   }
-  return { codes, length: n, map: null };
+  return { codes, length: n, map: null, collapsible };
 }
 
 /** Leet digits/symbols are only read as letters inside a token with letters, so "5 mg" and "120/80" stay numbers. */
@@ -97,7 +104,7 @@ function lowerAndLeet(text: string, fl: Uint8Array): Units {
     }
     i = j;
   }
-  return b.finishUnits(n);
+  return { ...b.finishUnits(n), collapsible: true };
 }
 
 function pushLower(b: TextBuilder, c: number, p: number): void {
@@ -136,23 +143,31 @@ interface Chains {
   readonly sep: number[];
 }
 
-/** Chains of single letters, each separated from the next by one and the same separator. */
+/**
+ * Chains of single letters, each separated from the next by one and the same separator. Walks
+ * word by word, so each character is looked at about once.
+ */
 function findChains(codes: Uint16Array, n: number, fl: Uint8Array): Chains {
   const chains: Chains = { start: [], end: [], count: [], sep: [] };
-  const flag = (p: number): number => fl[codes[p] ?? 0] ?? 0;
-  const single = (p: number): boolean => p < n && (flag(p) & F_ALPHA) !== 0
-    && (p === 0 || (flag(p - 1) & F_WORD) === 0) && (p + 1 === n || (flag(p + 1) & F_WORD) === 0);
+  // A one-letter word at q (its left neighbour is known to be a separator).
+  const singleAt = (q: number): boolean => q < n && ((fl[codes[q] ?? 0] ?? 0) & F_ALPHA) !== 0
+    && (q + 1 === n || ((fl[codes[q + 1] ?? 0] ?? 0) & F_WORD) === 0);
   let p = 0;
   while (p < n) {
-    if (!single(p)) {
+    if (((fl[codes[p] ?? 0] ?? 0) & F_WORD) === 0) {
       p++;
+      continue;
+    }
+    if (!singleAt(p)) {
+      p++;
+      while (p < n && ((fl[codes[p] ?? 0] ?? 0) & F_WORD) !== 0) p++;
       continue;
     }
     const sep = p + 1 < n ? codes[p + 1] ?? -1 : -1;
     let q = p;
     let count = 1;
     if (isSpacer(sep)) {
-      while (q + 2 < n && codes[q + 1] === sep && single(q + 2)) {
+      while (q + 2 < n && codes[q + 1] === sep && singleAt(q + 2)) {
         q += 2;
         count++;
       }
@@ -168,12 +183,15 @@ function findChains(codes: Uint16Array, n: number, fl: Uint8Array): Chains {
   return chains;
 }
 
-function joinAndCollapse(codes: Uint16Array, n: number, fl: Uint8Array): { text: string; map: OffsetMap | null } {
+function joinAndCollapse(units: Units, fl: Uint8Array): { text: string; map: OffsetMap | null } {
+  const { codes, length: n } = units;
   const isSpace = (c: number): boolean => ((fl[c] ?? 0) & F_SPACE) !== 0;
   const chains = findChains(codes, n, fl);
   const k = chains.start.length;
   const ok = new Uint8Array(k);
-  for (let c = 0; c < k; c++) ok[c] = (chains.count[c] ?? 0) >= MIN_JOINED_LETTERS ? 1 : 0;
+  let joins = 0;
+  for (let c = 0; c < k; c++) joins += ok[c] = (chains.count[c] ?? 0) >= MIN_JOINED_LETTERS ? 1 : 0;
+  if (joins === 0 && !units.collapsible) return { text: unitsToString(codes, n), map: null };
   // Short chains next to a joined one are words of the same spaced-out phrase ("i g n o r e  a l l").
   const linked = (a: number, b: number): boolean => {
     if (chains.sep[a] !== chains.sep[b]) return false;

@@ -76,10 +76,12 @@ function scanCharacters(view: TextView, out: Finding[]): void {
   const bidi = new Spans(64);
   const invisible = new Spans(32);
   let rtlLetters = 0;
+  let cyrGreek = false;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c < 0x80) continue;
     if (c >= 0x590 && c <= 0x8ff) rtlLetters++;
+    else if (c >= 0x370 && c < 0x530) cyrGreek = true;
     const cp = raw.codePointAt(i) ?? c;
     if (cp > 0xffff) {
       if (isTagChar(cp)) tags.add(i, i + 2);
@@ -102,9 +104,9 @@ function scanCharacters(view: TextView, out: Finding[]): void {
   const invisibleScore = invisible.count >= 8 ? 0.65 : invisible.count >= 3 ? 0.45 : 0.25;
   emit(invisible, (s) => finding(view, s, 'invisible_chars', invisibleScore, invisible.count >= 3 ? 'medium' : 'low',
     `${invisible.count} zero-width character(s) inside words, which can split phrases a filter looks for`));
-  const words = findDisguisedWords(n, (i) => raw.charCodeAt(i));
+  if (!cyrGreek) return;
   const homoglyphs = new Spans(0);
-  for (const w of words) if (w.mixed) homoglyphs.add(w.start, w.end);
+  for (const w of findDisguisedWords(n, (i) => raw.charCodeAt(i))) if (w.mixed) homoglyphs.add(w.start, w.end);
   emit(homoglyphs, (s) => finding(view, s, 'homoglyphs', 0.6, 'medium',
     'word mixes Latin letters with Cyrillic or Greek look-alike letters'));
 }

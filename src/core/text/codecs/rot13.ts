@@ -30,21 +30,28 @@ export function rot13(text: string): string {
 
 const MIN_HINTS = 2;
 
-/** ROT13 of frequent English trigrams: "the", "and", "ing", "you", "all", "ion", "ous". */
-const HINT_TRIGRAMS = new Set(['gur', 'naq', 'vat', 'lbh', 'nyy', 'vba', 'bhf'].map((t) => (t.charCodeAt(0) << 16) | (t.charCodeAt(1) << 8) | t.charCodeAt(2)));
+/** ROT13 of frequent English trigrams ("the", "and", "ing", "you", "all", "ion", "ous"), as a 26^3 table. */
+const HINT_TRIGRAMS = (() => {
+  const t = new Uint8Array(26 * 26 * 26);
+  for (const g of ['gur', 'naq', 'vat', 'lbh', 'nyy', 'vba', 'bhf']) {
+    t[((g.charCodeAt(0) - 0x61) * 26 + g.charCodeAt(1) - 0x61) * 26 + g.charCodeAt(2) - 0x61] = 1;
+  }
+  return t;
+})();
 
 /** A cheap gate before scoring words: ROT13'd English is full of these trigrams, English has few. */
 function hasRot13Hints(text: string): boolean {
   let hints = 0;
+  let run = 0;
   let key = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) {
-      key = 0;
+    const c = (text.charCodeAt(i) | 0x20) - 0x61;
+    if (c < 0 || c > 25) {
+      run = 0;
       continue;
     }
-    key = ((key << 8) | c) & 0xffffff;
-    if (key > 0xffff && HINT_TRIGRAMS.has(key) && ++hints >= MIN_HINTS) return true;
+    key = (key * 26 + c) % (26 * 26 * 26);
+    if (++run >= 3 && HINT_TRIGRAMS[key] === 1 && ++hints >= MIN_HINTS) return true;
   }
   return false;
 }

@@ -57,7 +57,7 @@ function percentDecode(text: string, start: number, end: number): Decoded | null
   let p = start;
   while (p < end) {
     const c = text.charCodeAt(p);
-    if (c === 0x25 && p + 2 < end + 0 && isHexAt(text, p + 1) && isHexAt(text, p + 2)) {
+    if (c === 0x25 && p + 2 < end && isHexAt(text, p + 1) && isHexAt(text, p + 2)) {
       bytes.push((hexValue(text.charCodeAt(p + 1)) << 4) | hexValue(text.charCodeAt(p + 2)), p, p + 3);
       p += 3;
     } else if (c === 0x2b) {
