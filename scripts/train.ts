@@ -1,0 +1,162 @@
+/**
+ * `npm run train`: trains the injection classifier on train (+ a medical-benign sample), fits the
+ * combiner and picks the threshold on dev, and writes models/injection-classifier.{json,bin}.
+ * Deterministic: same data and code give byte-identical model files. Test data is never read.
+ *
+ *   npm run train                 # default hyper-parameters (chosen with --search on dev)
+ *   npm run train -- --search     # small dev grid over L2 / medical weight / epochs first
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_FEATURE_SPEC } from '../src/detect/injection/classifier/features.js';
+import { roundToHalf } from '../src/detect/injection/classifier/float16.js';
+import { DEFAULT_MODEL_NAME, parseModel, serializeModel, type ClassifierModel, type ModelMetadata } from '../src/detect/injection/classifier/model.js';
+import { createEvidenceDetectors } from '../src/detect/injection/index.js';
+import { BASE_INPUTS } from '../src/detect/injection/assess.js';
+import { fitCombiner, type CombinerRow } from './train/combiner.js';
+import { dataDir, loadSplit, repoRoot, UNLICENSED_PREFIXES } from './train/data.js';
+import { injectIntoDocuments } from './train/augment.js';
+import { buildExamples, type ExampleOptions } from './train/examples.js';
+import { train, type TrainParams } from './train/linear.js';
+import { chooseThreshold, metricsOf } from './train/metrics.js';
+import { combinedScores, scoreRows, type ScoredRow } from './train/score-rows.js';
+
+/** Dev medical FPR the threshold must meet: half the 1% target, for margin on unseen text. */
+const MAX_DEV_MEDICAL_FPR = 0.005;
+/** Synthetic injected clinical documents per split (see train/augment.ts). */
+const SYNTHETIC_TRAIN = 800;
+const SYNTHETIC_DEV = 300;
+const FLOOR = 0.3;
+
+interface Config { readonly train: TrainParams; readonly examples: ExampleOptions }
+
+/**
+ * Chosen on dev (see --search and docs/EVAL.md). Up-weighting BIPIA's clean documents
+ * (pairedBalance > 0) lowered dev F1 (0.938 -> 0.910 at full balance), 2^20 buckets gained
+ * +0.002 F1 for 4x the size, and dropping the fine window scale lost the buried-attack cases.
+ */
+const DEFAULT_CONFIG: Config = {
+  train: { epochs: 10, learningRate: 0.2, l2: 1e-7, seed: 7 },
+  examples: { medicalRows: 16000, medicalWeight: 0.5, pairedBalance: 0 },
+};
+
+const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
+const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+
+function tempModel(base: Omit<ClassifierModel, 'meta'>): ClassifierModel {
+  const { json, bin } = serializeModel(base, {
+    format: 'medguard.injection-classifier', id: 'candidate', floor: FLOOR,
+    combiner: { features: ['classifier_logit'], weights: [1], bias: 0 }, threshold: 0.5, provenance: {},
+  });
+  return parseModel(json, bin);
+}
+
+function trainModel(config: Config, trainRows: ReturnType<typeof loadSplit>): { model: ClassifierModel; counts: Record<string, number> } {
+  const { examples, counts } = buildExamples(trainRows, DEFAULT_FEATURE_SPEC, config.examples);
+  const linear = train(examples, DEFAULT_FEATURE_SPEC, config.train);
+  roundToHalf(linear.weights);
+  return { model: tempModel(linear), counts };
+}
+
+function devQuality(scored: readonly ScoredRow[], scores: readonly number[]): { threshold: number; f1: number; medicalFpr: number } {
+  const main: number[] = [], labels: number[] = [], med: number[] = [];
+  scored.forEach((r, i) => {
+    if (r.row.set === 'main') { main.push(scores[i] as number); labels.push(r.row.label); } else med.push(scores[i] as number);
+  });
+  return chooseThreshold(main, labels, med, MAX_DEV_MEDICAL_FPR);
+}
+
+function search(trainRows: ReturnType<typeof loadSplit>, devRows: ReturnType<typeof loadSplit>['main']): Config {
+  let best = DEFAULT_CONFIG;
+  let bestF1 = -1;
+  for (const l2 of [1e-7, 1e-6, 1e-5]) {
+    for (const medicalWeight of [0.5, 1, 2]) {
+      for (const epochs of [6, 10]) {
+        const config: Config = { train: { ...DEFAULT_CONFIG.train, l2, epochs }, examples: { ...DEFAULT_CONFIG.examples, medicalWeight } };
+        const { model } = trainModel(config, trainRows);
+        const scored = scoreRows(model, [], devRows);
+        const q = devQuality(scored, scored.map((r) => r.classifier));
+        log(`l2=${l2} medicalWeight=${medicalWeight} epochs=${epochs}: dev F1 ${q.f1.toFixed(4)} at medical FPR ${pct(q.medicalFpr)}`);
+        if (q.f1 > bestF1) { bestF1 = q.f1; best = config; }
+      }
+    }
+  }
+  log(`best: ${JSON.stringify(best)}`);
+  return best;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      search: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      synthetic: { type: 'string', default: String(SYNTHETIC_TRAIN) },
+      'medical-weight': { type: 'string' },
+    },
+  });
+  const syntheticTrain = Number(values.synthetic);
+  const started = Date.now();
+  log(`data: ${dataDir()}`);
+  const plainTrain = loadSplit('train');
+  const trainRows = { main: [...plainTrain.main, ...injectIntoDocuments(plainTrain, syntheticTrain, 'train')], medical: plainTrain.medical };
+  const dev = loadSplit('dev');
+  const devSynthetic = injectIntoDocuments(dev, SYNTHETIC_DEV, 'dev');
+  // Synthetic rows inform the combiner fit but not the threshold, which is chosen on real data.
+  const devRows = [...dev.main, ...dev.medical];
+  const chosen = values.search ? search(trainRows, devRows) : DEFAULT_CONFIG;
+  const mw = values['medical-weight'];
+  const config: Config = mw === undefined ? chosen : { ...chosen, examples: { ...chosen.examples, medicalWeight: Number(mw) } };
+
+  const { model, counts } = trainModel(config, trainRows);
+  log(`classifier trained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const evidence = createEvidenceDetectors();
+  const scored = scoreRows(model, evidence, devRows);
+  const scoredSynthetic = scoreRows(model, evidence, devSynthetic);
+  const clfOnly = devQuality(scored, scored.map((r) => r.classifier));
+  log(`dev classifier-only: F1 ${clfOnly.f1.toFixed(4)} at threshold ${clfOnly.threshold.toFixed(4)}, medical FPR ${pct(clfOnly.medicalFpr)}`);
+
+  // Balance the stacking fit like the classifier: main attacks, main benign and medical weigh alike.
+  const nPos = dev.main.filter((r) => r.label === 1).length;
+  const nNeg = dev.main.length - nPos;
+  const rows: CombinerRow[] = [...scored, ...scoredSynthetic].map((r) => ({
+    inputs: r.inputs,
+    label: r.row.label,
+    weight: r.row.set === 'medical' ? nNeg / dev.medical.length : r.row.label === 1 ? nNeg / nPos : 1,
+  }));
+  const kindInputs = new Map<string, number>();
+  for (const r of scored) for (const k of r.inputs.keys()) if (k.startsWith('kind:')) kindInputs.set(k, (kindInputs.get(k) ?? 0) + 1);
+  const candidates = [...BASE_INPUTS.filter((n) => n !== 'mode_document'), ...[...kindInputs].filter(([, n]) => n >= 10).map(([k]) => k).sort()];
+  const combiner = fitCombiner(rows, candidates, { l2: 1e-3, iterations: 1500 });
+  const combined = devQuality(scored, combinedScores(combiner, scored));
+  log(`dev combined: F1 ${combined.f1.toFixed(4)} at threshold ${combined.threshold.toFixed(4)}, medical FPR ${pct(combined.medicalFpr)}`);
+  const synRecall = combinedScores(combiner, scoredSynthetic).filter((s) => s >= combined.threshold).length / Math.max(1, scoredSynthetic.length);
+  const synClf = scoredSynthetic.filter((r) => r.classifier >= clfOnly.threshold).length / Math.max(1, scoredSynthetic.length);
+  log(`dev synthetic injected notes: combined recall ${pct(synRecall)}, classifier-only ${pct(synClf)}`);
+
+  const provenance: ModelMetadata['provenance'] = {
+    trainedOn: 'injection/train.jsonl + medical_benign.jsonl split=train (sampled)',
+    tunedOn: 'injection/dev.jsonl + medical_benign.jsonl split=dev',
+    excludedSources: UNLICENSED_PREFIXES,
+    trainRowsBySource: counts,
+    devRows: { main: dev.main.length, medical: dev.medical.length, syntheticInjected: devSynthetic.length },
+    syntheticTrainRows: syntheticTrain,
+    hyperParameters: config,
+    maxDevMedicalFpr: MAX_DEV_MEDICAL_FPR,
+    dev: { classifierOnly: clfOnly, combined, syntheticRecall: { combined: synRecall, classifierOnly: synClf } },
+    evidenceDetectors: evidence.map((d) => d.id),
+  };
+  const base = { format: 'medguard.injection-classifier' as const, id: 'pending', floor: FLOOR, combiner, threshold: Math.round(combined.threshold * 1e6) / 1e6, provenance };
+  const first = serializeModel(model, base, DEFAULT_MODEL_NAME);
+  const id = `injection-v1-${(JSON.parse(first.json) as ModelMetadata).weights.sha256.slice(0, 12)}`;
+  const { json, bin } = serializeModel(model, { ...base, id }, DEFAULT_MODEL_NAME);
+  const outDir = values.out ?? join(repoRoot, 'models');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, `${DEFAULT_MODEL_NAME}.bin`), bin);
+  writeFileSync(join(outDir, `${DEFAULT_MODEL_NAME}.json`), json);
+  const check = metricsOf(combinedScores(combiner, scored).map((s) => s >= base.threshold), scored.map((r) => r.row.label));
+  log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB weights); dev all-rows FP ${check.fp}, FN ${check.fn}; ${((Date.now() - started) / 1000).toFixed(1)} s total`);
+}
+
+main();
