@@ -93,7 +93,15 @@ async function collect(input: string, out: Target[]): Promise<void> {
   }
   const realRoot = await realpath(root);
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      const display = join(input, relative(root, dir));
+      out.push({ path: dir, display, size: 0, note: modelFinding({ displayPath: display }, { detector: DETECTOR, technique: 'model.unreadable',
+        severity: 'high', explanation: 'folder cannot be listed; its files were not scanned (fail closed)' }) });
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(dir, e.name);

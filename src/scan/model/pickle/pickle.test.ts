@@ -162,3 +162,11 @@ test('legacy torch stacked pickles: five streams, then raw storage bytes are not
   const bad = await scanBytes(evil, 'old.pt');
   assert.ok(techniques(bad).includes('pickle.global.denied'));
 });
+
+test('text files are not mistaken for protocol-0 pickles', async () => {
+  for (const text of ['(c) 2024 Example Hospital\nAll rights reserved\n', 'cuda\nenabled\ntrue\n', '(the model card)\n', 'import os\nos.system("x")\n']) {
+    const r = await scanBytes(new TextEncoder().encode(text), 'README');
+    assert.equal(r.format, 'unknown', text);
+    assert.equal(r.verdict, 'safe');
+  }
+});

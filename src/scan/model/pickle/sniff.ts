@@ -1,6 +1,11 @@
 /** Does a byte string look like the start of a pickle stream (for nested and trailing streams)? */
 
-const PROTO0_START = /^(?:c[A-Za-z_][\w.]{0,200}\n[A-Za-z_][\w.]{0,200}\n|\((?:l|d|t|c|i|S|V|I|N|dp|lp)|\(?i[A-Za-z_][\w.]{0,200}\n)/;
+/**
+ * Protocol 0/1 without PROTO: a GLOBAL whose two lines are followed by a real opcode, an INST, or
+ * a MARK followed by a typical first opcode. Plain text ("(c) 2024", "cuda\nenabled\ntrue")
+ * must not match, or README files would be reported as broken pickles.
+ */
+const PROTO0_START = /^(?:c[A-Za-z_][\w.]{0,200}\n[A-Za-z_][\w.]{0,200}\n[(pqN)}\]\x85\x86\x87\x94.R]|\((?:[dl]p\d{1,9}\n|[dl][(.q]|t[pq.R]|S'|S"|V[^\n]{0,200}\n|I-?\d{1,30}\n|N[^A-Za-z]|c[A-Za-z_][\w.]{0,200}\n[A-Za-z_][\w.]{0,200}\n|i[A-Za-z_][\w.]{0,200}\n)|i[A-Za-z_][\w.]{0,200}\n[A-Za-z_][\w.]{0,200}\n)/;
 
 export function looksLikePickle(head: Uint8Array): boolean {
   if (head.length < 2) return false;
