@@ -1,0 +1,142 @@
+/**
+ * Relays an upstream SSE answer to the client through per-choice windows. A violation (or upstream
+ * garbage, or a timeout) mid-stream ends it with a well-formed error event and `[DONE]`, so
+ * OpenAI clients see an error rather than a silently truncated answer.
+ */
+import type { Readable } from 'node:stream';
+import type { Vault } from '../../deid/index.js';
+import type { HandlerContext } from '../app/deps.js';
+import { recordFindings } from '../app/exchange.js';
+import { errorBody, toGatewayError } from '../app/respond.js';
+import type { OutputContext } from '../inspect/output.js';
+import { decide } from '../policy/decide.js';
+import { mapError } from '../proxy/upstream.js';
+import { GatewayError } from '../types.js';
+import { applyVerdict } from '../routes/verdict.js';
+import { SseParser, sseData } from './sse.js';
+import { ChoiceWindow } from './window.js';
+
+type Obj = Record<string, unknown>;
+
+export interface StreamOptions {
+  readonly output: OutputContext;
+  readonly vault: Vault | undefined;
+}
+
+export async function relayStream(ctx: HandlerContext, body: Readable, options: StreamOptions): Promise<void> {
+  const { res, x, endpoint, deps } = ctx;
+  const windows = new Map<number, ChoiceWindow>();
+  const templates = new Map<number, Obj>();
+  const parser = new SseParser();
+  const maxBytes = deps.config.upstreams[endpoint.route.upstream]?.maxResponseBytes ?? 16 * 1024 * 1024;
+  const chat = endpoint.kind === 'chat';
+  let bytes = 0;
+  let done = false;
+
+  x.status = 200;
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+
+  const write = async (s: string): Promise<void> => {
+    if (res.destroyed) throw new GatewayError(499, 'MG_CLIENT_CLOSED', 'the client closed the connection');
+    if (!res.write(s)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+  };
+
+  /** Returns the text to forward for one choice, or throws a GatewayError on a blocking finding. */
+  const step = (index: number, delta: string, final: boolean): string => {
+    let w = windows.get(index);
+    if (!w) {
+      w = new ChoiceWindow(options.output, options.vault);
+      windows.set(index, w);
+    }
+    const fresh = w.push(delta, final);
+    if (fresh.length > 0) {
+      const decision = decide(fresh.map((finding) => ({ finding, direction: 'response' as const, item: index })), options.output.policy);
+      const text = w.text;
+      recordFindings(x, decision.decided, () => text, deps.fingerprint);
+      applyVerdict(x, decision);
+      // Redaction cannot take back text already sent, so in a stream it stops the answer too.
+      const stop = decision.decided.find((d) => d.action === 'block' || d.action === 'redact');
+      if (stop) {
+        const [code, message] = decision.block ? [decision.block.code, decision.block.message] : ['MG_BLOCKED_OUTPUT', 'request blocked by medguard: the answer violated the output policy'];
+        x.verdict = 'block';
+        x.reasons.add(code);
+        throw new GatewayError(403, code, message.replace('request blocked', 'answer blocked'));
+      }
+    }
+    return w.release(final);
+  };
+
+  const handleEvent = async (data: string): Promise<void> => {
+    if (data === '[DONE]') {
+      for (const index of windows.keys()) {
+        const rest = step(index, '', true);
+        const template = templates.get(index);
+        if (rest && template) await write(sseData(JSON.stringify(withText(template, index, rest, chat))));
+      }
+      done = true;
+      await write(sseData('[DONE]'));
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      throw new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream carried an event that is not JSON');
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream carried an unexpected event');
+    const event = json as Obj;
+    const choices = Array.isArray(event.choices) ? event.choices : [];
+    for (const c of choices) {
+      if (c === null || typeof c !== 'object') continue;
+      const choice = c as Obj;
+      const index = typeof choice.index === 'number' ? choice.index : 0;
+      const delta = chat ? (choice.delta as Obj | undefined)?.content : choice.text;
+      const final = choice.finish_reason !== null && choice.finish_reason !== undefined;
+      if (typeof delta !== 'string' && !final) continue;
+      templates.set(index, event);
+      const out = step(index, typeof delta === 'string' ? delta : '', final);
+      setChoiceText(choice, out, chat);
+    }
+    await write(sseData(JSON.stringify(event)));
+  };
+
+  try {
+    for await (const chunk of body) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > maxBytes) throw new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream is larger than the configured limit');
+      for (const ev of parser.push(chunk as Buffer)) {
+        if (!done) await handleEvent(ev.data);
+      }
+    }
+    for (const ev of parser.end()) if (!done) await handleEvent(ev.data);
+    if (!done) await handleEvent('[DONE]');
+    res.end();
+  } catch (e) {
+    const err = e instanceof GatewayError ? e : e instanceof Error && e.name === 'SseTooLarge' ? new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream had an oversized event') : mapError(e);
+    body.destroy();
+    if (x.clientClosed || err.code === 'MG_CLIENT_CLOSED') {
+      x.verdict = x.verdict === 'block' ? 'block' : 'error';
+      x.reasons.add('MG_CLIENT_CLOSED');
+      res.destroy();
+      return;
+    }
+    if (x.verdict !== 'block') x.verdict = 'error';
+    x.reasons.add(err.code);
+    const g = toGatewayError(err);
+    if (!res.destroyed) res.end(`${sseData(errorBody(g.status, g.code, g.message))}${sseData('[DONE]')}`);
+  }
+}
+
+function setChoiceText(choice: Obj, text: string, chat: boolean): void {
+  if (chat) {
+    const delta = (choice.delta && typeof choice.delta === 'object' ? choice.delta : {}) as Obj;
+    if (typeof delta.content === 'string' || text !== '') delta.content = text;
+    choice.delta = delta;
+  } else choice.text = text;
+}
+
+function withText(template: Obj, index: number, text: string, chat: boolean): Obj {
+  const choice: Obj = { index, finish_reason: null };
+  setChoiceText(choice, text, chat);
+  return { ...template, choices: [choice] };
+}

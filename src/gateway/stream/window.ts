@@ -1,0 +1,57 @@
+/**
+ * One choice's streamed answer: restored (pseudonyms put back), inspected over a sliding window,
+ * and released with a small hold-back. Text is forwarded only once it is HOLD characters behind
+ * the head, and each check re-reads OVERLAP characters before the forwarded point, so a finding
+ * split across chunks is seen whole before its end reaches the client.
+ */
+import type { Finding } from '../../core/types.js';
+import { StreamRestorer, type Vault } from '../../deid/index.js';
+import { inspectOutput, type OutputContext } from '../inspect/output.js';
+
+export const HOLD = 64;
+export const OVERLAP = 256;
+
+export class ChoiceWindow {
+  readonly #restorer: StreamRestorer | undefined;
+  readonly #output: OutputContext;
+  readonly #seen = new Set<string>();
+  #text = '';
+  #forwarded = 0;
+  #inspected = 0;
+
+  constructor(output: OutputContext, vault: Vault | undefined) {
+    this.#output = output;
+    this.#restorer = vault && vault.size > 0 ? new StreamRestorer(vault) : undefined;
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+
+  /** Adds a delta; returns findings not seen before (offsets into `text`). */
+  push(delta: string, final: boolean): Finding[] {
+    const restored = this.#restorer ? this.#restorer.push(delta) + (final ? this.#restorer.end() : '') : delta;
+    this.#text += restored;
+    if (this.#text.length === this.#inspected && !final) return [];
+    const from = Math.max(0, this.#forwarded - OVERLAP);
+    const found = inspectOutput(this.#text.slice(from), this.#output);
+    this.#inspected = this.#text.length;
+    const fresh: Finding[] = [];
+    for (const f of found) {
+      const shifted = { ...f, start: f.start + from, end: f.end + from };
+      const key = `${f.kind}\u0000${shifted.start}`;
+      if (this.#seen.has(key)) continue;
+      this.#seen.add(key);
+      fresh.push(shifted);
+    }
+    return fresh;
+  }
+
+  /** Text that may now go to the client. */
+  release(final: boolean): string {
+    const upTo = final ? this.#text.length : Math.max(this.#forwarded, this.#text.length - HOLD);
+    const out = this.#text.slice(this.#forwarded, upTo);
+    this.#forwarded = upTo;
+    return out;
+  }
+}
