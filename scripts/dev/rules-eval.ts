@@ -22,7 +22,7 @@ const showFp = Number(opt('--show-fp', '0'));
 const showMiss = Number(opt('--show-miss', '0'));
 const plain = args.includes('--plain');
 
-interface Row { text: string; label: number; source: string; split?: string }
+interface Row { text: string; label: number; source: string; lang?: string; split?: string }
 const load = (file: string): Row[] => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
 
 const detector = createRuleDetector();
@@ -35,6 +35,7 @@ function report(name: string, rows: Row[], mode: Mode): void {
   let tp = 0; let anyPos = 0; let fp = 0; let anyNeg = 0;
   const fpRules = new Map<string, number>();
   const missBySource = new Map<string, [number, number]>();
+  const byLang = new Map<string, [number, number]>();
   const fps: string[] = []; const misses: string[] = [];
   let micros = 0; let chars = 0;
   for (const r of [...pos, ...neg]) {
@@ -52,6 +53,10 @@ function report(name: string, rows: Row[], mode: Mode): void {
       const e = missBySource.get(src) ?? [0, 0];
       e[1]++;
       if (s > 0) anyPos++;
+      const l = byLang.get(r.lang ?? '?') ?? [0, 0];
+      l[1]++;
+      if (s >= threshold) l[0]++;
+      byLang.set(r.lang ?? '?', l);
       if (s >= threshold) { tp++; e[0]++; } else if (misses.length < showMiss) misses.push(r.text.slice(0, 160).replace(/\n/g, ' '));
       missBySource.set(src, e);
     } else {
@@ -69,6 +74,7 @@ function report(name: string, rows: Row[], mode: Mode): void {
   if (neg.length) console.log(`FPR ${pct(fp, neg.length)} (${fp}/${neg.length}); any finding on ${pct(anyNeg, neg.length)}`);
   console.log(`speed ${(micros / (chars / 1024)).toFixed(1)} µs per KB (${rows.length} texts, rules only, forms prebuilt; shared machine, see docs)`);
   if (pos.length) for (const [src, [a, b]] of [...missBySource].sort()) console.log(`  recall ${src}: ${pct(a, b)} (${a}/${b})`);
+  if (byLang.size > 1) console.log('  recall by language:', [...byLang].sort((a, b) => b[1][1] - a[1][1]).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
   if (fpRules.size) console.log('  false positives by rule:', [...fpRules].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}:${v}`).join(' '));
   for (const l of fps) console.log('  FP', l);
   for (const l of misses) console.log('  MISS', l);

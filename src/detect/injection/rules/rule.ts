@@ -66,6 +66,8 @@ export interface RuleSpec {
   readonly cues?: readonly Cue[];
   /** A second pattern that must occur near the match (e.g. a harmful target after a fictional frame). */
   readonly requires?: RegExp;
+  /** Match case exactly (clean-form rules only, e.g. an all-caps "DAN"); default false. */
+  readonly caseSensitive?: boolean;
   /** Short reason shown to users; never includes the matched text. */
   readonly explanation: string;
 }
@@ -83,10 +85,10 @@ function invalid(id: string, what: string): never {
 }
 
 /** Patterns are compiled once, here, with the flags the engine relies on (sticky: tried at one offset). */
-function recompile(id: string, re: RegExp, extra: '' | 'y' | 'g'): RegExp {
+function recompile(id: string, re: RegExp, extra: '' | 'y' | 'g', caseSensitive = false): RegExp {
   if (re.flags.includes('g') || re.flags.includes('y')) invalid(id, 'patterns must not carry g or y flags; the engine adds them');
   const flags = new Set(re.flags.split(''));
-  flags.add('i');
+  if (!caseSensitive) flags.add('i');
   if (extra) flags.add(extra);
   return new RegExp(re.source, [...flags].join(''));
 }
@@ -103,6 +105,7 @@ export function defineRule(spec: RuleSpec): Rule {
     // A one-letter trigger would wake the rule on nearly every text.
     if (t.length === 0 || (t.length === 1 && /\w/.test(t)) || t !== t.toLowerCase()) invalid(id, 'triggers must be lower-case literals, not single letters');
   }
+  if (spec.caseSensitive && spec.form !== 'clean') invalid(id, 'case-sensitive rules must read the clean form (folded text is lower-case)');
   const lead = spec.lead ?? 0;
   if (!Number.isInteger(lead) || lead < 0 || lead > 120) invalid(id, 'lead must be an integer in [0, 120]');
   if (spec.explanation.length === 0 || spec.explanation.length > 160) invalid(id, 'explanation must be 1..160 characters');
@@ -117,8 +120,9 @@ export function defineRule(spec: RuleSpec): Rule {
     form: spec.form ?? 'folded',
     triggers: Object.freeze([...spec.triggers]),
     lead,
-    pattern: recompile(id, spec.pattern, 'y'),
-    search: recompile(id, spec.pattern, 'g'),
+    pattern: recompile(id, spec.pattern, 'y', spec.caseSensitive),
+    search: recompile(id, spec.pattern, 'g', spec.caseSensitive),
+    caseSensitive: spec.caseSensitive ?? false,
     score: spec.score,
     cues: Object.freeze(cues),
     requires: spec.requires === undefined ? undefined : recompile(id, spec.requires, ''),

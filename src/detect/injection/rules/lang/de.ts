@@ -14,6 +14,7 @@ export const DE_RULES: readonly Rule[] = latinRules({
     newTask: '(?:und |dann |jetzt |stattdessen )?(?:sag|sage|antworte|schreib|schreibe|gib|zeig|zeige|verrate|[uü]bersetze)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:vergiss|vergesst|vergessen sie|ignoriere)\\s{1,4}alles\\s{0,4},?\\s{0,4}(?:was|bisher|davor|vorher|oben|zuvor)', triggers: ['vergiss', 'vergesst', 'vergessen sie', 'ignoriere'] },
+  ignoreAbove: { pattern: '(?:ignorier(?:e|en sie)|vergiss|vergessen sie)\\s{1,4}(?:das|alles)\\s{1,4}(?:obige|oben|vorherige|davor|bisherige)', triggers: ['ignorier', 'vergiss', 'vergessen sie'] },
   extraction: {
     pattern: '(?:zeig(?:e)?|gib|nenne|wiederhole|verrate|drucke|schreib(?:e)?|teile|was (?:ist|sind|war|waren))[^.?\\n]{0,25}?(?:deine?[nm]?|ihre?[nm]?|den|die|das)\\s{1,4}(?:system[- ]?prompt|systemnachricht|systemanweisung(?:en)?|urspr[uü]nglichen anweisungen|anf[aä]nglichen anweisungen|versteckten anweisungen|geheimen anweisungen|initialen anweisungen)',
     triggers: ['zeig', 'gib', 'nenne', 'wiederhole', 'verrate', 'drucke', 'schreib', 'teile', 'was '],

@@ -14,6 +14,7 @@ export const ES_RULES: readonly Rule[] = latinRules({
     newTask: '(?:y |luego |ahora |en su lugar )?(?:di|dime|responde|escribe|imprime|revela|muestra|act[uú]a|traduce|dame)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:olvida|olvide|ignora|ignore)\\s{1,4}todo\\s{1,4}(?:lo (?:anterior|que te (?:dijeron|han dicho|ense[nñ]aron))|lo dicho)', triggers: ['olvid', 'ignor'] },
+  ignoreAbove: { pattern: '(?:ignora|ignore|olvida|olvide)\\s{1,4}(?:todo\\s{1,4})?lo\\s{1,4}(?:anterior|de arriba|que est[aá] arriba)', triggers: ['ignor', 'olvid'] },
   extraction: {
     pattern: '(?:mu[eé]stra(?:me)?|rev[eé]la(?:me)?|repite|imprime|dime|ens[eé][nñ]a(?:me)?|escribe|cu[aá]l(?:es)? (?:es|son)|comparte)[^.?\\n]{0,25}?(?:tu|el|su|sus|tus|las)\\s{1,4}(?:prompt|instrucciones|mensaje)\\s{1,4}(?:del sistema|de sistema|inicial(?:es)?|original(?:es)?|ocult[oa]s?|secret[oa]s?)',
     triggers: ['muestra', 'muéstra', 'revela', 'revéla', 'enséña', 'repite', 'imprime', 'dime', 'enseña', 'ensena', 'escribe', 'cual', 'cuál', 'comparte'],

@@ -14,6 +14,7 @@ export const FR_RULES: readonly Rule[] = latinRules({
     newTask: '(?:et |puis |maintenant |plut[oô]t )?(?:dis|r[eé]ponds|[eé]cris|affiche|r[eé]v[eè]le|montre|traduis|donne)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:oublie(?:z)?|ignore(?:z)?)\\s{1,4}tout\\s{1,4}(?:ce (?:qu|que|qui)|ce qu[\'’]on|avant|pr[eé]c[eé]demment)', triggers: ['oubli', 'ignor'] },
+  ignoreAbove: { pattern: '(?:ignore[zs]?|oublie[zs]?)\\s{1,4}(?:tout\\s{1,4})?(?:ce qui pr[eé]c[eè]de|ce qui est (?:au-dessus|ci-dessus)|le texte ci-dessus|ce qui est plus haut)', triggers: ['ignor', 'oubli'] },
   extraction: {
     pattern: '(?:montre(?:-moi)?|affiche|r[eé]v[eè]le|r[eé]p[eè]te|donne(?:-moi)?|dis(?:-moi)?|imprime|quel est|quelles sont|partage)[^.?\\n]{0,25}?(?:ton|votre|le|tes|vos|les)\\s{1,4}(?:prompt|message|instructions?|consignes?)\\s{1,4}(?:syst[eè]me|du syst[eè]me|initial(?:es?)?|d[\'’]origine|cach[eé](?:e|es|s)?|secr[eè]te?s?)',
     triggers: ['montre', 'affiche', 'révèle', 'revele', 'répète', 'repete', 'donne', 'dis', 'imprime', 'quel', 'partage'],

@@ -14,6 +14,7 @@ export const IT_RULES: readonly Rule[] = latinRules({
     newTask: '(?:e |poi |ora |invece )?(?:d[iì]|rispondi|scrivi|stampa|rivela|mostra|traduci|dammi)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:dimentica|ignora)\\s{1,4}tutto\\s{1,4}(?:quello che|ci[oò] che|prima|sopra)', triggers: ['dimentic', 'ignor'] },
+  ignoreAbove: { pattern: '(?:ignora|ignorate|dimentica)\\s{1,4}(?:quanto|ci[oò] che [eè]|tutto ci[oò] che [eè])\\s{1,4}(?:sopra|scritto sopra|precede)', triggers: ['ignor', 'dimentic'] },
   extraction: {
     pattern: '(?:mostra(?:mi)?|rivela(?:mi)?|ripeti|stampa|dimmi|scrivi|qual [eè]|quali sono)[^.?\\n]{0,25}?(?:il tuo|le tue|il|le|i tuoi)\\s{1,4}(?:prompt|messaggio|istruzioni)\\s{1,4}(?:di sistema|del sistema|iniziali|originali|nascost[ei]|segret[ei])',
     triggers: ['mostra', 'rivela', 'ripeti', 'stampa', 'dimmi', 'scrivi', 'qual'],

@@ -25,6 +25,8 @@ export interface LatinVocabulary {
     readonly newTask: string;
   };
   readonly forgetAll: { readonly pattern: string; readonly triggers: readonly string[] };
+  /** "ignore the above" without naming what. */
+  readonly ignoreAbove: { readonly pattern: string; readonly triggers: readonly string[] };
   readonly extraction: { readonly pattern: string; readonly triggers: readonly string[] };
   readonly devMode: { readonly pattern: string; readonly triggers: readonly string[] };
   /** "without restrictions/filters" — only counts with an AI/role cue nearby (diets have no restrictions too). */
@@ -64,6 +66,16 @@ export function latinRules(v: LatinVocabulary): Rule[] {
       score: 0.7,
       cues: [damp(clinical, 0.4, 'around')],
       explanation: 'Asks the model to forget everything it was told.',
+    }),
+    defineRule({
+      id: `override.${v.lang}.ignore_above`,
+      family: 'override',
+      lang: v.lang,
+      triggers: v.ignoreAbove.triggers,
+      pattern: re(`${L0}${v.ignoreAbove.pattern}${L1}`),
+      score: 0.55,
+      cues: [boost(re(`^[\\s,.;:!-]{0,4}${o.newTask}`), 0.2, 'after'), damp(clinical, 0.4, 'around')],
+      explanation: 'Asks the model to disregard the text that came before.',
     }),
     defineRule({
       id: `system_prompt_extraction.${v.lang}.reveal_prompt`,

@@ -14,6 +14,7 @@ export const PT_RULES: readonly Rule[] = latinRules({
     newTask: '(?:e |depois |agora |em vez disso )?(?:diga|responda|escreva|imprima|revele|mostre|traduza|d[eê])(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:esque[cç]a|ignore)\\s{1,4}tudo\\s{1,4}(?:o que|que (?:te|lhe) (?:disseram|foi dito)|antes|acima)', triggers: ['esque', 'ignor'] },
+  ignoreAbove: { pattern: '(?:ignore|ignora|esque[cç]a)\\s{1,4}(?:o|tudo o que est[aá]|tudo)\\s{1,4}(?:acima|anterior)', triggers: ['ignor', 'esque'] },
   extraction: {
     pattern: '(?:mostre|mostra|revele|repita|imprima|diga|qual [eé]|quais s[aã]o|compartilhe)[^.?\\n]{0,25}?(?:seu|sua|suas|seus|o|as|a)\\s{1,4}(?:prompt|mensagem|instru[cç][oõ]es)\\s{1,4}(?:do sistema|de sistema|inicia(?:l|is)|origina(?:l|is)|ocultas?|secretas?)',
     triggers: ['mostr', 'revel', 'repita', 'imprima', 'diga', 'qual', 'quais', 'compartilhe'],

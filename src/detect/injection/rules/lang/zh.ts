@@ -3,8 +3,8 @@ import { boost, damp, defineRule, type Rule } from '../rule.js';
 import { ZH_CLINICAL } from '../cues.js';
 
 const IGNORE = '(?:忽略|忽視|无视|無視|忘记|忘記|忘掉|不要理会|不要理會|不要管|放弃|放棄|跳过|跳過|覆盖|覆蓋|抛开|拋開|不再遵守|不要遵守)';
-const PREV = '(?:之前|以前|先前|上面|上述|前面|所有|全部|此前|原来|原來|原有|原始|系统|系統|你的)';
-const OBJ = '(?:指令|指示|提示词|提示詞|提示|规则|規則|说明|說明|命令|设定|設定|要求|限制|约束|約束)';
+const PREV = '(?:之前|以前|先前|以上|上面|上述|前面|所有|全部|此前|原来|原來|原有|原始|系统|系統|你的)';
+const OBJ = '(?:指令|指示|提示词|提示詞|提示|规则|規則|说明|說明|命令|设定|設定|要求|限制|约束|約束|内容|內容)';
 
 export const ZH_RULES: readonly Rule[] = [
   defineRule({
