@@ -18,6 +18,14 @@ const ES_DMY = new RegExp(String.raw`(?<![${LATIN}\d])(?:[12]\d|3[01]|0?[1-9]) (
 const ES_MY = new RegExp(String.raw`(?<![${LATIN}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'g');
 const EN_RELATIVE = new RegExp(String.raw`\b(?:last|this past|next) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|${EN_MONTH})\b`, 'g');
 const ES_MONTH_ALONE = new RegExp(String.raw`(?<=\b(?:en|desde|hasta|mes de|finales de|principios de|mediados de|durante|el pasado) )${ES_MONTH}(?![${LATIN}])(?: (?:del|de) (?:mismo|presente|año) ?(?:año)?)?`, 'g');
+// "last week" names no date by itself; next to a named patient or record number it narrows the
+// visit down, so scan.ts asks for these only when the text already holds a direct identifier.
+const EN_RELATIVE_PERIOD = /\b(?:last|this past) (?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b/g;
+
+export function findRelativeDates(text: string, sink: Sink): void {
+  for (const m of text.matchAll(EN_RELATIVE_PERIOD)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
+}
+
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
 const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;

@@ -103,7 +103,7 @@ export function findLocations(text: string, sink: Sink): void {
   }
   for (const m of text.matchAll(ADDRESS_CUE)) {
     const v = (m[1] ?? '').replace(/[\s,]+$/, '');
-    if (!/\d/.test(v) && !/^[A-Z]/.test(v)) continue;
+    if (!/^[\dA-Z\u00c0-\u00de\uac00-\ud7a3]/.test(v)) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     sink(start, start + v.length, 'LOCATION', 0.7, 'loc.address_cue');
   }

@@ -80,3 +80,9 @@ test('types option filters the output', () => {
   const only = detectPhi('Patient: John Smith, SSN 123-45-6789.', { types: ['SSN'] });
   assert.deepEqual(only.map((f) => f.type), ['SSN']);
 });
+
+test('a relative period is a date only next to a direct identifier', () => {
+  assert.deepEqual(detectPhi('COPD exacerbation treated last week with prednisone.'), []);
+  const text = 'Patient: John Smith, treated last week with prednisone.';
+  assert.ok(detectPhi(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === 'last week'));
+});

@@ -3,12 +3,15 @@
  * a sink; overlap resolution is a single sort plus a linear sweep.
  */
 import { findContact } from './contact.js';
-import { findDates } from './dates.js';
+import { findDates, findRelativeDates } from './dates.js';
 import { findIdentifiers } from './identifiers.js';
 import { findLocations } from './locations.js';
 import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
+
+const DIRECT: ReadonlySet<PhiType> = new Set(['NAME', 'MRN', 'SSN', 'ID', 'HEALTH_PLAN_ID', 'KR_RRN', 'KR_FRN', 'EMAIL', 'PHONE']);
+const isDirectIdentifier = (s: PhiSpan): boolean => s.score >= 0.7 && DIRECT.has(s.type);
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const UPPER = /[A-Z\u00c0-\u00de]/;
@@ -26,6 +29,7 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   findLocations(text, sink);
   if (UPPER.test(text)) findNamesLatin(text, sink);
   if (HANGUL.test(text)) findNamesKorean(text, sink);
+  if (all.some(isDirectIdentifier)) findRelativeDates(text, sink);
   return resolve(all, options);
 }
 
