@@ -51,6 +51,8 @@ export function decodeLayers(root: TextView, limits: DecodeLimits): TextView[] {
     const text = parent.raw;
     const decoders = hasRun(text, BASE64_ALPHABET, budget.minEncodedChars) ? [...RUN_DECODERS, ...OTHER_DECODERS] : OTHER_DECODERS;
     for (const decoder of decoders) {
+      // ROT13 undoes itself: applied to its own output it only finds the parent's text again.
+      if (decoder === decodeRot13 && parent.via[parent.via.length - 1] === 'rot13') continue;
       if (layers.length >= maxLayers || budget.chars <= 0) return layers;
       let found: Decoded[];
       try {

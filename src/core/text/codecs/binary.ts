@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { PATTERNS } from '../patterns.js';
-import { BASE32_LOWER, BASE32_UPPER, BASE64_ALPHABET, findRuns, HEX_ALPHABET } from './runs.js';
+import { BASE32_UPPER, BASE64_ALPHABET, findRuns, HEX_ALPHABET } from './runs.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
 import { spend, type Decoded, type DecodeBudget, type Decoder } from './types.js';
 
@@ -32,15 +32,38 @@ function trimPadding(run: string): string {
   return run.slice(0, end);
 }
 
+/**
+ * Base64 of text mixes upper and lower case throughout; a long word ("Metilprednisolona",
+ * "PSEUDOHYPOPARATHYROIDISM") or a hex string does not, and by chance a few would decode to
+ * printable bytes. Requiring two of each case costs a lookup per character.
+ */
+function looksLikeBase64(body: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < body.length && (upper < 2 || lower < 2); i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lower++;
+  }
+  return upper >= 2 && lower >= 2;
+}
+
+/** Base32 as RFC 4648 writes it: upper case, with a digit 2-7 or padding somewhere (words have neither). */
+function looksLikeBase32(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if ((c >= 0x32 && c <= 0x37) || c === 0x3d) return true;
+  }
+  return false;
+}
+
 export const decodeBase64: Decoder = (text, budget) => {
   const out: Decoded[] = [];
   for (const run of findRuns(text, BASE64_ALPHABET, budget.minEncodedChars, 2)) {
     if (budget.chars <= 0) break;
     const body = trimPadding(text.slice(run.start, run.end));
     if (body.length < budget.minEncodedChars) continue;
-    let hexOnly = true;
-    for (let i = 0; i < body.length && hexOnly; i++) hexOnly = isHexDigit(body.charCodeAt(i));
-    if (hexOnly) continue; // digits and a-f only: the hex decoder's candidate, never text as base64
+    if (!looksLikeBase64(body)) continue;
     // A remainder of one character carries no whole byte; past the budget only a prefix is read.
     let usable = body.length - (body.length % 4 === 1 ? 1 : 0);
     usable = Math.min(usable, Math.floor(budget.chars / 3) * 4 + 4);
@@ -75,15 +98,14 @@ function decodeBase32Run(body: string, maxBytes: number): Buffer {
 
 export const decodeBase32: Decoder = (text, budget) => {
   const out: Decoded[] = [];
-  for (const table of [BASE32_UPPER, BASE32_LOWER]) {
-    for (const run of findRuns(text, table, budget.minEncodedChars, 6)) {
-      if (budget.chars <= 0) return out;
-      const body = trimPadding(text.slice(run.start, run.end));
-      if (body.length < budget.minEncodedChars) continue;
-      const decoded = decodeBase32Run(body, budget.chars).toString('utf8');
-      if (!isLikelyText(decoded) || !spend(budget, decoded.length)) continue;
-      out.push({ via: 'base32', text: decoded, span: run, map: null });
-    }
+  for (const run of findRuns(text, BASE32_UPPER, budget.minEncodedChars, 6)) {
+    if (budget.chars <= 0) return out;
+    const encoded = text.slice(run.start, run.end);
+    const body = trimPadding(encoded);
+    if (body.length < budget.minEncodedChars || !looksLikeBase32(encoded)) continue;
+    const decoded = decodeBase32Run(body, budget.chars).toString('utf8');
+    if (!isLikelyText(decoded) || !spend(budget, decoded.length)) continue;
+    out.push({ via: 'base32', text: decoded, span: run, map: null });
   }
   return out;
 };

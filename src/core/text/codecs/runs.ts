@@ -22,7 +22,6 @@ function alphabet(ranges: string): Uint8Array {
 /** `~` marks a range: "A~Z" is A to Z. */
 export const BASE64_ALPHABET = alphabet('A~Za~z0~9+/_-');
 export const BASE32_UPPER = alphabet('A~Z2~7');
-export const BASE32_LOWER = alphabet('a~z2~7');
 export const HEX_ALPHABET = alphabet('0~9A~Fa~f');
 
 /** Runs of at least `min` alphabet characters, each extended over up to `padding` '=' signs. */

@@ -1,4 +1,4 @@
-import { isWhitespace } from '../chars.js';
+import { isAsciiLetter, isWhitespace } from '../chars.js';
 import { TextBuilder } from '../offsets.js';
 import { PATTERNS } from '../patterns.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
@@ -116,18 +116,23 @@ export const decodeHtml: Decoder = (text, budget) => {
 
 const MIN_QP_ESCAPES = 3;
 
-/** Quoted-printable: "=XX" escapes and "=" soft line breaks, as in e-mail bodies. */
+/**
+ * Quoted-printable: "=XX" escapes and "=" soft line breaks, as in e-mail bodies. Only escapes
+ * that run into a letter, another escape or a line end count as evidence: "71-70-66=207",
+ * "(n=20)" and "Na=140" are arithmetic, not encoding.
+ */
 export const decodeQuotedPrintable: Decoder = (text, budget) => {
   if (!text.includes('=')) return [];
   let escapes = 0;
   let controls = 0;
   for (const m of text.matchAll(PATTERNS.qpEscape)) {
+    const next = text.charCodeAt(m.index + 3);
+    if (!(Number.isNaN(next) || next === 0x3d || next === 0x0d || next === 0x0a || isAsciiLetter(next))) continue;
     escapes++;
     const byte = (hexValue(m[0].charCodeAt(1)) << 4) | hexValue(m[0].charCodeAt(2));
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) controls++;
   }
   const softBreaks = escapes > 0 ? [...text.matchAll(PATTERNS.qpSoftBreak)].length : 0;
-  // Lab values ("Na=140 K=35") look like escapes but decode to control bytes.
   if (escapes + softBreaks < MIN_QP_ESCAPES || controls * 10 > escapes || !spend(budget, text.length)) return [];
   const bytes = new MappedBytes(text.length);
   let p = 0;
