@@ -88,6 +88,37 @@ export function scoreDocs(docs: readonly Doc[], errorsFor?: string): PhiEvalResu
   return { markdown: render(perSource, hardNeg), perSource, hardNeg };
 }
 
+interface Target { readonly label: string; readonly source: string; readonly type: string; readonly metric: 'overlap' | 'precision'; readonly goal: number }
+
+const TARGETS: readonly Target[] = [
+  { label: 'ASQ-PHI overlap recall', source: 'asq-phi', type: '*', metric: 'overlap', goal: 0.985 },
+  { label: 'MEDDOCAN overlap recall', source: 'meddocan', type: '*', metric: 'overlap', goal: 0.9 },
+  { label: 'Presidio synthetic overlap recall', source: 'presidio-research-synth-v2', type: '*', metric: 'overlap', goal: 0.95 },
+  { label: 'KLUE Korean names overlap recall', source: 'klue-ner-v1.1-dev', type: 'NAME', metric: 'overlap', goal: 0.85 },
+  { label: 'KLUE Korean dates overlap recall', source: 'klue-ner-v1.1-dev', type: 'DATE', metric: 'overlap', goal: 0.85 },
+  { label: 'ASQ-PHI precision', source: 'asq-phi', type: '*', metric: 'precision', goal: 0.85 },
+  { label: 'MEDDOCAN precision', source: 'meddocan', type: '*', metric: 'precision', goal: 0.85 },
+  { label: 'Presidio precision', source: 'presidio-research-synth-v2', type: '*', metric: 'precision', goal: 0.85 },
+  { label: 'KLUE precision', source: 'klue-ner-v1.1-dev', type: '*', metric: 'precision', goal: 0.85 },
+  { label: 'synthetic-ko overlap recall (regression only)', source: 'synthetic-ko-template-v1', type: '*', metric: 'overlap', goal: 0.9 },
+];
+
+function targets(perSource: Map<string, Map<string, Counts>>, hardNeg: { n: number; flagged: number }): string {
+  const rows = ['| target | goal | measured | met |', '|---|---|---|---|'];
+  for (const t of TARGETS) {
+    const c = perSource.get(t.source)?.get(t.type);
+    if (!c) continue;
+    const scored = c.predN - c.predNeutral;
+    const v = t.metric === 'overlap' ? c.goldCovered / c.goldSpans : (scored - c.predFp) / scored;
+    rows.push(`| ${t.label} | ≥ ${t.goal} | ${f(v)} | ${v >= t.goal ? 'yes' : '**no**'} |`);
+  }
+  if (hardNeg.n > 0) {
+    const r = hardNeg.flagged / hardNeg.n;
+    rows.push(`| ASQ-PHI hard negatives flagged | ≤ 0.15 | ${f(r)} | ${r <= 0.15 ? 'yes' : '**no**'} |`);
+  }
+  return rows.join('\n');
+}
+
 const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 
 function render(perSource: Map<string, Map<string, Counts>>, hardNeg: { n: number; flagged: number }): string {
@@ -113,9 +144,13 @@ export async function evalPhi(split: 'dev' | 'test' = 'test'): Promise<string> {
   if (!existsSync(dataDir)) return `## PHI detection\n\nData folder ${dataDir} not found; skipped.\n`;
   const files = split === 'dev' ? ['dev.jsonl', 'synthetic_ko_dev.jsonl'] : ['test.jsonl', 'synthetic_ko_test.jsonl'];
   const docs = files.flatMap(load);
-  const { markdown } = scoreDocs(docs);
+  const { markdown, perSource, hardNeg } = scoreDocs(docs);
   return [
     `## PHI detection (${split} split)`,
+    '',
+    `Command: \`npm run eval -- phi\` (alone: \`npx tsx scripts/eval/phi.ts --split ${split}\`). Data: \`../shared/data/phi\` (see its SOURCES.md); rules and lists were tuned on the dev files only.`,
+    '',
+    targets(perSource, hardNeg),
     '',
     'Strict = exact start, end and type. Overlap recall = share of gold spans touched by any prediction of any type (the safety number). ' +
       'Precision with ignore spans neutral = predictions overlapping no gold span and no ignore span count as false positives. ' +

@@ -12,7 +12,7 @@ import type { Sink } from './types.js';
 const UP = 'A-Z\u00c0-\u00d6\u00d8-\u00de';
 const LOW = 'a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0300-\u036f';
 const LETTER = `A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0300-\u036f`;
-const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.'’-]))`, 'g');
+const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
