@@ -4,6 +4,7 @@ import { DELIMITER_RULES } from './lang/delimiters.js';
 import { EN_AGENT_RULES } from './lang/en-agent.js';
 import { EN_JAILBREAK_RULES } from './lang/en-jailbreak.js';
 import { EN_OVERRIDE_RULES } from './lang/en-override.js';
+import { EN_PERSONA_RULES } from './lang/en-persona.js';
 import { EN_TASK_RULES } from './lang/en-tasks.js';
 import { SECRET_RULES } from './lang/secrets.js';
 import { DE_RULES } from './lang/de.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   ...EN_JAILBREAK_RULES,
   ...EN_AGENT_RULES,
   ...EN_TASK_RULES,
+  ...EN_PERSONA_RULES,
   ...SECRET_RULES,
   ...DELIMITER_RULES,
   ...KO_RULES,

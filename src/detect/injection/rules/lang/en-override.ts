@@ -10,7 +10,7 @@ import { EN_AI_OBJECT, EN_CLINICAL, EN_NEW_TASK, EN_TOTAL } from '../cues.js';
 const VERB = String.raw`(?:ignore|ignoring|disregard|forget|skip|override|overlook|neglect|bypass|abandon|discard|dismiss|omit|erase|delete|nevermind|never mind|set aside|throw away|pay no attention to|do not follow|don['’]?t follow|stop following|no longer follow|cancel)`;
 const VERB_TRIGGERS = ['ignor', 'disregard', 'forget', 'skip', 'override', 'overlook', 'neglect', 'bypass', 'abandon', 'discard', 'dismiss', 'omit', 'erase', 'delete', 'nevermind', 'never mind', 'set aside', 'throw away', 'pay no attention', 'do not follow', "don't follow", 'don’t follow', 'dont follow', 'stop following', 'no longer follow', 'cancel'];
 const BEFORE = String.raw`(?:previous|prior|above|earlier|preceding|former|original|initial|old|past|foregoing|existing|current|system|developer|default|hidden|your|my|these|those|all)`;
-const NOUN = String.raw`(?:instructions?|rules?|prompts?|directions?|directives?|guidelines?|commands?|orders?|programming|guidance|constraints?|restrictions?|context|conversation|messages?|tasks?|inputs?|training|polic(?:y|ies)|settings|content|text)`;
+const NOUN = String.raw`(?:instructions?|rules?|prompts?|directions?|directives?|guidelines?|commands?|orders?|programming|guidance|constraints?|restrictions?|context|conversation|messages?|tasks?|inputs?|training|polic(?:y|ies)|settings|content|text|conversations)`;
 
 export const EN_OVERRIDE_RULES: readonly Rule[] = [
   defineRule({
@@ -71,7 +71,7 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: ['prompt', 'instruction', 'system message', 'pre-prompt', 'pre prompt', 'preprompt', 'directive', 'rules', 'guideline', 'programming', 'configuration'],
     lead: 80,
-    pattern: /\b(?:reveal|print|show|display|repeat|output|tell me|give me|share|leak|dump|write out|write down|recite|list|disclose|expose|provide|paste|copy|spell out|summari[sz]e|translate|what (?:is|are|was|were))\b[^.?!\n]{0,30}?\b(?:(?:your|the|ur)\s{1,4}(?:system|hidden|secret|internal|developer|confidential|pre)[\s-]?(?:prompt|message|instructions?)|your\s{1,4}(?:(?:initial|original|first|starting|previous|prior|exact|full|complete|entire|underlying|core|base)\s{1,4})?(?:prompt|instructions|directives|rules|guidelines|programming|configuration)|(?:system|pre)[\s-]?prompt)\b/,
+    pattern: /\b(?:reveal|print|show|display|repeat|output|tell me|give me|share|leak|dump|write out|write down|recite|list|disclose|expose|provide|paste|copy|spell out|summari[sz]e|translate|see|view|access|encode|continue|what (?:is|are|was|were))\b[^.?!\n]{0,30}?\b(?:(?:your|the|ur)\s{1,4}(?:system|hidden|secret|internal|developer|confidential|pre)[\s-]?(?:prompt|message|instructions?)|your\s{1,4}(?:(?:initial|original|first|starting|previous|prior|exact|full|complete|entire|underlying|core|base)\s{1,4})?(?:prompt|instructions|directives|rules|guidelines|programming|configuration)|(?:system|pre)[\s-]?prompt)\b/,
     score: 0.8,
     cues: [boost(/\b(?:verbatim|word for word|exactly|everything|above|full|entire)\b/, 0.1, 'around'), damp(/\b(?:pharmacy|alert|ehr|epic|cerner|pump|monitor|ventilator)\b/, 0.4, 'around')],
     explanation: 'Asks the model to disclose its system prompt or configuration.',
