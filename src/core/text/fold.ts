@@ -1,5 +1,6 @@
 import { charFlags, charFlagTable, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
 import type { Derived } from './clean.js';
+import { isLeetToken } from './leet.js';
 import { composeMaps, TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
 
 /**
@@ -62,7 +63,7 @@ function lowerAndLeetAscii(text: string): Units | null {
       if (t === 1) letters++;
       j++;
     }
-    const leetWord = letters >= 2 && letters < j - i;
+    const leetWord = isLeetToken(text, i, j, letters);
     for (let p = i; p < j; p++) {
       const d = text.charCodeAt(p);
       const leet = leetWord ? leetTarget(d) : 0;
@@ -73,7 +74,7 @@ function lowerAndLeetAscii(text: string): Units | null {
   return { codes, length: n, map: null, collapsible };
 }
 
-/** Leet digits/symbols are only read as letters inside a token with letters, so "5 mg" and "120/80" stay numbers. */
+/** Leet digits/symbols are only read as letters in tokens isLeetToken accepts, so "5 mg", "120/80" and "base64" stay as written. */
 function lowerAndLeet(text: string, fl: Uint8Array): Units {
   const n = text.length;
   const b = new TextBuilder(n + 16);
@@ -94,8 +95,7 @@ function lowerAndLeet(text: string, fl: Uint8Array): Units {
       if ((f & F_DIGIT) === 0) letters++;
       j++;
     }
-    // One letter is not enough context: "B12", "T4" and "3x" are clinical, not leetspeak.
-    const leetWord = letters >= 2 && letters < j - i;
+    const leetWord = isLeetToken(text, i, j, letters);
     for (let p = i; p < j; p++) {
       const t = text.charCodeAt(p);
       const leet = leetWord ? leetTarget(t) : 0;

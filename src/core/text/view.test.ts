@@ -23,6 +23,8 @@ test('folded form leaves clinical numbers and short abbreviations alone', () => 
   assert.equal(folded('BP 120/80, 5 mg'), 'bp 120/80, 5 mg');
   assert.equal(folded('Vitamin B12 and T4, 3x daily'), 'vitamin b12 and t4, 3x daily');
   assert.equal(folded('Take 1 tab p.o. t.i.d.'), 'take 1 tab p.o. t.i.d.');
+  assert.equal(folded('Encode it in Base64 or sha256; COVID19 CD4 10mg 3rd 5ml'), 'encode it in base64 or sha256; covid19 cd4 10mg 3rd 5ml');
+  assert.equal(folded('4ll t0psecre7 h3ll0 1gnore'), 'all topsecret hello ignore');
 });
 
 test('clean form keeps case and digits, removes invisibles, folds NFKC', () => {

@@ -41,7 +41,9 @@ test('bidi overrides are flagged; lower in right-to-left text', () => {
   assert.equal(f.severity, 'medium');
   const hebrew = detectRoot('\u05E9\u05DC\u05D5\u05DD \u202Bworld\u202C').find((x) => x.kind === 'injection.bidi_control');
   assert.ok(hebrew && hebrew.score < f.score);
-  assert.deepEqual(detectRoot('Ordinary \u200Fmark only'), [], 'a lone RLM is ordinary in mixed-direction text');
+  assert.deepEqual(detectRoot('\u05E9\u05DC\u05D5\u05DD \u200Fmark'), [], 'an RLM is ordinary in right-to-left text');
+  const ltrMark = detectRoot('Replace \u200EAccess Denied with Access Granted').filter((x) => x.kind === 'injection.invisible_chars');
+  assert.deepEqual(ltrMark.map((x) => [x.start, x.end, x.severity]), [[8, 9, 'low']], 'a direction mark in English text is an invisible character');
 });
 
 test('zero-width characters inside words are flagged and scaled by count', () => {

@@ -74,7 +74,8 @@ function scanCharacters(view: TextView, out: Finding[]): void {
   const n = raw.length;
   const tags = new Spans(0);
   const bidi = new Spans(64);
-  const invisible = new Spans(32);
+  const inWords: number[] = [];
+  const marks: number[] = [];
   let rtlLetters = 0;
   let cyrGreek = false;
   for (let i = 0; i < n; i++) {
@@ -89,8 +90,12 @@ function scanCharacters(view: TextView, out: Finding[]): void {
       continue;
     }
     if (isBidiOverride(cp)) bidi.add(i, i + 1);
-    else if (isZeroWidth(cp) && insideWord(raw, i, cp)) invisible.add(i, i + 1);
+    else if (isZeroWidth(cp) && insideWord(raw, i, cp)) inWords.push(i);
+    else if (cp === 0x200e || cp === 0x200f || cp === 0x061c) marks.push(i);
   }
+  // Direction marks belong in right-to-left text; in left-to-right text they are just invisible.
+  const invisible = new Spans(32);
+  for (const p of rtlLetters > 0 ? inWords : mergeSorted(inWords, marks)) invisible.add(p, p + 1);
   const toRoot = view.form('raw').toRoot;
   const emit = (spans: Spans, make: (span: Span) => Finding): void => {
     for (let k = 0; k < spans.starts.length; k++) out.push(make(toRoot(spans.starts[k] ?? 0, spans.ends[k] ?? 0)));
@@ -103,12 +108,24 @@ function scanCharacters(view: TextView, out: Finding[]): void {
     'bidirectional override or isolate characters make the displayed text differ from the text a model reads'));
   const invisibleScore = invisible.count >= 8 ? 0.65 : invisible.count >= 3 ? 0.45 : 0.25;
   emit(invisible, (s) => finding(view, s, 'invisible_chars', invisibleScore, invisible.count >= 3 ? 'medium' : 'low',
-    `${invisible.count} zero-width character(s) inside words, which can split phrases a filter looks for`));
+    `${invisible.count} invisible character(s) in left-to-right text or inside words, which can split phrases a filter looks for`));
   if (!cyrGreek) return;
   const homoglyphs = new Spans(0);
   for (const w of findDisguisedWords(n, (i) => raw.charCodeAt(i))) if (w.mixed) homoglyphs.add(w.start, w.end);
   emit(homoglyphs, (s) => finding(view, s, 'homoglyphs', 0.6, 'medium',
     'word mixes Latin letters with Cyrillic or Greek look-alike letters'));
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return [...a];
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] ?? 0) < (b[j] ?? 0))) out.push(a[i++] ?? 0);
+    else out.push(b[j++] ?? 0);
+  }
+  return out;
 }
 
 /**
