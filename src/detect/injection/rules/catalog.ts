@@ -7,6 +7,7 @@ import { EN_OVERRIDE_RULES } from './lang/en-override.js';
 import { EN_PERSONA_RULES } from './lang/en-persona.js';
 import { EN_TASK_RULES } from './lang/en-tasks.js';
 import { SECRET_RULES } from './lang/secrets.js';
+import { SPLITTING_RULES } from './lang/splitting.js';
 import { DE_RULES } from './lang/de.js';
 import { ES_RULES } from './lang/es.js';
 import { FR_RULES } from './lang/fr.js';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   ...EN_TASK_RULES,
   ...EN_PERSONA_RULES,
   ...SECRET_RULES,
+  ...SPLITTING_RULES,
   ...DELIMITER_RULES,
   ...KO_RULES,
   ...JA_RULES,

@@ -7,7 +7,7 @@ import { boost, damp, defineRule, type Rule } from '../rule.js';
 import { KO_CLINICAL } from '../cues.js';
 
 const PREV = '(?:이전|앞의|앞선|위의|위에|기존|모든|지금까지|여태까지|이제까지|앞에서|위에서|처음|초기|원래|시스템)';
-const OBJ = '(?:지시|지침|명령|규칙|프롬프트|설정|지시사항|명령어|규정|안내|내용|말|대화)';
+const OBJ = '(?:지시|지침|명령|규칙|프롬프트|설정|지시사항|명령어|규정|안내|내용|말|대화|것)';
 const IGNORE = '(?:무시|잊어|잊고|잊으|잊기|무효|따르지\\s?마|신경\\s?쓰지\\s?마)';
 
 export const KO_RULES: readonly Rule[] = [
@@ -24,7 +24,7 @@ export const KO_RULES: readonly Rule[] = [
       boost(/모든|전부|모두|다\s|당신|너의|네\s|니가|너는|시스템|프롬프트|위의|위에서|지금까지|여태|이제까지/, 0.3, 'match'),
       boost(/지시|명령|프롬프트|규칙/, 0.15, 'match'),
       boost(/^[^.。\n]{0,20}(?:말해|출력|대답|답해|알려|보여|써|작성|번역|해라|하라|해줘)/, 0.15, 'after'),
-      damp(KO_CLINICAL, 0.45, 'around'),
+      damp(KO_CLINICAL, 0.45, 'match'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',
   }),

@@ -19,7 +19,7 @@ export const ZH_RULES: readonly Rule[] = [
     cues: [
       boost(/所有|全部|一切|你的|系统|系統|提示|上面|上述/, 0.3, 'match'),
       boost(/^[^。\n]{0,20}(?:说|說|输出|輸出|回答|告诉|告訴|显示|顯示|写|寫|翻译|翻譯)/, 0.15, 'after'),
-      damp(ZH_CLINICAL, 0.45, 'around'),
+      damp(ZH_CLINICAL, 0.45, 'match'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',
   }),
