@@ -68,6 +68,23 @@ export interface EventFilter {
   readonly limit?: number;
 }
 
+/** A row exactly as persisted, for the verifier: `canonical` is the text that was hashed. */
+export interface RawEvent {
+  readonly seq: number;
+  readonly canonical: string;
+  readonly prevHash: string;
+  readonly hash: string;
+  /** The store's own filterable copies of fields; the verifier checks them against `canonical`. */
+  readonly indexed?: {
+    readonly time: string;
+    readonly requestId: string;
+    readonly principal: string | null;
+    readonly route: string;
+    readonly verdict: string;
+    readonly status: number;
+  };
+}
+
 export interface AuditStore {
   append(event: AuditEventInput): Promise<StoredEvent>;
   get(seq: number): Promise<StoredEvent | undefined>;
@@ -76,7 +93,11 @@ export interface AuditStore {
   /** Every event in chain order from `fromSeq`, streamed in pages. */
   scan(fromSeq?: number): AsyncIterable<StoredEvent>;
   putHead(head: SignedHead): Promise<void>;
+  /** Ascending by seq. */
   heads(): Promise<SignedHead[]>;
+  /** Rows as stored (canonical text, not re-serialised), streamed in chain order; stores that keep
+   *  the canonical text implement it so the verifier sees exactly what was hashed. */
+  scanRaw?(fromSeq?: number): AsyncIterable<RawEvent>;
 }
 
 export interface ApiKeyRecord {

@@ -1,0 +1,99 @@
+/**
+ * Walks the chain once, in seq order and in pages (bounded memory however long the trail), merging
+ * in the signed heads, and names the first row where the trail stops being what was written.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { AuditStore, RawEvent, SignedHead } from '../store/types.js';
+import { canonicalEvent, chainHash, GENESIS_HASH } from './chain.js';
+import { verifyHead } from './head.js';
+
+export type VerifyProblem =
+  | 'hash_mismatch' // the row's content does not hash to its stored hash (edited row)
+  | 'prev_mismatch' // the row does not link to the row before it (edited and re-hashed, or inserted)
+  | 'gap' // a seq is missing (deleted row)
+  | 'reorder' // the row's content was written for another seq (moved or renumbered rows)
+  | 'index_mismatch' // a filter column disagrees with the hashed content (filters could be fooled)
+  | 'bad_signature' // a head's signature does not verify with the given public key
+  | 'head_mismatch' // a signed head names a hash the row at its seq does not have
+  | 'truncated'; // a signed head names a seq past the last row
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  /** Rows checked before the first problem (all of them when ok). */
+  readonly checked: number;
+  readonly lastSeq: number;
+  readonly heads: number;
+  /** The newest head seen whose signature verified (or, without a key, that matched its row). */
+  readonly lastSignedSeq: number | null;
+  readonly signatures: 'checked' | 'skipped';
+  readonly firstBad?: { readonly seq: number; readonly problem: VerifyProblem };
+}
+
+export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Promise<VerifyResult> {
+  const heads = [...(await audit.heads())].sort((a, b) => a.seq - b.seq);
+  const signatures = publicKey ? 'checked' : 'skipped';
+  let h = 0;
+  let expected = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let lastSignedSeq: number | null = null;
+  const done = (firstBad?: VerifyResult['firstBad']): VerifyResult => ({
+    ok: firstBad === undefined,
+    checked,
+    lastSeq: expected - 1,
+    heads: heads.length,
+    lastSignedSeq,
+    signatures,
+    ...(firstBad ? { firstBad } : {}),
+  });
+
+  for await (const row of rows(audit)) {
+    if (row.seq !== expected) return done({ seq: expected, problem: 'gap' });
+    const problem = checkRow(row, prevHash);
+    if (problem) return done({ seq: row.seq, problem });
+    for (; h < heads.length && (heads[h] as SignedHead).seq <= row.seq; h++) {
+      const head = heads[h] as SignedHead;
+      if (publicKey && !verifyHead(head, publicKey)) return done({ seq: head.seq, problem: 'bad_signature' });
+      if (head.seq < row.seq || head.hash !== row.hash) return done({ seq: head.seq, problem: 'head_mismatch' });
+      lastSignedSeq = head.seq;
+    }
+    prevHash = row.hash;
+    expected++;
+    checked++;
+  }
+  const beyond = heads[h];
+  if (beyond) {
+    if (publicKey && !verifyHead(beyond, publicKey)) return done({ seq: beyond.seq, problem: 'bad_signature' });
+    return done({ seq: expected, problem: 'truncated' });
+  }
+  return done();
+}
+
+function checkRow(row: RawEvent, prevHash: string): VerifyProblem | undefined {
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(row.canonical) as Record<string, unknown>;
+  } catch {
+    return 'hash_mismatch';
+  }
+  if (chainHash(row.prevHash, row.canonical) !== row.hash) return 'hash_mismatch';
+  if (body.seq !== row.seq) return 'reorder';
+  if (row.prevHash !== prevHash) return 'prev_mismatch';
+  const ix = row.indexed;
+  if (
+    ix &&
+    (ix.time !== body.time || ix.requestId !== body.requestId || ix.principal !== body.principal || ix.route !== body.route || ix.verdict !== body.verdict || ix.status !== body.status)
+  ) {
+    return 'index_mismatch';
+  }
+  return undefined;
+}
+
+/** Stores that keep the hashed text give it back verbatim; others are re-canonicalised. */
+async function* rows(audit: AuditStore): AsyncGenerator<RawEvent> {
+  if (audit.scanRaw) {
+    yield* audit.scanRaw(1);
+    return;
+  }
+  for await (const e of audit.scan(1)) yield { seq: e.seq, canonical: canonicalEvent(e.seq, e), prevHash: e.prevHash, hash: e.hash };
+}

@@ -1,0 +1,129 @@
+/**
+ * The audit half of the SQLite store. The canonical JSON column is the authoritative copy of each
+ * event (it is what the chain hashed); the other columns only index it for filtering.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { GENESIS_HASH, linkEvent, parseCanonical } from '../../audit/chain.js';
+import type { AuditEventInput, AuditStore, EventFilter, RawEvent, SignedHead, StoredEvent } from '../types.js';
+
+const PAGE = 500;
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+interface EventRow {
+  seq: number;
+  time: string;
+  request_id: string;
+  principal: string | null;
+  route: string;
+  verdict: string;
+  status: number;
+  canonical: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface HeadRow {
+  seq: number;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
+}
+
+const toEvent = (r: EventRow): StoredEvent => parseCanonical(r.canonical, r.prev_hash, r.hash);
+
+const toRaw = (r: EventRow): RawEvent => ({
+  seq: r.seq,
+  canonical: r.canonical,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  indexed: { time: r.time, requestId: r.request_id, principal: r.principal, route: r.route, verdict: r.verdict, status: r.status },
+});
+
+export function sqliteAuditStore(db: Database): AuditStore {
+  const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    'INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertKind = db.prepare('INSERT OR IGNORE INTO event_kinds (kind, family, seq) VALUES (?, ?, ?)');
+  const getOne = db.prepare('SELECT * FROM events WHERE seq = ?');
+  const page = db.prepare('SELECT * FROM events WHERE seq >= ? ORDER BY seq LIMIT ?');
+  const putHead = db.prepare('INSERT OR REPLACE INTO heads (seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)');
+  const allHeads = db.prepare('SELECT * FROM heads ORDER BY seq, signed_at');
+
+  // Read-last-hash and insert in one IMMEDIATE transaction: the write lock is taken before the read,
+  // so two writers (even in two processes) can never link to the same predecessor.
+  const appendTx = db.transaction((input: AuditEventInput): StoredEvent => {
+    const prev = last.get() as { seq: number; hash: string } | undefined;
+    const seq = (prev?.seq ?? 0) + 1;
+    const { canonical, event } = linkEvent(seq, prev?.hash ?? GENESIS_HASH, input);
+    insert.run(seq, event.time, event.requestId, event.principal, event.route, event.verdict, event.status, canonical, event.prevHash, event.hash);
+    for (const f of event.findings) insertKind.run(f.kind, f.family, seq);
+    return event;
+  });
+
+  async function* pages(fromSeq: number): AsyncGenerator<EventRow> {
+    let next = Math.max(1, Math.floor(fromSeq));
+    for (;;) {
+      const rows = page.all(next, PAGE) as EventRow[];
+      for (const r of rows) yield r;
+      const tail = rows[rows.length - 1];
+      if (rows.length < PAGE || tail === undefined) return;
+      next = tail.seq + 1;
+    }
+  }
+
+  return {
+    async append(input) {
+      return appendTx.immediate(input);
+    },
+    async get(seq) {
+      const row = getOne.get(seq) as EventRow | undefined;
+      return row ? toEvent(row) : undefined;
+    },
+    async query(filter) {
+      const { stmt, params } = queryStatement(db, filter);
+      return (stmt.all(...params) as EventRow[]).map(toEvent);
+    },
+    async *scan(fromSeq = 1) {
+      for await (const r of pages(fromSeq)) yield toEvent(r);
+    },
+    async *scanRaw(fromSeq = 1) {
+      for await (const r of pages(fromSeq)) yield toRaw(r);
+    },
+    async putHead(h) {
+      putHead.run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+    },
+    async heads() {
+      return (allHeads.all() as HeadRow[]).map((r): SignedHead => ({ seq: r.seq, hash: r.hash, signedAt: r.signed_at, keyId: r.key_id, signature: r.signature }));
+    },
+  };
+}
+
+const statementCache = new WeakMap<Database, Map<string, Statement>>();
+
+/** Builds (and caches per shape) the filtered newest-first query; values are always bound, never spliced. */
+function queryStatement(db: Database, f: EventFilter): { stmt: Statement; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]): void => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (f.principal !== undefined) add('principal = ?', f.principal);
+  if (f.route !== undefined) add('route = ?', f.route);
+  if (f.verdict !== undefined) add('verdict = ?', f.verdict);
+  // A kind ('phi.PHONE') or a whole family ('phi').
+  if (f.kind !== undefined) add('seq IN (SELECT seq FROM event_kinds WHERE kind = ? UNION SELECT seq FROM event_kinds WHERE family = ?)', f.kind, f.kind);
+  if (f.sinceSeq !== undefined) add('seq >= ?', f.sinceSeq);
+  if (f.beforeSeq !== undefined) add('seq < ?', f.beforeSeq);
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(f.limit ?? DEFAULT_LIMIT)));
+  params.push(limit);
+  const sql = `SELECT * FROM events${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return { stmt, params };
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { verifyChain } from '../../audit/verify.js';
+import { sampleEvent } from '../fixtures.js';
+import { storeConformanceSuite } from '../suite.js';
+import { openSqliteStore } from './index.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mg-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const sub = join(dir, `s${++n}`);
+  mkdirSync(sub);
+  return join(sub, 'medguard.db');
+};
+
+// `normal` keeps the suite quick on slow disks; durability itself is covered by the crash test below.
+storeConformanceSuite('sqlite', async () => openSqliteStore(fresh(), { durability: 'normal' }));
+
+describe('sqlite store', () => {
+  it('opens in WAL mode with FULL sync by default and records its schema version', async () => {
+    const path = fresh();
+    const store = openSqliteStore(path);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v, SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('continues the chain after reopening', async () => {
+    const path = fresh();
+    let store = openSqliteStore(path);
+    const first = await store.audit.append(sampleEvent(1));
+    await store.close();
+    store = openSqliteStore(path);
+    const second = await store.audit.append(sampleEvent(2));
+    assert.equal(second.seq, 2);
+    assert.equal(second.prevHash, first.hash);
+    await store.close();
+  });
+
+  it('refuses a store written by a newer schema', async () => {
+    const path = fresh();
+    await openSqliteStore(path).close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION + 1);
+    db.close();
+    assert.throws(() => openSqliteStore(path), { code: 'MG_STORE_SCHEMA' });
+    assert.throws(() => openSqliteStore(path, { readonly: true }), { code: 'MG_STORE_SCHEMA' });
+  });
+
+  it('reports a missing file (read-only) and a non-store file as MG_STORE', async () => {
+    assert.throws(() => openSqliteStore(join(dir, 'missing', 'x.db'), { readonly: true }), { code: 'MG_STORE' });
+    const path = fresh();
+    const db = new Database(path);
+    db.exec('CREATE TABLE other (x)');
+    db.close();
+    assert.throws(() => openSqliteStore(path, { readonly: true }), { code: 'MG_STORE' });
+  });
+
+  it('leaves a verifiable chain when the writer is SIGKILLed mid-append', async () => {
+    const path = fresh();
+    await openSqliteStore(path).close();
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./append-loop.fixture.ts', import.meta.url)), path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('ready')) resolve();
+      });
+    });
+    // Let it get well into further appends, then kill it without warning.
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    const store = openSqliteStore(path);
+    const result = await verifyChain(store.audit);
+    assert.equal(result.ok, true, JSON.stringify(result.firstBad));
+    assert.ok(result.checked >= 50);
+    const next = await store.audit.append(sampleEvent(0));
+    assert.equal(next.seq, result.lastSeq + 1);
+    assert.equal((await verifyChain(store.audit)).ok, true);
+    await store.close();
+  });
+});
