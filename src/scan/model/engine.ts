@@ -13,6 +13,7 @@ import { FORMAT_SCANNERS, sniffFormat } from './formats/index.js';
 import { modelFinding, withMember } from './finding.js';
 import { openFileSource } from './source.js';
 import { endsWithZip, polyglotFindings } from './polyglot.js';
+import { scanPickleSource } from './pickle/scan.js';
 
 export interface ScanOptions {
   /** Files whose worst finding is at least this severe are unsafe (default 'medium'). */
@@ -36,7 +37,12 @@ export async function scanSource(source: ByteSource, ctx: ScanContext, scanners:
   let scanner = sniffFormat(head, source.name, scanners);
   // Zip readers find the directory at the end, whatever precedes it (self-extractors, junk prefixes).
   if (scanner === null && (await endsWithZip(source))) scanner = scanners.find((s) => s.format === 'zip') ?? null;
-  if (scanner === null) return { format: 'unknown', findings: [] };
+  if (scanner === null) {
+    // Loaders unpickle whatever they are given: content no sniff recognises is still tried as a
+    // pickle, and kept as one only if it parses (or reaches a denied import before breaking).
+    const asPickle = await scanPickleSource(source, ctx, 0, true);
+    return asPickle === null ? { format: 'unknown', findings: [] } : { format: 'pickle', findings: asPickle };
+  }
   const findings: ModelFinding[] = [];
   let format = scanner.format;
   const local: ScanContext = { ...ctx, reportFormat: (f: string) => { format = f; } };
@@ -112,6 +118,7 @@ async function collect(input: string, out: Target[]): Promise<void> {
         const inside = target !== null && (target === realRoot || target.startsWith(realRoot + sep));
         const tst = target === null ? null : await stat(target).catch(() => null);
         if (inside && tst?.isFile() === true) out.push({ path: target as string, display, size: tst.size });
+        else if (inside && tst?.isDirectory() === true) continue; // its files are scanned under their real path
         else {
           out.push({ path: p, display, size: 0, note: modelFinding({ displayPath: display }, { detector: DETECTOR, technique: 'fs.symlink_outside',
             severity: 'medium', explanation: 'symbolic link leaves the scanned folder (or dangles, or is a folder); not followed' }) });

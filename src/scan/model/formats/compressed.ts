@@ -34,10 +34,10 @@ export const gzipScanner: FormatScanner = {
   scan: (s, ctx) => scanCompressed(s, ctx, 'gzip', (d) => zlibDecoder(createGunzip(), d)),
 };
 
-/** zlib header: CM=8, window <= 32K, FCHECK valid — what joblib's compress=N writes. */
+/** zlib header as joblib's compress=N writes it (0x78: deflate, 32K window; FCHECK valid; no dictionary). */
 export const zlibScanner: FormatScanner = {
   format: 'zlib',
-  sniff: (h) => h.length >= 2 && ((h[0] as number) & 0x0f) === 8 && ((h[0] as number) >> 4) <= 7 && (((h[0] as number) << 8) | (h[1] as number)) % 31 === 0 && ((h[1] as number) & 0x20) === 0,
+  sniff: (h) => h.length >= 2 && h[0] === 0x78 && ((0x78 << 8) | (h[1] as number)) % 31 === 0 && ((h[1] as number) & 0x20) === 0,
   scan: (s, ctx) => scanCompressed(s, ctx, 'zlib', (d) => zlibDecoder(createInflate(), d)),
 };
 

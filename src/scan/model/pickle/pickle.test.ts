@@ -170,3 +170,10 @@ test('text files are not mistaken for protocol-0 pickles', async () => {
     assert.equal(r.verdict, 'safe');
   }
 });
+
+test('a pickle starting with an unusual opcode is still found (no sniff can be trusted)', async () => {
+  const odd = new TextEncoder().encode("N0cos\nsystem\n(S'id'\ntR.");
+  const r = await scanBytes(odd, 'weights.bin');
+  assert.equal(r.format, 'pickle');
+  assert.ok(techniques(r).includes('pickle.global.denied'));
+});

@@ -38,6 +38,13 @@ function importFindings(ctx: ScanContext, imports: readonly ImportRec[]): ModelF
   return [...seen.values()];
 }
 
+const DOTTED = /^[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,20}$/;
+
+/** A dangerous import Python could actually perform (text like "import os" makes no valid module name). */
+function importable(i: ImportRec): boolean {
+  return i.dynamic || (DOTTED.test(i.module) && DOTTED.test(i.name) && classifyImport(i.module, i.name).verdict === 'denied');
+}
+
 function isLegacyMagic(state: StreamState): boolean {
   return state.top?.t === 'int' && state.top.v === LEGACY_MAGIC;
 }
@@ -82,8 +89,13 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
       else if (e instanceof TruncatedError) error = { offset: e.offset, reason: 'stream ends before STOP' };
       else throw e;
     }
-    if (speculative && error !== null && state.imports.length === 0) {
-      if (index === 0) return null;
+    const invalidImport = state.imports.some((i) => !i.dynamic && !(DOTTED.test(i.module) && DOTTED.test(i.name)));
+    if (index === 0 && tentative && (error !== null || invalidImport) && !state.imports.some(importable)) {
+      // Guessed bytes that break (or import names Python cannot import) without reaching a dangerous
+      // import are not a pickle (text, binary data): the real load would fail harmlessly.
+      return null;
+    }
+    if (speculative && (error !== null || invalidImport) && !state.imports.some(importable)) {
       findings.push(modelFinding(ctx, { detector: DETECTOR, technique: 'pickle.trailing_data', severity: 'low', start: pos, end: source.size,
         explanation: `${source.size - pos} bytes after the last pickle stream are not a pickle` }));
       break;
@@ -114,6 +126,8 @@ export async function scanPickleSource(source: ByteSource, ctx: ScanContext, sta
     // Legacy torch: magic, protocol, sys_info, data, storage keys; raw storage bytes follow.
     if (legacy && index >= 4) break;
   }
+  // Text that happens to parse as a harmless pickle ("GIT v1.5 ..." is BINFLOAT, POP, ...) is not worth calling one.
+  if (tentative && findings.every((f) => f.technique === 'pickle.trailing_data' || f.technique === 'pickle.multiple_streams')) return null;
   return findings;
 }
 
