@@ -26,6 +26,20 @@ export function isTagChar(cp: number): boolean {
   return cp >= 0xe0000 && cp <= 0xe007f;
 }
 
+/**
+ * Subdivision flag emoji (England, Scotland, Wales) are U+1F3F4, a few tag letters and U+E007F
+ * CANCEL TAG: the one legitimate use of tag characters. [start, end) is the run of tag units.
+ */
+export function isFlagTagSequence(text: string, start: number, end: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 2) !== 0xd83c || text.charCodeAt(start - 1) !== 0xdff4) return false;
+  if (end - start > 16 || text.charCodeAt(end - 1) !== 0xdc7f) return false;
+  for (let p = start + 1; p < end - 2; p += 2) {
+    const t = text.charCodeAt(p) - 0xdc00;
+    if (!((t >= 0x61 && t <= 0x7a) || (t >= 0x30 && t <= 0x39))) return false;
+  }
+  return true;
+}
+
 export function isVariationSelector(cp: number): boolean {
   return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }

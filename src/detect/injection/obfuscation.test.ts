@@ -34,6 +34,13 @@ test('tag characters are ASCII smuggling, high severity, spanning the tag run', 
   assert.ok(!f.explanation.includes('reveal'), 'explanations never echo the text');
 });
 
+test('subdivision flag emoji are the one legitimate use of tag characters', () => {
+  const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+  assert.deepEqual(detectRoot(`Clinic in Glasgow ${scotland} opens at 9`), []);
+  assert.equal(decodeLayers(createRootView(`Glasgow ${scotland}`), DEFAULT_DECODE_LIMITS).length, 0);
+  assert.equal(detectRoot(`Glasgow ${scotland.slice(2)}`).length, 1, 'tags without the flag base are still smuggling');
+});
+
 test('bidi overrides are flagged; lower in right-to-left text', () => {
   const trojan = detectRoot('Access level: user\u202E \u2066// admin\u2069 \u2066');
   const f = trojan.find((x) => x.kind === 'injection.bidi_control');

@@ -1,5 +1,5 @@
 import { MODES, type Detector, type Finding, type Severity, type Span, type TextView } from '../../core/types.js';
-import { charFlags, F_ALPHA, F_DIGIT, F_SPACE, F_WORD, isBidiOverride, isTagChar, isZeroWidth } from '../../core/text/chars.js';
+import { charFlags, F_ALPHA, F_DIGIT, F_SPACE, F_WORD, isBidiOverride, isFlagTagSequence, isTagChar, isZeroWidth } from '../../core/text/chars.js';
 import { findDisguisedWords } from '../../core/text/confusables.js';
 
 /**
@@ -85,7 +85,13 @@ function scanCharacters(view: TextView, out: Finding[]): void {
     else if (c >= 0x370 && c < 0x530) cyrGreek = true;
     const cp = raw.codePointAt(i) ?? c;
     if (cp > 0xffff) {
-      if (isTagChar(cp)) tags.add(i, i + 2);
+      if (isTagChar(cp)) {
+        let end = i + 2;
+        while (end + 1 < n && isTagChar(raw.codePointAt(end) ?? 0)) end += 2;
+        if (!isFlagTagSequence(raw, i, end)) tags.add(i, end);
+        i = end - 1;
+        continue;
+      }
       i++;
       continue;
     }

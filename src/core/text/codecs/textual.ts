@@ -1,4 +1,4 @@
-import { isAsciiLetter, isWhitespace } from '../chars.js';
+import { isAsciiLetter, isFlagTagSequence, isWhitespace } from '../chars.js';
 import { TextBuilder } from '../offsets.js';
 import { PATTERNS } from '../patterns.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
@@ -159,6 +159,7 @@ export const decodeTags: Decoder = (text, budget) => {
   const out: Decoded[] = [];
   if (!text.includes('\uDB40')) return out;
   for (const m of text.matchAll(PATTERNS.tagRun)) {
+    if (isFlagTagSequence(text, m.index, m.index + m[0].length)) continue;
     const b = new TextBuilder(m[0].length / 2);
     for (let p = m.index; p < m.index + m[0].length; p += 2) {
       const ascii = text.charCodeAt(p + 1) - 0xdc00;
