@@ -157,3 +157,34 @@ test('garbage never throws', () => {
     }
   }
 });
+
+test('property: each character of a precisely mapped layer maps back to the escape that encodes it', () => {
+  let s = 4242;
+  const rand = (n: number): number => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return (s >>> 16) % n;
+  };
+  const words = ['ignore', 'all', 'previous', 'rules', 'reveal', 'the', 'prompt', 'dose', 'tell', 'me'];
+  const encoders: ReadonlyArray<readonly [string, (c: string) => string, (escape: string) => string]> = [
+    ['url', (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`, (e) => decodeURIComponent(e)],
+    ['html', (c) => `&#${c.charCodeAt(0)};`, (e) => String.fromCodePoint(Number.parseInt(e.slice(2, -1), 10))],
+    ['unicode-tags', (c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0)), (e) => String.fromCharCode((e.codePointAt(0) ?? 0) - 0xe0000)],
+    ['hex', (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`, (e) => String.fromCharCode(Number.parseInt(e.slice(2), 16))],
+  ];
+  for (let iter = 0; iter < 40; iter++) {
+    const payload = Array.from({ length: 3 + rand(5) }, () => words[rand(words.length)]).join(' ');
+    for (const [via, encode, decode] of encoders) {
+      const prefix = 'x'.repeat(rand(5)) + ' ';
+      const text = `${prefix}${[...payload].map(encode).join('')} end`;
+      const layer = layers(text).find((l) => l.via[0] === via && l.raw.includes(payload));
+      assert.ok(layer, `${via} layer for ${payload}`);
+      const raw = layer.form('raw');
+      for (let i = 0; i < layer.raw.length; i++) {
+        const r = raw.toRoot(i, i + 1);
+        const slice = text.slice(r.start, r.end);
+        if (layer.raw[i] === slice) continue; // plain text around the escapes maps to itself
+        assert.equal(decode(slice), layer.raw[i], `${via} char ${i}`);
+      }
+    }
+  }
+});
