@@ -13,6 +13,7 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const DEA = /\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const KR_PASSPORT = /(?<![A-Za-z0-9])[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])/g;
+const NPI = /\bNPI(?:\s?(?:number|no|#))?[\s:#.]{0,4}(\d{10})(?!\d)/gi;
 const KR_DRIVER = /(?<![\d-])\d{2}-\d{2}-\d{6}-\d{2}(?![\d-])/g;
 const KR_PLATE = /(?<!\d)\d{2,3} ?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호] ?\d{4}(?!\d)/g;
 
@@ -39,7 +40,7 @@ function countDigits(s: string): number {
   return (s.match(DIGIT) ?? []).length;
 }
 
-function sinkCued(type: PhiType, text: string, start: number, raw: string, sink: Sink): void {
+function sinkCued(type: PhiType, start: number, raw: string, sink: Sink): void {
   let v = raw.replace(/[-/.]+$/, '');
   // A lower-case letter means a word, not an identifier ("policy for 2 years").
   if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v)) return;
@@ -98,9 +99,8 @@ export function findIdentifiers(text: string, sink: Sink): void {
       sink(start, start + id.length, 'NPI', 0.95, 'npi');
       continue;
     }
-    sinkCued(type, text, start, id, sink);
+    sinkCued(type, start, id, sink);
   }
   for (const m of text.matchAll(NPI)) if (isValidNpi(m[1] ?? '')) sink(m.index + m[0].length - (m[1]?.length ?? 0), m.index + m[0].length, 'NPI', 0.95, 'npi');
 }
 
-const NPI = /\bNPI(?:\s?(?:number|no|#))?[\s:#.]{0,4}(\d{10})(?!\d)/gi;
