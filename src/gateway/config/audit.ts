@@ -1,6 +1,6 @@
 /**
- * G2 (audit & store): G1 wrote this minimal schema so the gateway config could load before your
- * part landed. It is yours: extend or replace it (keep the export names `AuditConfigSchema`, `AuditConfig`).
+ * The `store:` section of the gateway config (owned by audit & store). Paths are resolved against
+ * the working directory; the signing key lives beside the database unless told otherwise.
  */
 import { z } from 'zod';
 
@@ -9,10 +9,17 @@ const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,127}$/, 'an environment var
 export const AuditConfigSchema = z.strictObject({
   /** SQLite database file (created with its folder when missing). */
   path: z.string().min(1).default('./.medguard/medguard.db'),
-  /** Ed25519 private key (PEM) used to sign the chain head; unsigned when absent. */
+  /** `full` fsyncs every event (default; see docs/AUDIT.md); `normal` may lose the newest events on power loss. */
+  durability: z.enum(['full', 'normal']).default('full'),
+  /** Sign the chain head with Ed25519 (turn off only for throwaway demos). */
+  sign: z.boolean().default(true),
+  /** Ed25519 private key (PEM), created 0600 when missing; default `<db folder>/audit-signing.key`. */
   signingKeyPath: z.string().min(1).optional(),
+  /** Sign a head after this many events... */
+  headSignIntervalEvents: z.number().int().min(1).max(1_000_000).default(1000),
+  /** ...or after this many seconds, whichever comes first. */
   headSignIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
-  /** Env var holding the HMAC key for finding fingerprints (hex or 16+ characters); random per process when absent. */
+  /** Env var holding the HMAC key for finding fingerprints (64 hex digits, or 16+ characters); random per process when absent. */
   fingerprintKeyEnv: EnvName.optional(),
 });
 

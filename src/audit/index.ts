@@ -1,0 +1,10 @@
+export { canonicalJson } from './canonical.js';
+export { canonicalEvent, chainBody, chainHash, GENESIS_HASH, linkEvent } from './chain.js';
+export { exportFhir, exportJsonl } from './export.js';
+export { toAuditEvent } from './fhir.js';
+export { fingerprint, fingerprintKey, FINGERPRINT_HEX } from './fingerprint.js';
+export { createHeadSigner, keyIdOf, verifyHead, type HeadSigner } from './head.js';
+export { loadOrCreateSigningKey, loadPublicKey, publicKeyPathFor } from './keyfile.js';
+export { AuditLog, type AuditLogOptions } from './log.js';
+export { openAudit, signingKeyPathFor, type OpenedAudit } from './open.js';
+export { verifyChain, type VerifyProblem, type VerifyResult } from './verify.js';
