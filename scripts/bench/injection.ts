@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createInspector } from '../../src/inspect.js';
 import { FAMILY_NAMES } from '../../src/detect/registry.js';
 import type { Mode } from '../../src/core/types.js';
-import { fmt, measure, peakRssMb, rng, table } from './measure.js';
+import { fmt, measure, peakRssMb, rng, table, type Sample } from './measure.js';
 
 const NOTE = [
   'Patient is a 67-year-old with type 2 diabetes and stage 3 CKD, admitted with community-acquired pneumonia.',
@@ -86,31 +86,51 @@ const JSONL_BYTES = 50 * 1024 * 1024;
 export async function benchInjection(): Promise<string> {
   const inspector = createInspector();
   const rows: string[][] = [];
-  let onekPromptMedian = Number.NaN;
+  let onekPrompt: Sample | undefined;
   for (const mode of ['prompt', 'document'] as const) {
     for (const size of SIZES) {
       const inputs = corpus(size.bytes, mode, size.count, size.bytes + (mode === 'prompt' ? 1 : 2));
       const avgBytes = inputs.reduce((a, x) => a + x.bytes, 0) / inputs.length;
       const s = measure(inputs, (x) => x.bytes, (x) => inspector.inspect(x.text, { mode: x.mode }));
-      if (mode === 'prompt' && size.bytes === 1024) onekPromptMedian = s.medianUs;
-      rows.push([mode, size.label, String(Math.round(avgBytes)), String(s.count), fmt(s.medianUs), fmt(s.p99Us), fmt(s.medianUs / (avgBytes / 1024)), fmt(s.mbPerSec)]);
+      if (mode === 'prompt' && size.bytes === 1024) onekPrompt = s;
+      const kb = avgBytes / 1024;
+      rows.push([mode, size.label, String(Math.round(avgBytes)), String(s.count),
+        fmt(s.cpuMedianUs), fmt(s.cpuP99Us), fmt(s.cpuMedianUs / kb), fmt(s.mbPerCpuSec),
+        fmt(s.medianUs), fmt(s.p99Us), fmt(s.mbPerSec)]);
     }
   }
+  const perFamily = familyBreakdown(corpus(1024, 'prompt', 200, 1025));
   const rss = peakRssMb();
   const hasAssessor = inspector.inspect('x').assessments.injection !== undefined;
-  const met = onekPromptMedian <= TARGET_US;
+  const cpuMed = onekPrompt?.cpuMedianUs ?? Number.NaN;
+  const wallMed = onekPrompt?.medianUs ?? Number.NaN;
   const cli = jsonlThroughput();
   return [
     `In-process \`createInspector()\` (families: ${FAMILY_NAMES.join(', ')}; injection assessor ${hasAssessor ? 'present' : 'NOT present — detectors still a scaffold'}), one thread, warm-up first, 25% of inputs attack-bearing.`,
     '',
-    table(['mode', 'size', 'avg bytes', 'samples', 'median µs', 'p99 µs', 'µs per KB (median)', 'MB/s per core'], rows),
+    table(['mode', 'size', 'avg bytes', 'samples', 'CPU median µs', 'CPU p99 µs', 'CPU µs per KB', 'MB/s per core (CPU)', 'wall median µs', 'wall p99 µs', 'MB/s (wall)'], rows),
+    '',
+    'CPU columns are per-call CPU time (process.cpuUsage, user + system): what one core spends. Wall columns include time spent waiting for a core, so they match CPU only on an idle machine.',
+    '',
+    'Where the time goes: each family alone on the same 1 KB prompts (CPU time per call):',
+    '',
+    perFamily,
     '',
     `Peak RSS of the benchmark process: ${fmt(rss)} MB.`,
     '',
-    `**Target: median ≤ ${TARGET_US} µs for a 1 KB prompt on one core — ${met ? 'MET' : 'NOT MET'}** (measured ${fmt(onekPromptMedian)} µs).`,
+    `**Target: median ≤ ${TARGET_US} µs for a 1 KB prompt on one core — ${cpuMed <= TARGET_US ? 'MET' : 'NOT MET'}** (CPU median ${fmt(cpuMed)} µs; wall-clock median ${fmt(wallMed)} µs${wallMed > TARGET_US && cpuMed <= TARGET_US ? ', over target only because the machine was busy' : ''}).`,
     '',
     cli,
   ].join('\n');
+}
+
+function familyBreakdown(inputs: readonly Input[]): string {
+  const rows = FAMILY_NAMES.map((name) => {
+    const only = createInspector({ families: [name] });
+    const s = measure(inputs, (x) => x.bytes, (x) => only.inspect(x.text, { mode: x.mode }), { budgetMs: 1000, minSamples: 30, maxSamples: 5000 });
+    return [name, fmt(s.cpuMedianUs), fmt(s.cpuP99Us)];
+  });
+  return table(['family', 'CPU median µs', 'CPU p99 µs'], rows);
 }
 
 /** End-to-end: `medguard scan text --format jsonl` on a generated ~50 MB corpus, output to /dev/null. */
@@ -136,11 +156,12 @@ function jsonlThroughput(): string {
       stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MEDGUARD_REPORT_RSS: '1' }, encoding: 'utf8',
     });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const rss = /maxRSS (\d+) kB/.exec(r.stderr ?? '');
+    const usage = /maxRSS (\d+) kB, cpu (\d+) ms/.exec(r.stderr ?? '');
+    const cpuSeconds = usage ? Number(usage[2]) / 1000 : Number.NaN;
     if (r.status !== 0 && r.status !== 1) return `CLI jsonl throughput: the CLI exited ${String(r.status)}: ${(r.stderr ?? '').split('\n')[0] ?? ''}`;
     return [
       `CLI jsonl throughput (\`medguard scan text --format jsonl\` from source via tsx, 1 KB records, prompt and document mixed, output to /dev/null):`,
-      `${fmt(size / 1e6)} MB in ${fmt(seconds, 2)} s = **${fmt(size / 1e6 / seconds)} MB/s**, child peak RSS ${rss ? fmt(Number(rss[1]) / 1024) : 'n/a'} MB.`,
+      `${fmt(size / 1e6)} MB in ${fmt(seconds, 2)} s wall = **${fmt(size / 1e6 / seconds)} MB/s**; ${fmt(cpuSeconds, 2)} s of CPU = **${fmt(size / 1e6 / cpuSeconds)} MB per CPU-second** (start-up included); child peak RSS ${usage ? fmt(Number(usage[1]) / 1024) : 'n/a'} MB.`,
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

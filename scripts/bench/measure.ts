@@ -4,11 +4,20 @@
  */
 
 export interface Sample {
+  /** Wall-clock time per call. */
   readonly medianUs: number;
   readonly p99Us: number;
+  /**
+   * CPU time per call (user + system, all threads). On a shared, oversubscribed machine this is
+   * the honest "one core" figure: wall time there includes waiting for a core.
+   */
+  readonly cpuMedianUs: number;
+  readonly cpuP99Us: number;
   readonly count: number;
-  /** Total bytes processed divided by total time, in MB/s (10^6 bytes). */
+  /** Total bytes processed divided by total wall time, in MB/s (10^6 bytes). */
   readonly mbPerSec: number;
+  /** The same over total CPU time. */
+  readonly mbPerCpuSec: number;
 }
 
 export interface MeasureOptions {
@@ -25,25 +34,33 @@ export function measure<T>(inputs: readonly T[], bytes: (input: T) => number, fn
   // Warm-up: every input once, so the JIT and any lazy tables are settled before timing.
   for (const input of inputs) fn(input);
   const times: number[] = [];
+  const cpu: number[] = [];
   let totalBytes = 0;
   let totalNs = 0n;
   const deadline = process.hrtime.bigint() + BigInt(options.budgetMs) * 1_000_000n;
   for (let i = 0; times.length < options.maxSamples; i++) {
     const input = inputs[i % inputs.length]!;
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     fn(input);
     const dt = process.hrtime.bigint() - t0;
+    const c = process.cpuUsage(c0);
     times.push(Number(dt) / 1000);
+    cpu.push(c.user + c.system);
     totalNs += dt;
     totalBytes += bytes(input);
     if (times.length >= options.minSamples && t0 > deadline) break;
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     medianUs: quantile(times, 0.5),
     p99Us: quantile(times, 0.99),
+    cpuMedianUs: quantile(cpu, 0.5),
+    cpuP99Us: quantile(cpu, 0.99),
     count: times.length,
     mbPerSec: totalBytes / 1e6 / (Number(totalNs) / 1e9),
+    mbPerCpuSec: totalBytes / 1e6 / (cpu.reduce((a, b) => a + b, 0) / 1e6),
   };
 }
 

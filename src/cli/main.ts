@@ -42,8 +42,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const io = processIo();
   const code = await runCli(argv, io);
-  // A hidden hook for the bounded-memory tests and the benchmark; maxRSS is in kilobytes.
-  if (io.env.MEDGUARD_REPORT_RSS === '1') process.stderr.write(`medguard: maxRSS ${process.resourceUsage().maxRSS} kB\n`);
+  // A hidden hook for the bounded-memory tests and the benchmark (maxRSS is in kilobytes).
+  if (io.env.MEDGUARD_REPORT_RSS === '1') {
+    const usage = process.resourceUsage();
+    process.stderr.write(`medguard: maxRSS ${usage.maxRSS} kB, cpu ${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} ms\n`);
+  }
   // exitCode, not exit(): let buffered stdout drain first.
   process.exitCode = code;
 }
