@@ -16,7 +16,7 @@ export const EN_AGENT_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: ['function', 'tool', 'plugin', 'api', 'endpoint', 'action'],
     lead: 90,
-    pattern: /\b(?:call|invoke|use|run|trigger|execute|fire|activate)\s{1,4}(?:the\s{1,4}|your\s{1,4}|a\s{1,4})?(?:[a-z0-9]{1,30}_[a-z0-9_]{1,40}|[a-z0-9]{2,30})(?:\(\))?\s{1,4}(?:function|tool|plugin|api|endpoint|action)\b/,
+    pattern: /\b(?:call|invoke|use|run|trigger|execute|fire|activate)\s{1,4}(?:the\s{1,4}|your\s{1,4}|a\s{1,4})?(?!(?:this|that|these|those|any|our|my|which|each|every|another|same|new|following)\s)(?:[a-z0-9]{1,30}_[a-z0-9_]{1,40}|[a-z0-9]{2,30})(?:\(\))?\s{1,4}(?:function|tool|plugin|api|endpoint|action)\b/,
     score: 0.5,
     cues: [
       boost(/_|\b(?:send_?email|browser|http|shell|exec|delete|transfer|payment|search)\b/, 0.2, 'match'),

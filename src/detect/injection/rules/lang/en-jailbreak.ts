@@ -8,7 +8,7 @@ import { EN_CLINICAL } from '../cues.js';
 
 const LIMITS = String.raw`(?:restrictions?|filters?|filtering|limitations?|limits|censorship|rules|guidelines|boundaries|constraints|guardrails|safeguards|morals|ethics|polic(?:y|ies))`;
 
-const HARM_TARGET = /\b(?:make|making|build|building|synthesi[sz]e|synthesi[sz]ing|create|creating|cook|cooking|manufacture|produce|assemble|brew|extract|write|writing|code|coding|develop|deploy|spread|obtain|buy|acquire|get)\b[^.?!\n]{0,40}?\b(?:bombs?|explosives?|detonators?|weapons?|guns?|firearms?|ammunition|meth(?:amphetamine)?|fentanyl|heroin|cocaine|crack|lsd|nerve agents?|sarin|vx|ricin|anthrax|botulinum|toxins?|poisons?|malware|ransomware|viruses|computer virus|keyloggers?|exploits?|botnets?|napalm|bioweapons?|chemical weapons?|phishing|molotov|untraceable|counterfeit|fake (?:ids?|money|passports?))\b|\b(?:hack(?:ing)? into|break into|steal(?:ing)?|launder(?:ing)? money|kill (?:someone|a person|my|him|her|people)|murder|hotwire|pick a lock|shoplift|evade (?:taxes|the police|detection)|dispose of a body|stalk|bully|blackmail|torture)\b/;
+const HARM_TARGET = /\b(?:make|making|build|building|synthesi[sz]e|synthesi[sz]ing|create|creating|cook|cooking|manufacture|produce|assemble|brew|extract|write|writing|code|coding|develop|deploy|spread|obtain|buy|acquire|get)\b[^.?!\n]{0,40}?\b(?:bombs?|explosives?|detonators?|weapons?|guns?|firearms?|ammunition|meth(?:amphetamine)?|fentanyl|heroin|cocaine|crack|lsd|nerve agents?|sarin|vx|ricin|anthrax|botulinum|toxins?|poisons?|malware|ransomware|viruses|computer virus|keyloggers?|exploits?|botnets?|napalm|bioweapons?|chemical weapons?|phishing|molotov|untraceable|counterfeit|fake (?:ids?|money|passports?))\b|\b(?:hack(?:ing)? into|break into|steal(?:ing)?|launder(?:ing)? money|kill (?:someone|a person|my|him|her|people)|murder (?:someone|a person|him|her|my)|hotwire|pick a lock|shoplift|evade (?:taxes|the police|detection)|dispose of a body|stalk|bully|blackmail|torture)\b/;
 
 export const EN_JAILBREAK_RULES: readonly Rule[] = [
   defineRule({
@@ -30,8 +30,8 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     pattern: /\bjailbr(?:eak|oken|eaking|eaked|oke)s?\b/,
     score: 0.4,
     cues: [
-      boost(/\b(?:you|your|chatgpt|gpt|ai|model|assistant|mode|llm|now|enabled?|unlocked)\b/, 0.35, 'around'),
-      damp(/\b(?:phones?|iphone|ios|android|devices?|mobile|consoles?|prison|jail|firmware|security patch(?:es)?|vulnerabilit\w*|process)\b/, 0.35, 'around'),
+      boost(/\b(?:chatgpt|gpt|ai|model|llm|mode|enabled?|unlocked|prompt|dan)\b/, 0.35, 'around'),
+      damp(/\b(?:phones?|iphone|ios|android|devices?|mobile|consoles?|prison|jail|firmware|security patch(?:es)?|vulnerabilit\w{0,12}|process|game|video game|capabilit\w{0,4})\b/, 0.35, 'around'),
     ],
     explanation: 'Talks about jailbreaking the model itself.',
   }),
@@ -60,7 +60,7 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     family: 'persona_jailbreak',
     lang: 'en',
     triggers: ['pretend', 'act as', 'roleplay', 'role-play', 'role play', 'imagine', 'simulate', 'you are', "you're"],
-    pattern: new RegExp(String.raw`\b(?:pretend|act as|roleplay|role-play|role play|imagine|simulate|you are|you['’]re)\b[^.\n]{0,40}?\b(?:(?:no|without|free of|zero)\s{1,4}(?:any\s{1,4})?(?:ethical\s{1,4}|moral\s{1,4}|content\s{1,4}|safety\s{1,4})?${LIMITS}|(?:an?\s{1,4})?(?:unfilt(?:e)?red|unrestricted|uncensored|amoral|unethical|rogue|evil|malicious|jailbroken|immoral)\s{1,4}(?:ai|assistant|chatbot|model|version|bot|character|entity|persona))\b`),
+    pattern: new RegExp(String.raw`\b(?:pretend|act as|roleplay|role-play|role play|imagine|simulate|you are|you['’]re)\b[^.\n]{0,40}?\b(?:(?:no|without|free of|zero)\s{1,4}(?:any\s{1,4})?(?:ethical\s{1,4}|moral\s{1,4}|content\s{1,4}|safety\s{1,4})?${LIMITS}|(?:an?\s{1,4})?(?:unfilt(?:e)?red|unrestricted|uncensored|amoral|unethical|rogue|evil|malicious|jailbroken|immoral)\s{1,4}(?:ai|assistant|chatbot|model|bot|version of (?:you|yourself|chatgpt)))\b`),
     score: 0.75,
     cues: [damp(/\b(?:diet|activity|weight[- ]bearing|visiting|fluid|salt)\b/, 0.5, 'around')],
     explanation: 'Role-play that strips the model of its restrictions.',
@@ -91,8 +91,8 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: ['stay in character', 'staying in character', 'never break', "don't break", 'don’t break', 'dont break', 'do not break', 'must not break', 'break character', 'breaking character'],
     pattern: /\b(?:stay(?:ing)? in character|(?:never|don['’]?t|do not|must not)\s{1,4}break\s{1,4}(?:out of\s{1,4})?character|break(?:ing)? character)\b/,
-    score: 0.55,
-    cues: [boost(/\b(?:you|ai|chatgpt|rules|policies|refuse)\b/, 0.15, 'around')],
+    score: 0.45,
+    cues: [boost(/\b(?:ai|chatgpt|gpt|rules|polic\w{0,4}|refuse|filters?|openai|dan)\b/, 0.2, 'around')],
     explanation: 'Pins the model to a persona so it will not fall back to its rules.',
   }),
   defineRule({
@@ -114,7 +114,7 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     score: 0.4,
     cues: [
       boost(/\b(?:pretend|act as|please act|roleplay|you are|be my|deceased|dead|passed away|miss her|miss him)\b/, 0.3, 'around'),
-      boost(/\b(?:keys?|serial|napalm|recipe|synthesi\w*|password|windows|license|steps)\b/, 0.25, 'around'),
+      boost(/\b(?:keys?|serial|napalm|recipe|synthesi\w{0,6}|password|windows|license|steps)\b/, 0.25, 'around'),
     ],
     explanation: 'Grandparent role-play used to smuggle a refused request.',
   }),
@@ -126,7 +126,11 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     lead: 45,
     pattern: new RegExp(String.raw`\b(?:without|no|free of|free from|devoid of|ignore|ignoring|bypass|bypassing|disregard|set aside|forget|drop|remove|turn off|disable|abandon|break|circumvent|not bound by|unbound by|regardless of|outside)\s{1,4}(?:any\s{1,4}|all\s{1,4}|your\s{1,4}|the\s{1,4}|of\s{1,4}|its\s{1,4}|those\s{1,4}){0,2}(?:ethical|moral|ethics|morality|safety|content|openai|legal|usage)\s{1,4}(?:(?:and|or|,)\s{1,4}(?:moral|ethical|legal)\s{1,4})?(?:${LIMITS}|concerns|considerations|principles|standards|restraints|implications|protocols?)\b`),
     score: 0.75,
-    cues: [damp(/\b(?:patients?|consent|irb|committee|board|surgery|procedure|protocol|trial|study)\b/, 0.35, 'around')],
+    cues: [
+      damp(/\b(?:patients?|consent|irb|committee|board|surgery|procedure|protocol|trial|study)\b/, 0.35, 'around'),
+      damp(/\b(?:not|never|don['’]?t|do not|avoid|without)\s{1,4}(?:to\s{1,4})?$/, 0.5, 'before'),
+      damp(/^\s{0,4}(?:are|is|were|was|be|being|get)\s{1,4}(?:breached|violated|crossed|broken|respected|followed)\b/, 0.45, 'after'),
+    ],
     explanation: 'Asks the model to drop its ethical or safety constraints.',
   }),
   defineRule({
@@ -158,8 +162,8 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     lead: 30,
     pattern: /\b(?:hypothetical(?:ly)?|in a (?:fictional|fictitious|make-believe|imaginary|parallel|alternate) (?:world|universe|story|setting|scenario|reality)|fictional(?:ly)?|for (?:a|my|the) (?:novel|story|screenplay|movie|book|game|script|play)|in (?:a|my) (?:story|novel|movie|screenplay)|thought experiment|alternate universe|(?:purely )?for (?:educational|research|academic|informational) purposes(?: only)?|let['’]?s pretend|imagine (?:a world|that you|you are)|role-?play)\b/,
     requires: HARM_TARGET,
-    score: 0.7,
-    cues: [damp(/\b(?:treat(?:ment|ed|ing)?|manage(?:ment)?|overdose|toxicity|poisoning|withdrawal|antidote|naloxone|presents?|symptoms|diagnos\w*)\b/, 0.45, 'around')],
+    score: 0.6,
+    cues: [damp(/\b(?:treat(?:ment|ed|ing)?|manage(?:ment)?|overdose|toxicity|poisoning|withdrawal|antidote|naloxone|presents?|symptoms|diagnos\w{0,6})\b/, 0.45, 'around')],
     explanation: 'Fictional or hypothetical framing around a harmful request.',
   }),
 ];

@@ -35,8 +35,8 @@ export const EN_PERSONA_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: ['take on', 'take up', 'assume the', 'simulate', 'two separate', 'two different', 'respond as', 'act as', 'answer as', 'emulate', 'pretend'],
     pattern: /\b(?:take (?:on|up) the (?:role|persona) of|assume the (?:role|persona) of|simulate (?:a connection to )?another ai|(?:respond|act|answer) as (?:the|an?) ai (?:called|named)|two (?:separate|different) (?:personas|personalities|entities|characters|styles|responses)|(?:pretend|emulate)[^.\n]{0,20}?\b[a-z]{0,10}(?:gpt|dan)\b)/,
-    score: 0.45,
-    cues: [boost(/\b(?:openai|chatgpt|polic\w{0,4}|rules|restrict\w{0,8}|filter\w{0,4}|moral\w{0,4}|ethic\w{0,4}|anything|illegal)\b/, 0.3, 'around'), damp(EN_CLINICAL, 0.3, 'around')],
+    score: 0.4,
+    cues: [boost(/\b(?:openai|chatgpt|polic\w{0,4}|restrict\w{0,8}|filter\w{0,4}|moral\w{0,4}|ethic\w{0,4}|illegal|unethical)\b/, 0.3, 'around'), damp(EN_CLINICAL, 0.3, 'around')],
     explanation: 'Sets up an alternative AI persona, the usual vehicle of a jailbreak.',
   }),
   defineRule({
