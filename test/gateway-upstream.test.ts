@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../src/core/pipeline.js';
+import { chat, startGateway } from './gateway-helpers.js';
+
+const errorCode = async (r: Response): Promise<string> => ((await r.json()) as { error: { code: string } }).error.code;
+
+test('upstream down is 502 and audited as an error', async () => {
+  const h = await startGateway();
+  await h.stub.close();
+  const r = await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin for otitis media?'));
+  assert.equal(r.status, 502);
+  assert.equal(await errorCode(r), 'MG_UPSTREAM_UNAVAILABLE');
+  const [e] = await h.store.waitFor(1);
+  assert.equal(e?.verdict, 'error');
+  assert.deepEqual(e?.reasons, ['MG_UPSTREAM_UNAVAILABLE']);
+  await h.server.close(100);
+});
+
+test('a slow upstream is 504', async () => {
+  const h = await startGateway({ upstream: { timeouts: { connectMs: 1000, headersMs: 200, bodyMs: 200 } } });
+  h.stub.handler = () => { /* never answers */ };
+  const r = await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 504);
+  assert.equal(await errorCode(r), 'MG_UPSTREAM_TIMEOUT');
+  await h.close();
+});
+
+test('garbage from the upstream is 502, and an oversized answer too', async () => {
+  const h = await startGateway({ upstream: { maxResponseBytes: 2048 } });
+  h.stub.handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('<html>oops');
+  let r = await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 502);
+  assert.equal(await errorCode(r), 'MG_UPSTREAM_INVALID');
+  h.stub.handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ pad: 'x'.repeat(5000) }));
+  r = await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 502);
+  assert.equal(await errorCode(r), 'MG_UPSTREAM_INVALID');
+  await h.close();
+});
+
+test('a throwing detector fails closed by default and open when configured', async () => {
+  const throwing = createPipeline({ detectors: [{ id: 'test.boom', family: 'phi', modes: ['prompt', 'document', 'output'], decodedLayers: false, detect: () => { throw new Error('boom'); } }] });
+  const closed = await startGateway({ parts: { inspectors: { full: throwing } } });
+  let r = await closed.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 403);
+  assert.equal(await errorCode(r), 'MG_DETECTOR_FAILED');
+  assert.equal(closed.stub.received.length, 0);
+  const [e] = await closed.store.waitFor(1);
+  assert.ok(e?.findings.some((f) => f.kind === 'phi.detector_failed'));
+  await closed.close();
+  const open = await startGateway({ parts: { inspectors: { full: throwing } }, config: { policy: { detectorFailure: 'open' } } });
+  r = await open.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 200);
+  const [e2] = await open.store.waitFor(1);
+  assert.equal(e2?.verdict, 'alert');
+  await open.close();
+});
