@@ -6,6 +6,7 @@ import { verify } from './verify.js';
 import { keys } from './keys/index.js';
 import { deid } from './deid.js';
 import { reid } from './reid.js';
+import { audit } from './audit/index.js';
 
 /** The closed list of top-level commands, in help order; adding one is one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   sign,
   verify,
   keys,
+  audit,
   demo,
 ];
