@@ -73,6 +73,20 @@ export const F_ALPHA = 2; // letter of an alphabet attackers space out (Latin, C
 export const F_SPACE = 4;
 export const F_DIGIT = 8; // ASCII digit
 export const F_LOWER_MULTI = 16; // lower-casing yields more than one unit
+export const F_DIACRITIC = 32; // generic combining diacritic (Zalgo and strike-through text stack these)
+
+/** Small capitals and IPA letters that read as Latin letters ("ɪɢɴᴏʀᴇ"); NFKC leaves them alone. */
+const SMALL_CAPITALS: ReadonlyArray<readonly [number, string]> = [
+  [0x1d00, 'a'], [0x0299, 'b'], [0x1d04, 'c'], [0x1d05, 'd'], [0x1d07, 'e'], [0xa730, 'f'], [0x0262, 'g'],
+  [0x029c, 'h'], [0x026a, 'i'], [0x1d0a, 'j'], [0x1d0b, 'k'], [0x029f, 'l'], [0x1d0d, 'm'], [0x0274, 'n'],
+  [0x1d0f, 'o'], [0x1d18, 'p'], [0x0280, 'r'], [0xa731, 's'], [0x1d1b, 't'], [0x1d1c, 'u'], [0x1d20, 'v'],
+  [0x1d21, 'w'], [0x028f, 'y'], [0x1d22, 'z'],
+];
+
+function isDiacritic(c: number): boolean {
+  return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff)
+    || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
 
 const FLAGS = new Uint8Array(0x10000);
 const LOWER = new Uint16Array(0x10000);
@@ -91,10 +105,16 @@ function buildBlock(block: number): void {
     if ((isLatinLetter(c) || isCyrillicOrGreek(c)) && ALPHA_RE.test(ch)) f |= F_ALPHA;
     if (isWhitespace(c)) f |= F_SPACE;
     if (c >= 0x30 && c <= 0x39) f |= F_DIGIT;
+    if (isDiacritic(c)) f |= F_DIACRITIC;
     const lower = ch.toLowerCase();
     if (lower.length === 1) LOWER[c] = lower.charCodeAt(0);
     else f |= F_LOWER_MULTI;
     FLAGS[c] = f;
+  }
+  for (const [c, latin] of SMALL_CAPITALS) {
+    if (c >>> 8 !== block) continue;
+    LOWER[c] = latin.charCodeAt(0);
+    FLAGS[c] = (FLAGS[c] ?? 0) & ~F_LOWER_MULTI;
   }
 }
 buildBlock(0);
@@ -132,7 +152,7 @@ export function charFlags(c: number): number {
   return FLAGS[c] ?? 0;
 }
 
-/** Single-unit lower case (the unit itself when lower-casing would expand it). */
+/** Single-unit case fold: lower case, small capitals read as their letter (the unit itself when lower-casing would expand it). */
 export function lowerUnit(c: number): number {
   const block = c >>> 8;
   if (BUILT[block] === 0) buildBlock(block);

@@ -1,4 +1,4 @@
-import { charFlags, charFlagTable, F_ALPHA, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
+import { charFlags, charFlagTable, F_ALPHA, F_DIACRITIC, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
 import type { Derived } from './clean.js';
 import { isLeetToken } from './leet.js';
 import { composeMaps, TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
@@ -96,8 +96,17 @@ function lowerAndLeet(text: string, fl: Uint8Array): Units {
       j++;
     }
     const leetWord = isLeetToken(text, i, j, letters);
+    const zalgo = hasLooseDiacritics(text, i, j, fl);
+    let onLetter = false;
     for (let p = i; p < j; p++) {
-      const t = text.charCodeAt(p);
+      let t = text.charCodeAt(p);
+      const f = fl[t] ?? 0;
+      // Diacritics left uncomposed by NFKC on a Latin/Cyrillic/Greek letter are decoration (Zalgo,
+      // strike-through "i̵g̵n̵o̵r̵e̵"); in such a word composed accents go too. Marks of other
+      // scripts carry meaning and stay, as do the accents of ordinary words.
+      if (onLetter && (f & F_DIACRITIC) !== 0) continue;
+      onLetter = (f & F_ALPHA) !== 0;
+      if (zalgo && onLetter && t >= 0x80) t = baseLetter(t);
       const leet = leetWord ? leetTarget(t) : 0;
       if (leet !== 0) b.push(leet, p, p + 1);
       else pushLower(b, t, p);
@@ -105,6 +114,18 @@ function lowerAndLeet(text: string, fl: Uint8Array): Units {
     i = j;
   }
   return { ...b.finishUnits(n), collapsible: true };
+}
+
+function hasLooseDiacritics(text: string, i: number, j: number, fl: Uint8Array): boolean {
+  for (let p = i + 1; p < j; p++) {
+    if (((fl[text.charCodeAt(p)] ?? 0) & F_DIACRITIC) !== 0 && ((fl[text.charCodeAt(p - 1)] ?? 0) & F_ALPHA) !== 0) return true;
+  }
+  return false;
+}
+
+/** "á" -> "a": the first unit of the canonical decomposition. */
+function baseLetter(c: number): number {
+  return String.fromCharCode(c).normalize('NFD').charCodeAt(0);
 }
 
 function pushLower(b: TextBuilder, c: number, p: number): void {

@@ -17,6 +17,10 @@ test('folded form undoes the common obfuscations', () => {
   assert.equal(folded('p@$$w0rd'), 'password');
   assert.equal(folded('IGNORE\n\n\tALL'), 'ignore all');
   assert.equal(folded('ig\u200Bnore'), 'ignore');
+  assert.equal(folded('i\u0335g\u0335n\u0335o\u0335r\u0335e\u0335 a\u0336\u0301ll'), 'ignore all');
+  assert.equal(folded('\u026A\u0262\u0274\u1D0F\u0280\u1D07 \u1D00\u029F\u029F'), 'ignore all');
+  assert.equal(folded('\u0928\u092E\u0938\u094D\u0924\u0947'), '\u0928\u092E\u0938\u094D\u0924\u0947', 'Devanagari signs stay');
+  assert.equal(folded('caf\u00E9 na\u00EFve'), 'caf\u00E9 na\u00EFve', 'composed accents stay');
 });
 
 test('folded form leaves clinical numbers and short abbreviations alone', () => {
