@@ -32,7 +32,19 @@ function bucket(triggers: readonly string[]): Buckets {
 
 export function createTriggerScanner(triggers: readonly string[]): TriggerScanner {
   // Word-initial triggers only count at a word start, which keeps "ai" out of "maintain".
-  const wordy = bucket(triggers.filter((t) => isWordCode(t.charCodeAt(0))));
+  // They start with an ASCII word character and have 2+ characters, so an array indexed by the
+  // first two code units (when both are ASCII) replaces a hash lookup at every word start.
+  const wordyList = triggers.filter((t) => isWordCode(t.charCodeAt(0)));
+  const wordyAscii = new Array<string[] | undefined>(128 * 128);
+  const wordyWide = new Map<number, string[]>();
+  for (const t of wordyList) {
+    const c0 = t.charCodeAt(0);
+    const c1 = t.charCodeAt(1);
+    const list = c1 < 128 ? (wordyAscii[c0 * 128 + c1] ??= []) : wordyWide.get(c0 * 65536 + c1) ?? [];
+    if (c1 >= 128) wordyWide.set(c0 * 65536 + c1, list);
+    list.push(t);
+  }
+  for (const list of [...wordyAscii, ...wordyWide.values()]) list?.sort((a, b) => b.length - a.length);
   const other = bucket(triggers.filter((t) => !isWordCode(t.charCodeAt(0))));
   return {
     scan(text, onHit) {
@@ -42,8 +54,24 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
       for (let i = 0; i < n; i++) {
         const c = low.charCodeAt(i);
         const word = isWordCode(c);
-        const table = word ? (prevWord ? undefined : wordy[c]) : other[c];
-        prevWord = word;
+        if (word) {
+          if (!prevWord && i + 1 < n) {
+            const c1 = low.charCodeAt(i + 1);
+            const list = c < 128 && c1 < 128 ? wordyAscii[c * 128 + c1] : wordyWide.get(c * 65536 + c1);
+            if (list !== undefined) {
+              for (const t of list) {
+                if (low.startsWith(t, i)) {
+                  onHit(i, t);
+                  break;
+                }
+              }
+            }
+          }
+          prevWord = true;
+          continue;
+        }
+        prevWord = false;
+        const table = other[c];
         if (table === undefined) continue;
         const found = longest(table, low, i);
         if (found !== undefined) onHit(i, found);
