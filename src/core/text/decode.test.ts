@@ -126,6 +126,16 @@ test('limits bound depth, layer count and decoded size', () => {
   assert.equal(layers(`x ${b64(PAYLOAD)}`, { maxDepth: 0 }).length, 0);
 });
 
+test('entity-encoded text in a document larger than the budget is decoded around the escapes', () => {
+  const filler = 'Routine follow-up note without anything unusual.\n'.repeat(8000);
+  const text = `${filler}Note: &#73;&#103;&#110;&#111;&#114;&#101; all previous\n${filler}`;
+  assert.ok(text.length > DEFAULT_DECODE_LIMITS.maxDecodedChars);
+  const layer = layers(text).find((l) => l.via[0] === 'html');
+  assert.ok(layer);
+  assert.equal(layer.raw, 'Note: Ignore all previous');
+  assert.deepEqual(layer.origin, { start: filler.length, end: filler.length + 'Note: &#73;&#103;&#110;&#111;&#114;&#101; all previous'.length });
+});
+
 test('a megabyte of base64 noise finishes with bounded layers', () => {
   const noise = Buffer.alloc(768 * 1024);
   let s = 7;

@@ -2,6 +2,7 @@ import { isAsciiLetter, isFlagTagSequence, isWhitespace } from '../chars.js';
 import { TextBuilder } from '../offsets.js';
 import { PATTERNS } from '../patterns.js';
 import { decodeUtf8Mapped, isLikelyText, MappedBytes } from '../utf8.js';
+import type { Span } from '../../types.js';
 import { spend, type Decoded, type Decoder } from './types.js';
 
 /*
@@ -72,6 +73,19 @@ function percentDecode(text: string, start: number, end: number): Decoded | null
   return { via: 'url', text: decoded, span: { start, end }, map };
 }
 
+/**
+ * What an escape-style codec decodes: the whole layer when it fits the budget (escapes and plain
+ * words interleave), else the lines from the first to the last escape, else nothing.
+ */
+function region(text: string, first: number, last: number, budget: number): Span | null {
+  if (text.length <= budget) return { start: 0, end: text.length };
+  let start = first;
+  let end = last;
+  for (let k = 0; k < 512 && start > 0 && text.charCodeAt(start - 1) !== 0x0a; k++) start--;
+  for (let k = 0; k < 512 && end < text.length && text.charCodeAt(end) !== 0x0a; k++) end++;
+  return end - start <= budget ? { start, end } : null;
+}
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = Object.freeze({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', copy: '\u00a9', reg: '\u00ae',
   hellip: '\u2026', mdash: '\u2014', ndash: '\u2013', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c',
@@ -101,17 +115,21 @@ export const decodeHtml: Decoder = (text, budget) => {
     const value = entityValue(m[0]);
     if (value !== null) found.push({ at: m.index, len: m[0].length, value });
   }
-  if (found.length < MIN_ENTITIES || !spend(budget, text.length)) return [];
-  const b = new TextBuilder(text.length);
-  let p = 0;
+  const first = found[0];
+  const last = found[found.length - 1];
+  if (found.length < MIN_ENTITIES || first === undefined || last === undefined) return [];
+  const span = region(text, first.at, last.at + last.len, budget.chars);
+  if (span === null || !spend(budget, span.end - span.start)) return [];
+  const b = new TextBuilder(span.end - span.start);
+  let p = span.start;
   for (const e of found) {
     for (; p < e.at; p++) b.push(text.charCodeAt(p), p, p + 1);
     for (let u = 0; u < e.value.length; u++) b.push(e.value.charCodeAt(u), e.at, e.at + e.len);
     p = e.at + e.len;
   }
-  for (; p < text.length; p++) b.push(text.charCodeAt(p), p, p + 1);
+  for (; p < span.end; p++) b.push(text.charCodeAt(p), p, p + 1);
   const { text: decoded, map } = b.finish(-1);
-  return [{ via: 'html', text: decoded, span: { start: 0, end: text.length }, map }];
+  return [{ via: 'html', text: decoded, span, map }];
 };
 
 const MIN_QP_ESCAPES = 3;
@@ -125,18 +143,24 @@ export const decodeQuotedPrintable: Decoder = (text, budget) => {
   if (!text.includes('=')) return [];
   let escapes = 0;
   let controls = 0;
+  let first = -1;
+  let last = -1;
   for (const m of text.matchAll(PATTERNS.qpEscape)) {
     const next = text.charCodeAt(m.index + 3);
     if (!(Number.isNaN(next) || next === 0x3d || next === 0x0d || next === 0x0a || isAsciiLetter(next))) continue;
     escapes++;
+    if (first < 0) first = m.index;
+    last = m.index + 3;
     const byte = (hexValue(m[0].charCodeAt(1)) << 4) | hexValue(m[0].charCodeAt(2));
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) controls++;
   }
   const softBreaks = escapes > 0 ? [...text.matchAll(PATTERNS.qpSoftBreak)].length : 0;
-  if (escapes + softBreaks < MIN_QP_ESCAPES || controls * 10 > escapes || !spend(budget, text.length)) return [];
-  const bytes = new MappedBytes(text.length);
-  let p = 0;
-  while (p < text.length) {
+  if (escapes + softBreaks < MIN_QP_ESCAPES || controls * 10 > escapes) return [];
+  const span = region(text, first, last, budget.chars);
+  if (span === null || !spend(budget, span.end - span.start)) return [];
+  const bytes = new MappedBytes(span.end - span.start);
+  let p = span.start;
+  while (p < span.end) {
     const c = text.charCodeAt(p);
     if (c === 0x3d && isHexAt(text, p + 1) && isHexAt(text, p + 2) && text.charCodeAt(p + 1) < 0x61 && text.charCodeAt(p + 2) < 0x61) {
       bytes.push((hexValue(text.charCodeAt(p + 1)) << 4) | hexValue(text.charCodeAt(p + 2)), p, p + 3);
@@ -151,7 +175,7 @@ export const decodeQuotedPrintable: Decoder = (text, budget) => {
   }
   const { text: decoded, map } = decodeUtf8Mapped(bytes);
   if (!isLikelyText(decoded)) return [];
-  return [{ via: 'quoted-printable', text: decoded, span: { start: 0, end: text.length }, map }];
+  return [{ via: 'quoted-printable', text: decoded, span, map }];
 };
 
 /** Unicode tag characters U+E0020-E007E spell ASCII invisibly: the hidden message becomes a layer. */
