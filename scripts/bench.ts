@@ -88,7 +88,7 @@ async function runParent(filter: readonly string[]): Promise<number> {
     return 2;
   }
   const selected = filter.length > 0 ? SECTIONS.filter((s) => filter.includes(s.name)) : SECTIONS;
-  const sections = existingSections();
+  const produced = new Map<string, string>();
   const tmp = mkdtempSync(join(tmpdir(), 'medguard-bench-out-'));
   let failed = 0;
   try {
@@ -107,12 +107,15 @@ async function runParent(filter: readonly string[]): Promise<number> {
         continue;
       }
       const text = `${header(s, load)}\n\n${readFileSync(out, 'utf8').trim()}`;
-      sections.set(s.name, text);
+      produced.set(s.name, text);
       console.log(`\n${text}\n`);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  // Re-read just before writing: another `npm run bench -- <section>` may have finished meanwhile.
+  const sections = existingSections();
+  for (const [name, text] of produced) sections.set(name, text);
   writeDoc(sections);
   console.log(`bench: wrote ${benchFile}`);
   return failed > 0 ? 1 : 0;
