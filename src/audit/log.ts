@@ -48,7 +48,7 @@ export class AuditLog {
         query: (f) => a.query(f),
         scan: (from) => a.scan(from),
         putHead: (h) => a.putHead(h),
-        heads: () => a.heads(),
+        heads: (range) => a.heads(range),
         ...(a.scanRaw ? { scanRaw: (from?: number) => (a.scanRaw as NonNullable<typeof a.scanRaw>).call(a, from) } : {}),
       },
     };
@@ -82,9 +82,8 @@ export class AuditLog {
   }
 
   private async loadLastHead(): Promise<void> {
-    const heads = await this.raw.audit.heads();
-    const mine = heads.filter((h) => h.keyId === this.signer?.keyId);
-    this.lastSignedSeq = mine.reduce((m, h) => Math.max(m, h.seq), 0);
+    const [newest] = await this.raw.audit.heads({ newestFirst: true, limit: 1 });
+    this.lastSignedSeq = newest?.seq ?? 0;
   }
 
   /** Serialised so concurrent records never sign out of order or twice for one seq. */

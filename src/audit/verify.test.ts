@@ -152,4 +152,16 @@ describe('verifyChain', () => {
     assert.equal(r.signatures, 'skipped');
     assert.deepEqual(r.firstBad, { seq: 7, problem: 'truncated' });
   });
+
+  it('pages through more heads than one page, including two keys signing one seq at the page edge', async () => {
+    const other = createHeadSigner(generateKeyPairSync('ed25519').privateKey);
+    const store = await trail(1205, Array.from({ length: 1205 }, (_, i) => i + 1), (db) => {
+      const hash = (db.prepare('SELECT hash FROM events WHERE seq = 1000').get() as { hash: string }).hash;
+      const h = other.signHead(1000, hash, '2026-01-01T00:00:01.000Z');
+      db.prepare('INSERT INTO heads (seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)').run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+    });
+    const r = await verifyChain(store.audit);
+    await store.close();
+    assert.deepEqual([r.ok, r.heads, r.lastSignedSeq], [true, 1206, 1205]);
+  });
 });

@@ -30,9 +30,10 @@ export interface VerifyResult {
 }
 
 export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Promise<VerifyResult> {
-  const heads = [...(await audit.heads())].sort((a, b) => a.seq - b.seq);
+  const heads = headStream(audit);
+  let head = await heads.next();
+  let headCount = 0;
   const signatures = publicKey ? 'checked' : 'skipped';
-  let h = 0;
   let expected = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
@@ -41,7 +42,7 @@ export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Pro
     ok: firstBad === undefined,
     checked,
     lastSeq: expected - 1,
-    heads: heads.length,
+    heads: headCount,
     lastSignedSeq,
     signatures,
     ...(firstBad ? { firstBad } : {}),
@@ -51,19 +52,20 @@ export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Pro
     if (row.seq !== expected) return done({ seq: expected, problem: 'gap' });
     const problem = checkRow(row, prevHash);
     if (problem) return done({ seq: row.seq, problem });
-    for (; h < heads.length && (heads[h] as SignedHead).seq <= row.seq; h++) {
-      const head = heads[h] as SignedHead;
-      if (publicKey && !verifyHead(head, publicKey)) return done({ seq: head.seq, problem: 'bad_signature' });
-      if (head.seq < row.seq || head.hash !== row.hash) return done({ seq: head.seq, problem: 'head_mismatch' });
-      lastSignedSeq = head.seq;
+    for (; !head.done && head.value.seq <= row.seq; head = await heads.next()) {
+      const h = head.value;
+      headCount++;
+      if (publicKey && !verifyHead(h, publicKey)) return done({ seq: h.seq, problem: 'bad_signature' });
+      if (h.seq < row.seq || h.hash !== row.hash) return done({ seq: h.seq, problem: 'head_mismatch' });
+      lastSignedSeq = h.seq;
     }
     prevHash = row.hash;
     expected++;
     checked++;
   }
-  const beyond = heads[h];
-  if (beyond) {
-    if (publicKey && !verifyHead(beyond, publicKey)) return done({ seq: beyond.seq, problem: 'bad_signature' });
+  if (!head.done) {
+    headCount++;
+    if (publicKey && !verifyHead(head.value, publicKey)) return done({ seq: head.value.seq, problem: 'bad_signature' });
     return done({ seq: expected, problem: 'truncated' });
   }
   return done();
@@ -87,6 +89,24 @@ function checkRow(row: RawEvent, prevHash: string): VerifyProblem | undefined {
     return 'index_mismatch';
   }
   return undefined;
+}
+
+const HEAD_PAGE = 1000;
+
+/** Heads in seq order, paged; several keys may sign one seq, so a page boundary inside a seq is re-read. */
+async function* headStream(audit: AuditStore): AsyncGenerator<SignedHead> {
+  let afterSeq = Number.MIN_SAFE_INTEGER;
+  let seen = new Set<string>();
+  for (;;) {
+    const page = await audit.heads({ afterSeq, limit: HEAD_PAGE });
+    for (const h of page) if (!seen.has(`${h.seq}/${h.keyId}`)) yield h;
+    const last = page[page.length - 1];
+    if (page.length < HEAD_PAGE || last === undefined) return;
+    const sameSeq = page.filter((h) => h.seq === last.seq);
+    const stuck = sameSeq.length === page.length;
+    seen = new Set(stuck ? [] : sameSeq.map((h) => `${h.seq}/${h.keyId}`));
+    afterSeq = stuck ? last.seq : last.seq - 1;
+  }
 }
 
 /** Stores that keep the hashed text give it back verbatim; others are re-canonicalised. */

@@ -95,11 +95,15 @@ export function storeConformanceSuite(name: string, open: StoreFactory): void {
         assert.equal(result.checked, 40);
       }));
 
-    it('stores signed heads and lists them by seq', () =>
+    it('stores signed heads and pages them by seq, oldest or newest first', () =>
       withStore(open, async (s) => {
         await s.audit.putHead({ seq: 9, hash: 'b'.repeat(64), signedAt: '2026-01-01T00:01:00.000Z', keyId: 'k1', signature: 'c2ln' });
         await s.audit.putHead({ seq: 4, hash: 'a'.repeat(64), signedAt: '2026-01-01T00:00:00.000Z', keyId: 'k1', signature: 'c2ln' });
-        assert.deepEqual((await s.audit.heads()).map((h) => h.seq), [4, 9]);
+        await s.audit.putHead({ seq: 12, hash: 'd'.repeat(64), signedAt: '2026-01-01T00:02:00.000Z', keyId: 'k1', signature: 'c2ln' });
+        assert.deepEqual((await s.audit.heads()).map((h) => h.seq), [4, 9, 12]);
+        assert.deepEqual((await s.audit.heads({ afterSeq: 4, limit: 1 })).map((h) => h.seq), [9]);
+        assert.deepEqual((await s.audit.heads({ newestFirst: true, limit: 2 })).map((h) => h.seq), [12, 9]);
+        assert.deepEqual(await s.audit.heads({ afterSeq: 12 }), []);
       }));
 
     it('creates, lists and revokes API keys (first revocation time stands)', () =>

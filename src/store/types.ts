@@ -85,6 +85,13 @@ export interface RawEvent {
   };
 }
 
+/** A page of signed heads: one a minute adds up, so readers page rather than load them all. */
+export interface HeadRange {
+  readonly afterSeq?: number;
+  readonly limit?: number;
+  readonly newestFirst?: boolean;
+}
+
 export interface AuditStore {
   append(event: AuditEventInput): Promise<StoredEvent>;
   get(seq: number): Promise<StoredEvent | undefined>;
@@ -93,8 +100,8 @@ export interface AuditStore {
   /** Every event in chain order from `fromSeq`, streamed in pages. */
   scan(fromSeq?: number): AsyncIterable<StoredEvent>;
   putHead(head: SignedHead): Promise<void>;
-  /** Ascending by seq. */
-  heads(): Promise<SignedHead[]>;
+  /** Ascending by seq (newest first with `newestFirst`), after `afterSeq`, at most `limit` (default all). */
+  heads(range?: HeadRange): Promise<SignedHead[]>;
   /** Rows as stored (canonical text, not re-serialised), streamed in chain order; stores that keep
    *  the canonical text implement it so the verifier sees exactly what was hashed. */
   scanRaw?(fromSeq?: number): AsyncIterable<RawEvent>;

@@ -50,7 +50,8 @@ export function sqliteAuditStore(db: Database): AuditStore {
   const getOne = db.prepare('SELECT * FROM events WHERE seq = ?');
   const page = db.prepare('SELECT * FROM events WHERE seq >= ? ORDER BY seq LIMIT ?');
   const putHead = db.prepare('INSERT OR REPLACE INTO heads (seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)');
-  const allHeads = db.prepare('SELECT * FROM heads ORDER BY seq, signed_at');
+  const headsAsc = db.prepare('SELECT * FROM heads WHERE seq > ? ORDER BY seq, signed_at LIMIT ?');
+  const headsDesc = db.prepare('SELECT * FROM heads WHERE seq > ? ORDER BY seq DESC, signed_at DESC LIMIT ?');
 
   // Read-last-hash and insert in one IMMEDIATE transaction: the write lock is taken before the read,
   // so two writers (even in two processes) can never link to the same predecessor.
@@ -95,8 +96,10 @@ export function sqliteAuditStore(db: Database): AuditStore {
     async putHead(h) {
       putHead.run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
     },
-    async heads() {
-      return (allHeads.all() as HeadRow[]).map((r): SignedHead => ({ seq: r.seq, hash: r.hash, signedAt: r.signed_at, keyId: r.key_id, signature: r.signature }));
+    async heads(range = {}) {
+      const limit = range.limit === undefined ? -1 : Math.max(0, Math.floor(range.limit));
+      const rows = (range.newestFirst === true ? headsDesc : headsAsc).all(range.afterSeq ?? Number.MIN_SAFE_INTEGER, limit) as HeadRow[];
+      return rows.map((r): SignedHead => ({ seq: r.seq, hash: r.hash, signedAt: r.signed_at, keyId: r.key_id, signature: r.signature }));
     },
   };
 }
