@@ -4,6 +4,7 @@ import { createInjectionFamily, type InjectionOptions } from './injection/index.
 import { createSecretsFamily, type SecretsOptions } from './secrets/index.js';
 import { createGenomicFamily, type GenomicOptions } from './genomic/index.js';
 import { createPhiFamily, type PhiOptions } from './phi/index.js';
+import { createOutputFamily, type OutputOptions } from './output/index.js';
 
 /**
  * The closed list of detector families. Each entry is a factory that validates its options once;
@@ -14,6 +15,7 @@ export interface FamilyOptions {
   secrets: SecretsOptions;
   genomic: GenomicOptions;
   phi: PhiOptions;
+  output: OutputOptions;
 }
 
 export type FamilyName = keyof FamilyOptions;
@@ -23,6 +25,7 @@ const FACTORIES: { readonly [K in FamilyName]: (options: FamilyOptions[K]) => Fa
   secrets: createSecretsFamily,
   genomic: createGenomicFamily,
   phi: createPhiFamily,
+  output: createOutputFamily,
 });
 
 export const FAMILY_NAMES = Object.freeze(Object.keys(FACTORIES)) as readonly FamilyName[];

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Pipeline } from '../../core/pipeline.js';
 import type { Store } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import type { Inspectors } from '../inspect/engine.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   readonly config: GatewayConfig;
   readonly upstreams: ReadonlyMap<string, Upstream>;
   readonly inspectors: Inspectors;
+  /** Per route: the output family with that route's link allowlist. */
+  readonly outputRules: ReadonlyMap<string, Pipeline>;
   readonly authenticator: Authenticator;
   readonly limiter: Limiter | undefined;
   readonly store: Store | undefined;

@@ -3,6 +3,7 @@
  * store, event bus, ops routes). Everything expensive (detector families, upstream pools) is
  * built here once, never per request.
  */
+import { createInspector } from '../../inspect.js';
 import type { Store } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import { createApp, type RequestHandler } from '../app/app.js';
@@ -43,10 +44,12 @@ export function createGateway(config: GatewayConfig, parts: GatewayParts): Gatew
   const inspectors: Inspectors = { ...sharedInspectors, ...parts.inspectors };
   const keyEnv = config.store.fingerprintKeyEnv;
   const fingerprint = parts.fingerprint ?? createFingerprinter(fingerprintKeyFrom(keyEnv ? env[keyEnv] : undefined));
+  const outputRules = new Map(config.routes.map((r) => [r.name, createInspector({ families: ['output'], options: { output: { linkAllowlist: r.effectivePolicy.linkAllowlist } } })]));
   const deps: AppDeps = {
     config,
     upstreams,
     inspectors,
+    outputRules,
     authenticator: parts.authenticator,
     limiter: parts.limiter,
     store: parts.store,

@@ -7,12 +7,15 @@ import type { Pipeline } from '../../core/pipeline.js';
 import type { Finding } from '../../core/types.js';
 import type { ResolvedPolicy } from '../policy/resolve.js';
 import type { EndpointKind } from '../routes/openai.js';
+import { hostAllowed, networkHost } from '../../detect/output/index.js';
 import { inspectText } from './engine.js';
 import type { JsonPath, TextItem } from './extract.js';
 import type { Fingerprinter } from './fingerprint.js';
 
 export interface OutputContext {
   readonly pipeline: Pipeline;
+  /** The route's output family (links judged against its allowlist, active content). */
+  readonly rules: Pipeline;
   readonly policy: ResolvedPolicy;
   readonly fp: Fingerprinter;
   /** Fingerprints of the PHI values the request carried (originals, before pseudonymisation). */
@@ -22,9 +25,12 @@ export interface OutputContext {
 
 export function inspectOutput(text: string, ctx: OutputContext): Finding[] {
   const found = inspectText(ctx.pipeline, text, 'output').filter((f) => {
-    if (f.family !== 'phi' || ctx.policy.outputPhi === 'any' || f.kind.endsWith('.detector_failed')) return true;
-    return !ctx.requestPhi.has(ctx.fp(text.slice(f.start, f.end)));
+    if (f.family !== 'phi' || f.kind.endsWith('.detector_failed')) return true;
+    // A link to an allowed host (a guideline, a formulary) is a citation, not an identifier.
+    if (f.kind === 'phi.URL' && allowedUrl(text.slice(f.start, f.end), ctx.policy.linkAllowlist)) return false;
+    return ctx.policy.outputPhi === 'any' || !ctx.requestPhi.has(ctx.fp(text.slice(f.start, f.end)));
   });
+  found.push(...inspectText(ctx.rules, text, 'output'));
   if (ctx.canary !== undefined) {
     const at = text.indexOf(ctx.canary);
     if (at >= 0) {
@@ -32,6 +38,11 @@ export function inspectOutput(text: string, ctx: OutputContext): Finding[] {
     }
   }
   return found;
+}
+
+function allowedUrl(url: string, allowlist: readonly string[]): boolean {
+  const host = networkHost(/^[a-z][a-z0-9+.-]{0,20}:/i.test(url) ? url : `https://${url}`);
+  return host !== undefined && hostAllowed(host, allowlist);
 }
 
 export const newCanary = (): string => `mgc-${randomBytes(9).toString('base64url')}`;

@@ -40,6 +40,8 @@ const BLOCK_REASONS: Readonly<Record<string, readonly [string, string]>> = {
   output: ['MG_BLOCKED_OUTPUT', 'the answer violated the output policy'],
 };
 
+const PRIORITY = ['MG_DETECTOR_FAILED', 'MG_BLOCKED_INJECTION', 'MG_BLOCKED_PROMPT_LEAK', 'MG_BLOCKED_EXFILTRATION', 'MG_BLOCKED_ACTIVE_CONTENT', 'MG_BLOCKED_SECRET', 'MG_BLOCKED_PHI', 'MG_BLOCKED_GENOMIC', 'MG_BLOCKED_OUTPUT'];
+
 const OTHER_REASONS: Readonly<Record<Exclude<Action, 'block' | 'allow'>, string>> = {
   pseudonymize: 'MG_PSEUDONYMIZED', redact: 'MG_REDACTED', alert: 'MG_ALERTED',
 };
@@ -59,13 +61,14 @@ export function decide(located: readonly Located[], policy: ResolvedPolicy): Dec
   const decided = located.map((l) => ({ ...l, action: decideOne(l, policy) }));
   let top: Action = 'allow';
   const reasons = new Set<string>();
-  let block: Decision['block'];
+  let block: { code: string; message: string } | undefined;
   for (const d of decided) {
     if (RANK[d.action] > RANK[top]) top = d.action;
     if (d.action === 'block') {
       const [code, message] = blockReason(d.finding);
       reasons.add(code);
-      block ??= { code, message: `request blocked by medguard: ${message}` };
+      // The most specific reason names the block (a leaking image URL is also "PHI", but exfiltration says more).
+      if (!block || PRIORITY.indexOf(code) < PRIORITY.indexOf(block.code)) block = { code, message: `request blocked by medguard: ${message}` };
     } else if (d.action !== 'allow') reasons.add(OTHER_REASONS[d.action]);
   }
   return { verdict: top, reasons: [...reasons], decided, block };

@@ -44,6 +44,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   const planted = canary !== undefined && plantCanary(body, canary);
   const output: OutputContext = {
     pipeline: deps.inspectors.output,
+    rules: deps.outputRules.get(endpoint.route.name) ?? deps.inspectors.output,
     policy,
     fp: deps.fingerprint,
     requestPhi: requestPhiFingerprints(items, located, deps.fingerprint),
