@@ -7,6 +7,12 @@
 /** Clinical objects of "ignore/disregard/forget" in notes and orders (English). */
 export const EN_CLINICAL = /\b(?:discharge|medications?|meds|dos(?:e|es|ing)|potassium|sodium|lab(?:s|oratory)?|values?|results?|order(?: set)?s?|cardiology|nephrology|oncology|nursing|nurses?|diet(?:ary)?|wound|pharmacy|pharmacist|physician|doctor|dr\.?|patients?|pt|insulin|warfarin|heparin|metformin|tablets?|pills?|inr|glucose|specimen|hemoly[sz]ed|vitals?|allergy|allergies|surgeon|surgery|clinic|ward|icu|ed|er|follow-?up|appointment|prescription|therapy|treatment|antibiotics?|bp|ecg|ekg|mri|ct|x-?ray|radiology|pre-?op|post-?op|contrast|infusion|transfusion|protocol|consult|pcp|hospital|admission)\b/;
 
+/**
+ * "... instructions regarding insulin / about fasting / from Dr. Lee": an override whose object is
+ * then tied to a care topic or a clinician is about care instructions, not the model's.
+ */
+export const EN_CARE_AFTER = /^[\s,]{0,3}(?:regarding|for|about|on|re:?|concerning|from|related to|given (?:by|at|on)|in the|at)\s{1,4}[^.\n]{0,40}?\b(?:discharge|medications?|meds|dos(?:e|es|ing)|insulin|warfarin|heparin|diet|fasting|npo|eat(?:ing)?|drink(?:ing)?|meals?|food|fluids?|bath(?:ing)?|shower(?:ing)?|driving|exercise|activity|lifting|wound|dressing|drain|cathet\w{0,4}|labs?|dr\.?|doctor|nurse|pharmac\w{0,4}|clinic|surgery|procedure|appointment|follow-?up|therapy|physio\w{0,6}|cardiology|oncology|the (?:ward|unit|team|surgeon))\b/;
+
 /** The target of an override is the model's own configuration. */
 export const EN_AI_OBJECT = /\b(?:system|prompts?|programming|programmed|training|guardrails|developer|openai|chatgpt|gpt|ai|assistant|language model|llm|model)\b/;
 

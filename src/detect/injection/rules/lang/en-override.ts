@@ -5,7 +5,7 @@
  * person, AI-config objects and a following new task raise it, clinical nouns lower it.
  */
 import { boost, damp, defineRule, type Rule } from '../rule.js';
-import { EN_AI_OBJECT, EN_CLINICAL, EN_NEW_TASK, EN_TOTAL } from '../cues.js';
+import { EN_AI_OBJECT, EN_CARE_AFTER, EN_CLINICAL, EN_NEW_TASK, EN_TOTAL } from '../cues.js';
 
 const VERB = String.raw`(?:ignore|ignoring|disregard|forget|skip|override|overlook|neglect|bypass|abandon|discard|dismiss|omit|erase|delete|nevermind|never mind|set aside|throw away|pay no attention to|do not follow|don['’]?t follow|stop following|no longer follow|cancel)`;
 const VERB_TRIGGERS = ['ignor', 'disregard', 'forget', 'skip', 'override', 'overlook', 'neglect', 'bypass', 'abandon', 'discard', 'dismiss', 'omit', 'erase', 'delete', 'nevermind', 'never mind', 'set aside', 'throw away', 'pay no attention', 'do not follow', "don't follow", 'don’t follow', 'dont follow', 'stop following', 'no longer follow', 'cancel'];
@@ -19,13 +19,14 @@ export const EN_OVERRIDE_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: VERB_TRIGGERS,
     pattern: new RegExp(String.raw`\b${VERB}\b[^.;:\n]{0,30}?\b${BEFORE}\b[^.;:\n]{0,25}?\b${NOUN}\b`),
-    score: 0.45,
+    score: 0.4,
     cues: [
       boost(EN_TOTAL, 0.3),
       boost(EN_AI_OBJECT, 0.2),
       boost(EN_NEW_TASK, 0.25, 'after'),
       boost(/\b(?:you|assistant|chatbot|ai)\b/, 0.1, 'before'),
       damp(EN_CLINICAL, 0.45, 'match'),
+      damp(EN_CARE_AFTER, 0.45, 'after'),
       damp(/\b(?:discharge|orders?|nursing|cardiology|attached|superseded|replaced by|updated)\b/, 0.15, 'after'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',

@@ -6,6 +6,7 @@
  * non-word characters.
  */
 import { boost, damp, defineRule, type Rule } from '../rule.js';
+import { EN_CARE_AFTER, EN_CLINICAL } from '../cues.js';
 
 const L0 = '(?<![a-zà-öø-ÿ])';
 const L1 = '(?![a-zà-öø-ÿ])';
@@ -47,13 +48,16 @@ export function latinRules(v: LatinVocabulary): Rule[] {
       lang: v.lang,
       triggers: o.triggers,
       pattern: re(`${L0}${o.verbs}${L1}[^.;:\\n]{0,40}?${L0}${o.nouns}${L1}`),
-      score: 0.45,
+      score: 0.4,
       cues: [
         boost(re(`${L0}${o.total}${L1}`), 0.3, 'match'),
         boost(re(`^[^.;\\n]{0,25}?${L0}${o.total}${L1}`), 0.2, 'after'),
         boost(re(`${L0}${o.ai}${L1}`), 0.2, 'around'),
         boost(re(`^[\\s,.;:!-]{0,4}${o.newTask}`), 0.2, 'after'),
         damp(clinical, 0.45, 'around'),
+        // Shared verbs and nouns ("ignore ... instructions") also match English clinical text.
+        damp(EN_CLINICAL, 0.45, 'match'),
+        damp(EN_CARE_AFTER, 0.45, 'after'),
       ],
       explanation: 'Asks the model to disregard its earlier instructions.',
     }),
