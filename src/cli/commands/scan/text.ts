@@ -62,12 +62,11 @@ export const scanText: Command = {
 
     if (format === 'jsonl') {
       const summary = await scanJsonl(chunks, { inspector: makeInspector(), mode, failOn, maxLineBytes }, io);
-      if (summary.flagged > 0) return EXIT_FLAGGED;
       if (summary.errors > 0) {
         await io.stderr.write(`medguard: ${summary.errors} of ${summary.records} lines could not be inspected; see their error records (${summary.firstErrorCode ?? 'MG_INPUT_INVALID'})\n`);
-        return EXIT_ERROR;
       }
-      return EXIT_OK;
+      // Flagged content outranks bad lines (docs/CLI.md); either way the exit is non-zero.
+      return summary.flagged > 0 ? EXIT_FLAGGED : summary.errors > 0 ? EXIT_ERROR : EXIT_OK;
     }
 
     const text = decodeDocument(await readAll(chunks, MAX_DOCUMENT_BYTES));
