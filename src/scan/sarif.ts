@@ -43,7 +43,7 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): Sa
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'medguard', informationUri: 'https://github.com/medguard', version: toolVersion, rules } },
+      tool: { driver: { name: 'medguard', version: toolVersion, rules } },
       results,
     }],
   };

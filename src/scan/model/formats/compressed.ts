@@ -4,6 +4,7 @@
  */
 import { createGunzip, createInflate } from 'node:zlib';
 import type { ByteSource, FormatScanner, ModelFinding, ScanContext } from '../types.js';
+import { sliceSource } from '../source.js';
 import { expand, zlibDecoder, type Decoder } from '../expand.js';
 import { modelFinding } from '../finding.js';
 import { bunzipDecoder } from './bzip2.js';
@@ -51,4 +52,12 @@ export const xzScanner: FormatScanner = {
   format: 'xz',
   sniff: (h) => h[0] === 0xfd && h[1] === 0x37 && h[2] === 0x7a && h[3] === 0x58 && h[4] === 0x5a && h[5] === 0,
   scan: (s, ctx) => scanCompressed(s, ctx, 'xz', xzDecoder),
+};
+
+/** Old joblib (< 0.10) 'ZF' files: 'ZF' + 19-byte hex length + a zlib stream; joblib.load still reads them. */
+const ZF_HEADER = 21;
+export const joblibZfileScanner: FormatScanner = {
+  format: 'joblib-zfile',
+  sniff: (h) => h.length > ZF_HEADER + 1 && h[0] === 0x5a && h[1] === 0x46 && h[2] === 0x30 && h[3] === 0x78 && h[ZF_HEADER] === 0x78,
+  scan: (s, ctx) => scanCompressed(sliceSource(s, 'zfile', ZF_HEADER, s.size - ZF_HEADER), ctx, 'zlib', (d) => zlibDecoder(createInflate(), d)),
 };

@@ -5,7 +5,7 @@
  */
 import type { FormatScanner } from '../types.js';
 import { zipScanner } from './zip.js';
-import { gzipScanner, bzip2Scanner, xzScanner, zlibScanner } from './compressed.js';
+import { gzipScanner, bzip2Scanner, joblibZfileScanner, xzScanner, zlibScanner } from './compressed.js';
 import { sevenZipScanner } from './sevenzip.js';
 import { npyScanner } from './npy.js';
 import { pickleScanner } from './pickle.js';
@@ -27,6 +27,7 @@ export const FORMAT_SCANNERS: readonly FormatScanner[] = [
   pickleScanner,
   tarScanner,
   zlibScanner,
+  joblibZfileScanner,
   lz4Scanner,
   zstdScanner,
   lzmaAloneScanner,

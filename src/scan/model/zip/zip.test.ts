@@ -137,3 +137,10 @@ test('a local header missing from the central directory is reported', async () =
   assert.ok(techniques(r).includes('zip.hidden_local_entry'), techniques(r).join(','));
   assert.equal(r.verdict, 'unsafe');
 });
+
+test('old joblib ZF files (zlib after a 21-byte header) are expanded and scanned', async () => {
+  const header = new TextEncoder().encode(`ZF${'0x' + evil.length.toString(16)}`.padEnd(21, ' '));
+  const r = await scanBytes(Uint8Array.from([...header, ...deflateSync(evil)]), 'old.pkl');
+  assert.equal(r.format, 'joblib-zfile');
+  assert.ok(techniques(r).includes('pickle.global.denied'));
+});
