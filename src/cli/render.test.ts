@@ -15,6 +15,16 @@ test('human report shows the verdict, scores, offsets and an injection excerpt, 
   assert.ok(!out.includes('"SECRET"'));
 });
 
+test('an injection excerpt covering a sensitive finding shows its kind, not its value', () => {
+  const text = 'ATTACK SECRET';
+  const base = fakeInspector().inspect(text);
+  // A window-wide injection finding, as a classifier produces, over the secret.
+  const window = { ...base.findings[0]!, start: 0, end: text.length, kind: 'injection.window' };
+  const out = renderReport({ ...base, findings: [window, ...base.findings] }, text, true);
+  assert.match(out, /"ATTACK \[secret\.test\]"/);
+  assert.ok(!out.includes('SECRET'));
+});
+
 test('a clean report says so', () => {
   const report = fakeInspector().inspect('plain clinical text');
   assert.equal(isFlagged(report, undefined), false);

@@ -19,21 +19,36 @@ export function renderReport(report: InspectReport, text: string, flagged: boole
     return lines.join('\n');
   }
   lines.push(`findings (${report.findings.length}):`);
+  const sensitive = report.findings.filter((f) => f.family !== 'injection');
   for (const f of report.findings) {
     const via = f.via && f.via.length > 0 ? ` via ${f.via.join('>')}` : '';
     lines.push(`  ${f.severity.padEnd(8)} ${roundScore(f.score).toFixed(2)}  ${f.kind}  [${f.start}, ${f.end})${via}`);
     lines.push(`           ${sanitize(f.explanation)}`);
-    const excerpt = excerptOf(f, text);
+    const excerpt = excerptOf(f, text, sensitive);
     if (excerpt !== undefined) lines.push(`           "${excerpt}"`);
   }
   return lines.join('\n');
 }
 
-/** Attack text is shown so an analyst can judge it; anything that may be patient data or a secret is not. */
-function excerptOf(f: Finding, text: string): string | undefined {
+/**
+ * Attack text is shown so an analyst can judge it; anything that may be patient data or a secret is
+ * not. An injection span (a classifier window especially) can cover PHI, so spans found by the
+ * other families are replaced by their kind inside the excerpt.
+ */
+function excerptOf(f: Finding, text: string, sensitive: readonly Finding[]): string | undefined {
   if (f.family !== 'injection') return undefined;
-  const span = text.slice(f.start, Math.min(f.end, f.start + EXCERPT_CHARS));
-  return sanitize(span) + (f.end - f.start > EXCERPT_CHARS ? '…' : '');
+  const end = Math.min(f.end, f.start + EXCERPT_CHARS);
+  const parts: string[] = [];
+  let at = f.start;
+  const overlapping = sensitive.filter((s) => s.start < end && s.end > f.start).sort((a, b) => a.start - b.start);
+  for (const s of overlapping) {
+    if (s.end <= at) continue;
+    if (s.start > at) parts.push(sanitize(text.slice(at, s.start)));
+    parts.push(`[${s.kind}]`);
+    at = s.end;
+  }
+  if (at < end) parts.push(sanitize(text.slice(at, end)));
+  return parts.join('') + (f.end > end ? '…' : '');
 }
 
 /**
