@@ -7,6 +7,12 @@ import { boost, damp, defineRule, type Rule } from '../rule.js';
 import { EN_CLINICAL } from '../cues.js';
 
 const AI = String.raw`(?:ai|a\.i\.|assistant|ai assistant|model|ai model|llm|language model|large language model|chatbot|bot|gpt|chatgpt|claude|gemini|copilot|agent|ai agent|automated system)`;
+/** Without "assistant", "agent", "bot", "model": in a chart those are usually people (medical assistant, insurance agent). */
+const AI_STRICT = String.raw`(?:ai|a\.i\.|ai assistant|ai model|llm|language model|large language model|chatbot|gpt|chatgpt|claude|gemini|copilot|ai agent|automated system|artificial intelligence)`;
+/** The match ends in a bare role word that a clinic also uses for staff. */
+const BARE_ROLE = /(?<!\bai )\b(?:assistants?|agents?|bots?)\s{0,4}[:,]?\s{0,4}[a-z']{0,12}$/;
+/** Context that makes a bare "assistant" the software one. */
+const AI_CONTEXT = /\b(?:summar\w{0,6}|prompt|output|response|document|ignore|instructions?|language model|ai|llm|chatbot)\b/;
 const SENSITIVE = String.raw`(?:conversation|chat|history|messages?|data|patient|information|info|summary|secrets?|passwords?|credentials|tokens?|keys?|records?|notes?|phi|mrn|ssn|emails?|contents?|context|previous|user(?:['’]s)? (?:details|data|name)|system prompt)`;
 
 export const EN_AGENT_RULES: readonly Rule[] = [
@@ -114,6 +120,7 @@ export const EN_AGENT_RULES: readonly Rule[] = [
     triggers: ['note', 'message', 'instruction', 'attention', 'important', 'notice', 'reminder'],
     pattern: new RegExp(String.raw`\b(?:note|message|instructions?|attention|important(?:\s{1,4}instructions?)?|notice|reminder)\s{1,4}(?:to|for)\s{1,4}(?:the\s{1,4}|any\s{1,4}|all\s{1,4})?${AI}s?\b`),
     score: 0.65,
+    cues: [damp(BARE_ROLE, 0.35, 'match'), boost(AI_CONTEXT, 0.15, 'after')],
     explanation: 'Text addressed to an AI system rather than to a human reader.',
   }),
   defineRule({
@@ -122,7 +129,7 @@ export const EN_AGENT_RULES: readonly Rule[] = [
     lang: 'en',
     triggers: ['if you are', "if you're", 'if you’re', 'if youre', 'reading', 'processing', 'summarizing', 'summarising', 'analyzing', 'analysing', 'reviewing', 'parsing', 'ingesting'],
     lead: 48,
-    pattern: new RegExp(String.raw`\b(?:if\s{1,4}you(?:\s{1,4}are|['’]re)\s{1,4}(?:an?\s{1,4}|the\s{1,4})?${AI}|(?:the\s{1,4}|any\s{1,4}|an?\s{1,4})?${AI}s?\s{1,4}(?:that is\s{1,4}|who is\s{1,4})?(?:reading|processing|summari[sz]ing|analy[sz]ing|reviewing|parsing|ingesting)\s{1,4}(?:this|these|the)\b)`),
+    pattern: new RegExp(String.raw`\b(?:if\s{1,4}you(?:\s{1,4}are|['’]re)\s{1,4}(?:an?\s{1,4}|the\s{1,4})?${AI_STRICT}|(?:the\s{1,4}|any\s{1,4}|an?\s{1,4})?${AI_STRICT}s?\s{1,4}(?:that is\s{1,4}|who is\s{1,4})?(?:reading|processing|summari[sz]ing|analy[sz]ing|reviewing|parsing|ingesting)\s{1,4}(?:this|these|the)\b)`),
     score: 0.7,
     explanation: 'Text addressed to an AI system rather than to a human reader.',
   }),
@@ -133,7 +140,11 @@ export const EN_AGENT_RULES: readonly Rule[] = [
     triggers: ['ai', 'a.i.', 'assistant', 'model', 'llm', 'language model', 'large language model', 'chatbot', 'bot', 'gpt', 'chatgpt', 'agent', 'claude', 'copilot', 'gemini', 'automated system'],
     pattern: new RegExp(String.raw`\b${AI}\s{0,4}[:,]\s{0,4}(?:when|while|if|please|you must|you should|you will|do not|don['’]?t|never|ignore|always|also|instead|make sure|remember|include|add|tell|say|respond|output|summari[sz]e|append|send|recommend|state|write|forget)\b`),
     score: 0.55,
-    cues: [damp(/\b(?:medical|nursing|physician|clinical|dental|certified|pharmacy|administrative|research|teaching|lab|care|personal|home health|rehab)\s{0,4}$/, 0.5, 'before')],
+    cues: [
+      damp(/\b(?:medical|nursing|physician|clinical|dental|certified|pharmacy|administrative|research|teaching|lab|care|personal|home health|rehab|insurance|travel)\s{0,4}$/, 0.5, 'before'),
+      damp(/^(?:assistants?|agents?|bots?)\b/, 0.3, 'match'),
+      boost(AI_CONTEXT, 0.2, 'after'),
+    ],
     explanation: 'Imperative addressed to an AI system inside the text.',
   }),
   defineRule({
