@@ -9,8 +9,8 @@ const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,127}$/, 'an environment var
 export const AuditConfigSchema = z.strictObject({
   /** SQLite database file (created with its folder when missing). */
   path: z.string().min(1).default('./.medguard/medguard.db'),
-  /** `full` fsyncs every event (default; see docs/AUDIT.md); `normal` may lose the newest events on power loss. */
-  durability: z.enum(['full', 'normal']).default('full'),
+  /** `normal` (default): events become durable with each signed head; `full`: every event is fsynced (slow; see docs/AUDIT.md). */
+  durability: z.enum(['normal', 'full']).default('normal'),
   /** Sign the chain head with Ed25519 (turn off only for throwaway demos). */
   sign: z.boolean().default(true),
   /** Ed25519 private key (PEM), created 0600 when missing; default `<db folder>/audit-signing.key`. */

@@ -41,7 +41,12 @@ const toRaw = (r: EventRow): RawEvent => ({
   indexed: { time: r.time, requestId: r.request_id, principal: r.principal, route: r.route, verdict: r.verdict, status: r.status },
 });
 
-export function sqliteAuditStore(db: Database): AuditStore {
+/**
+ * `syncHeads`: with synchronous=NORMAL, commit each head with FULL. Fsyncing the WAL at the head
+ * also makes every event before it durable, so a signed head never covers events a power loss
+ * could take back (which verification would then report as truncation).
+ */
+export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }): AuditStore {
   const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(
     'INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -94,7 +99,16 @@ export function sqliteAuditStore(db: Database): AuditStore {
       for await (const r of pages(fromSeq)) yield toRaw(r);
     },
     async putHead(h) {
-      putHead.run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+      if (!options.syncHeads) {
+        putHead.run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+        return;
+      }
+      db.pragma('synchronous = FULL');
+      try {
+        putHead.run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+      } finally {
+        db.pragma('synchronous = NORMAL');
+      }
     },
     async heads(range = {}) {
       const limit = range.limit === undefined ? -1 : Math.max(0, Math.floor(range.limit));

@@ -10,7 +10,8 @@ import { verifyChain } from '../../audit/verify.js';
 import { sampleEvent } from '../fixtures.js';
 import { storeConformanceSuite } from '../suite.js';
 import { openSqliteStore } from './index.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { sqliteAuditStore } from './audit.js';
+import { migrate, SCHEMA_VERSION } from './schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,13 +26,34 @@ const fresh = (): string => {
 storeConformanceSuite('sqlite', async () => openSqliteStore(fresh(), { durability: 'normal' }));
 
 describe('sqlite store', () => {
-  it('opens in WAL mode with FULL sync by default and records its schema version', async () => {
+  it('opens in WAL mode and records its schema version', async () => {
     const path = fresh();
     const store = openSqliteStore(path);
     await store.close();
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v, SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('commits heads with FULL sync (making the events before them durable) and events with NORMAL', async () => {
+    const db = new Database(fresh());
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    const calls: string[] = [];
+    const pragma = db.pragma.bind(db);
+    db.pragma = ((source: string, options?: Database.PragmaOptions) => {
+      calls.push(source);
+      return pragma(source, options);
+    }) as typeof db.pragma;
+    const audit = sqliteAuditStore(db, { syncHeads: true });
+    const event = await audit.append(sampleEvent(1));
+    assert.deepEqual(calls, []);
+    await audit.putHead({ seq: event.seq, hash: event.hash, signedAt: '2026-01-01T00:00:00.000Z', keyId: 'k', signature: 'AA==' });
+    assert.deepEqual(calls, ['synchronous = FULL', 'synchronous = NORMAL']);
+    assert.equal(pragma('synchronous', { simple: true }), 1);
+    assert.equal((await audit.heads()).length, 1);
     db.close();
   });
 
