@@ -1,7 +1,11 @@
-import { confusableTarget, isCyrillicOrGreek, isRemovable } from './chars.js';
+import * as chars from './chars.js';
 import { findDisguisedWords } from './confusables.js';
 import { TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
 import { PATTERNS } from './patterns.js';
+
+// tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
+// character, so they call module-local bindings taken once here.
+const { confusableTarget, isCyrillicOrGreek, isRemovable } = chars;
 
 /** A text derived from a source, with the map back to the source (null: identity). */
 export interface Derived {

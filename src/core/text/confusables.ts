@@ -1,4 +1,8 @@
-import { confusableTarget, isCyrillicOrGreek, isLatinLetter, isWordChar } from './chars.js';
+import * as chars from './chars.js';
+
+// tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
+// character, so they call module-local bindings taken once here.
+const { confusableTarget, isCyrillicOrGreek, isLatinLetter, isWordChar } = chars;
 
 /** A word whose Cyrillic/Greek look-alikes disguise Latin text. */
 export interface DisguisedWord {

@@ -1,7 +1,12 @@
-import { charFlags, charFlagTable, F_ALPHA, F_DIACRITIC, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, flagsFor, flagsForUnits, leetTarget, lowerUnit } from './chars.js';
+import * as chars from './chars.js';
 import type { Derived } from './clean.js';
-import { isLeetToken } from './leet.js';
+import * as leet from './leet.js';
 import { composeMaps, TextBuilder, unitsToString, type OffsetMap } from './offsets.js';
+
+// tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
+// character, so they call module-local bindings taken once here.
+const { F_ALPHA, F_DIACRITIC, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, charFlags, charFlagTable, flagsFor, flagsForUnits, leetTarget, lowerUnit } = chars;
+const { isLeetToken } = leet;
 
 /**
  * The folded form, derived from the clean form: lower case, leetspeak read as letters, letters

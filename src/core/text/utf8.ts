@@ -1,6 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { charFlags, F_DIGIT, F_SPACE, F_WORD } from './chars.js';
+import * as chars from './chars.js';
 import { TextBuilder, type OffsetMap } from './offsets.js';
+
+// tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
+// character, so they call module-local bindings taken once here.
+const { F_DIGIT, F_SPACE, F_WORD, charFlags } = chars;
 
 /** Bytes with the span of source text each byte was decoded from. */
 export class MappedBytes {

@@ -1,6 +1,10 @@
 import { MODES, type Detector, type Finding, type Severity, type Span, type TextView } from '../../core/types.js';
-import { charFlags, F_ALPHA, F_DIGIT, F_SPACE, F_WORD, isBidiOverride, isFlagTagSequence, isTagChar, isZeroWidth } from '../../core/text/chars.js';
+import * as chars from '../../core/text/chars.js';
 import { findDisguisedWords } from '../../core/text/confusables.js';
+
+// tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
+// character, so they call module-local bindings taken once here.
+const { F_ALPHA, F_DIGIT, F_SPACE, F_WORD, charFlags, isBidiOverride, isFlagTagSequence, isTagChar, isZeroWidth } = chars;
 
 /**
  * Evidence that text was disguised: hidden (tag, zero-width) or reordering (bidi) characters,
