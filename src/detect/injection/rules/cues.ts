@@ -23,7 +23,7 @@ export const EN_TOTAL = /\b(?:all|any|every|everything|your|ur|above|foregoing|t
 export const EN_NEW_TASK = /^[\s,.;:!-]{0,4}(?:and|then|now|instead|but|just|only)?[\s,]{0,3}(?:instead[\s,]{1,3})?(?:say|print|write|output|respond|reply|tell|reveal|answer|act|pretend|translate|give|list|show|return|repeat|spell|type|follow|obey|do as|begin|start|you (?:are|will|must|should))\b/;
 
 /** Korean clinical nouns (discharge, medication, dose, labs, potassium, patient, ward, nursing, doctor, diet, test, value). */
-export const KO_CLINICAL = /퇴원|복약|투약|약물|처방|용량|검사|수치|칼륨|나트륨|환자|병동|간호|의사|진료|식이|혈당|인슐린|와파린|수술|외래|혈액|검사\s?결과/;
+export const KO_CLINICAL = /약사|약국|간호사|주치의|치료|복용|퇴원|복약|투약|약물|처방|용량|검사|수치|칼륨|나트륨|환자|병동|간호|의사|진료|식이|혈당|인슐린|와파린|수술|외래|혈액|검사\s?결과/;
 
 /** Japanese clinical nouns. */
 export const JA_CLINICAL = /退院|服薬|投薬|薬|処方|用量|検査|検査値|カリウム|患者|病棟|看護|医師|診療|食事|血糖|手術|外来/;

@@ -10,7 +10,7 @@ export const FR_RULES: readonly Rule[] = latinRules({
     nouns: '(?:instructions?|consignes?|r[eè]gles|directives?|ordres|prompts?|commandes|indications)',
     total: '(?:tou(?:s|tes)|pr[eé]c[eé]dent(?:e|es|s)?|ant[eé]rieur(?:e|es|s)?|ci-dessus|tes|vos|syst[eè]me|initiales|origine|haut)',
     ai: '(?:syst[eè]me|prompt|programmation|ia|assistant|mod[eè]le|entra[iî]nement)',
-    clinical: '(?:sortie|m[eé]dicaments?|traitement|doses?|posologie|patient(?:e|s)?|potassium|analyses?|ordonnance|r[eé]gime|infirmi[eè]re?s?|cardiolog|valeurs?|insuline|rendez-vous|chirurgie|bilan|comprim[eé]s?)',
+    clinical: '(?:m[eé]decins?|sortie|m[eé]dicaments?|traitement|doses?|posologie|patient(?:e|s)?|potassium|analyses?|ordonnance|r[eé]gime|infirmi[eè]re?s?|cardiolog|valeurs?|insuline|rendez-vous|chirurgie|bilan|comprim[eé]s?)',
     newTask: '(?:et |puis |maintenant |plut[oô]t )?(?:dis|r[eé]ponds|[eé]cris|affiche|r[eé]v[eè]le|montre|traduis|donne)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:oublie(?:z)?|ignore(?:z)?)\\s{1,4}tout\\s{1,4}(?:ce (?:qu|que|qui)|ce qu[\'’]on|avant|pr[eé]c[eé]demment)', triggers: ['oubli', 'ignor'] },

@@ -10,7 +10,7 @@ export const IT_RULES: readonly Rule[] = latinRules({
     nouns: '(?:istruzion[ei]|regole|indicazioni|direttive|comandi|prompt|ordini|linee guida)',
     total: '(?:tutt[ei]|precedenti|sopra|tue|sistema|iniziali|originali)',
     ai: '(?:sistema|prompt|programmazione|ia|assistente|modello|addestramento)',
-    clinical: '(?:dimissione|farmac[oi]|dos[ei]|pazienti?|potassio|esami|terapia|ricetta|dieta|infermier[ei]|valor[ei]|insulina|visita|intervento|compresse)',
+    clinical: '(?:medic[oi]|dimissione|farmac[oi]|dos[ei]|pazienti?|potassio|esami|terapia|ricetta|dieta|infermier[ei]|valor[ei]|insulina|visita|intervento|compresse)',
     newTask: '(?:e |poi |ora |invece )?(?:d[iì]|rispondi|scrivi|stampa|rivela|mostra|traduci|dammi)(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:dimentica|ignora)\\s{1,4}tutto\\s{1,4}(?:quello che|ci[oò] che|prima|sopra)', triggers: ['dimentic', 'ignor'] },

@@ -15,7 +15,7 @@ export const JA_RULES: readonly Rule[] = [
     cues: [
       boost(/すべて|全て|全部|あなた|システム|プロンプト|上記|これまで|今まで/, 0.3, 'match'),
       boost(/^[^。\n]{0,20}(?:言って|出力|答え|教えて|表示|書いて|翻訳)/, 0.15, 'after'),
-      damp(JA_CLINICAL, 0.45, 'match'),
+      damp(JA_CLINICAL, 0.5, 'around'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',
   }),

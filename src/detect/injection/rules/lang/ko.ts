@@ -24,7 +24,7 @@ export const KO_RULES: readonly Rule[] = [
       boost(/모든|전부|모두|다\s|당신|너의|네\s|니가|너는|시스템|프롬프트|위의|위에서|지금까지|여태|이제까지/, 0.3, 'match'),
       boost(/지시|명령|프롬프트|규칙/, 0.15, 'match'),
       boost(/^[^.。\n]{0,20}(?:말해|출력|대답|답해|알려|보여|써|작성|번역|해라|하라|해줘)/, 0.15, 'after'),
-      damp(KO_CLINICAL, 0.45, 'match'),
+      damp(KO_CLINICAL, 0.5, 'around'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',
   }),

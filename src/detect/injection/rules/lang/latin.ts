@@ -51,10 +51,10 @@ export function latinRules(v: LatinVocabulary): Rule[] {
       score: 0.4,
       cues: [
         boost(re(`${L0}${o.total}${L1}`), 0.3, 'match'),
-        boost(re(`^[^.;\\n]{0,25}?${L0}${o.total}${L1}`), 0.2, 'after'),
+        boost(re(`^[^.;\\n]{0,25}?${L0}${o.total}${L1}`), 0.15, 'after'),
         boost(re(`${L0}${o.ai}${L1}`), 0.2, 'around'),
         boost(re(`^[\\s,.;:!-]{0,4}${o.newTask}`), 0.2, 'after'),
-        damp(clinical, 0.45, 'around'),
+        damp(clinical, 0.5, 'around'),
         // Shared verbs and nouns ("ignore ... instructions") also match English clinical text.
         damp(EN_CLINICAL, 0.45, 'match'),
         damp(EN_CARE_AFTER, 0.45, 'after'),

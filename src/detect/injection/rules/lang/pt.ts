@@ -10,7 +10,7 @@ export const PT_RULES: readonly Rule[] = latinRules({
     nouns: '(?:instru[cç][oõ]es|instru[cç][aã]o|regras|orienta[cç][oõ]es|diretrizes|diretivas|comandos|prompts?|ordens|normas)',
     total: '(?:todas?|todos|anteriores|pr[eé]vi[oa]s|acima|suas|seus|tuas|sistema|iniciais|originais)',
     ai: '(?:sistema|prompt|programa[cç][aã]o|ia|assistente|modelo|treinamento)',
-    clinical: '(?:alta|medica[cç](?:[aã]o|[oõ]es)|medicamentos?|rem[eé]dios?|doses?|pacientes?|pot[aá]ssio|exames?|tratamento|receita|dieta|enfermage?m|cardiologia|valor(?:es)?|insulina|consulta|cirurgia|comprimidos?)',
+    clinical: '(?:m[eé]dic[oa]s?|alta|medica[cç](?:[aã]o|[oõ]es)|medicamentos?|rem[eé]dios?|doses?|pacientes?|pot[aá]ssio|exames?|tratamento|receita|dieta|enfermage?m|cardiologia|valor(?:es)?|insulina|consulta|cirurgia|comprimidos?)',
     newTask: '(?:e |depois |agora |em vez disso )?(?:diga|responda|escreva|imprima|revele|mostre|traduza|d[eê])(?![a-zà-ÿ])',
   },
   forgetAll: { pattern: '(?:esque[cç]a|ignore)\\s{1,4}tudo\\s{1,4}(?:o que|que (?:te|lhe) (?:disseram|foi dito)|antes|acima)', triggers: ['esque', 'ignor'] },

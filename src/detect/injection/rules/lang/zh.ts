@@ -1,6 +1,6 @@
 /** Chinese rules (simplified and traditional), matched on the clean form. */
 import { boost, damp, defineRule, type Rule } from '../rule.js';
-import { ZH_CLINICAL } from '../cues.js';
+import { JA_CLINICAL, ZH_CLINICAL } from '../cues.js';
 
 const IGNORE = '(?:忽略|忽視|无视|無視|忘记|忘記|忘掉|不要理会|不要理會|不要管|放弃|放棄|跳过|跳過|覆盖|覆蓋|抛开|拋開|不再遵守|不要遵守)';
 const PREV = '(?:之前|以前|先前|以上|上面|上述|前面|所有|全部|此前|原来|原來|原有|原始|系统|系統|你的)';
@@ -19,7 +19,9 @@ export const ZH_RULES: readonly Rule[] = [
     cues: [
       boost(/所有|全部|一切|你的|系统|系統|提示|上面|上述/, 0.3, 'match'),
       boost(/^[^。\n]{0,20}(?:说|說|输出|輸出|回答|告诉|告訴|显示|顯示|写|寫|翻译|翻譯)/, 0.15, 'after'),
-      damp(ZH_CLINICAL, 0.45, 'match'),
+      damp(ZH_CLINICAL, 0.5, 'around'),
+      // Kanji overlap: the same phrase in a Japanese order is about care, not the model.
+      damp(JA_CLINICAL, 0.5, 'around'),
     ],
     explanation: 'Asks the model to disregard its earlier instructions.',
   }),
