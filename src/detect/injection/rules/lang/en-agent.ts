@@ -63,8 +63,9 @@ export const EN_AGENT_RULES: readonly Rule[] = [
     pattern: /!\[[^\]\n]{0,100}\]\(\s{0,4}<?https?:\/\/[^\s)<>]{1,400}/,
     score: 0.3,
     cues: [
-      boost(/[?&=]/, 0.15, 'match'),
-      boost(/\{[^}\s]{0,40}\}|\[[a-z_ ]{2,40}\]|%7b|\$\{?[a-z_]{2,30}|=\s{0,4}(?:secret|data|conversation|history|summary|password|token|info|patient|query|input|prompt|chat|message|user|name|mrn|ssn)\b/, 0.45, 'match'),
+      boost(/[?&=]/, 0.1, 'match'),
+      // Placeholders inside the URL itself (the alt text may legitimately contain brackets).
+      boost(/\]\(\s{0,4}<?https?:\/\/[^\s)<>]{0,400}?(?:\{[^}\s]{0,40}\}|\[[a-z_ ]{2,40}\]|%7b|\$\{?[a-z_]{2,30}|=\s{0,4}(?:secret|data|conversation|history|summary|password|token|info|patient|query|input|prompt|chat|message|user|name|mrn|ssn)\b)/, 0.45, 'match'),
       boost(/\b(?:append|replace|insert|include|fill|encode|put|add|substitute|with the|where)\b/i, 0.2, 'around'),
     ],
     explanation: 'Markdown image whose URL could carry conversation data to a third party.',
