@@ -49,6 +49,7 @@ test('streamed pseudonymize round trip with surrogates split across chunks', asy
   assert.match(r.headers.get('content-type') ?? '', /text\/event-stream/);
   const datas = await events(r);
   assert.equal(datas.at(-1), '[DONE]');
+  assert.ok(!datas.some((d) => d.startsWith('{"error"')), 'no error event');
   assert.equal(streamedText(datas), `Echo: ${PATIENT}`);
 });
 

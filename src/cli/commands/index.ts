@@ -7,6 +7,7 @@ import { keys } from './keys/index.js';
 import { deid } from './deid.js';
 import { reid } from './reid.js';
 import { audit } from './audit/index.js';
+import { serve } from './serve.js';
 
 /** The closed list of top-level commands, in help order; adding one is one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -17,5 +18,6 @@ export const COMMANDS: readonly Command[] = [
   verify,
   keys,
   audit,
+  serve,
   demo,
 ];

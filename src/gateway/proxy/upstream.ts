@@ -81,5 +81,7 @@ export function mapError(e: unknown): GatewayError {
     return new GatewayError(504, 'MG_UPSTREAM_TIMEOUT', 'the upstream model did not answer in time');
   }
   if (e instanceof Error && e.name === 'AbortError') return new GatewayError(499, 'MG_CLIENT_CLOSED', 'the client closed the connection');
+  // Only network-level failures mean "unreachable"; a bug of ours must not be blamed on the model.
+  if (!(e instanceof undiciErrors.UndiciError) && !(e instanceof Error && 'code' in e)) return new GatewayError(500, 'MG_INTERNAL', 'internal gateway error');
   return new GatewayError(502, 'MG_UPSTREAM_UNAVAILABLE', 'the upstream model could not be reached');
 }

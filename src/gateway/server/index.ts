@@ -18,11 +18,15 @@ export interface RunningServer {
 
 export async function startServer(gateway: Gateway, listen: { host: string; port: number } = gateway.config.listen): Promise<RunningServer> {
   const tls = gateway.config.listen.tls;
+  // Exchanges still running (their audit write comes after the response): close() waits for them.
+  const inFlight = new Set<Promise<void>>();
   const handler = (req: Parameters<Gateway['handler']>[0], res: Parameters<Gateway['handler']>[1]): void => {
-    gateway.handler(req, res).catch(() => {
+    const p = gateway.handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
   };
   let server: Server;
   if (tls) {
@@ -58,6 +62,7 @@ export async function startServer(gateway: Gateway, listen: { host: string; port
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await Promise.all([...inFlight]);
       await gateway.close();
     },
   };

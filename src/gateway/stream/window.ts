@@ -18,6 +18,7 @@ export class ChoiceWindow {
   #text = '';
   #forwarded = 0;
   #inspected = 0;
+  #ended = false;
 
   constructor(output: OutputContext, vault: Vault | undefined) {
     this.#output = output;
@@ -30,6 +31,9 @@ export class ChoiceWindow {
 
   /** Adds a delta; returns findings not seen before (offsets into `text`). */
   push(delta: string, final: boolean): Finding[] {
+    // A choice ends once (finish_reason); the closing [DONE] must not feed it again.
+    if (this.#ended) return [];
+    this.#ended = final;
     const restored = this.#restorer ? this.#restorer.push(delta) + (final ? this.#restorer.end() : '') : delta;
     this.#text += restored;
     if (this.#text.length === this.#inspected && !final) return [];
