@@ -31,7 +31,8 @@ interface HeadRow {
   signature: string;
 }
 
-const toEvent = (r: EventRow): StoredEvent => parseCanonical(r.canonical, r.prev_hash, r.hash);
+// seq from the row, not the JSON: get(3) answers for position 3 even if a tampered row says otherwise.
+const toEvent = (r: EventRow): StoredEvent => ({ ...parseCanonical(r.canonical, r.prev_hash, r.hash), seq: r.seq });
 
 const toRaw = (r: EventRow): RawEvent => ({
   seq: r.seq,
