@@ -1,8 +1,8 @@
 /**
- * Runs a rule table over one text fast enough to sit inline. One trie-shaped trigger regex per
- * form is scanned once; each trigger occurrence tries only the rules that own it, as sticky
- * patterns anchored at (or a few characters before) the trigger, so a rule never scans text
- * where its vocabulary does not occur.
+ * Runs a rule table over one text fast enough to sit inline. A trigger scanner reads each form
+ * once; each trigger occurrence tries only the rules that own it, as sticky patterns anchored at
+ * (or a bounded lead before) the trigger, so a rule never scans text where its vocabulary does
+ * not occur, and no start offset is tried twice by the same rule (linear in the text).
  */
 import type { Rule, RuleForm } from './rule.js';
 import { createTriggerScanner, type TriggerScanner } from './scanner.js';

@@ -35,6 +35,12 @@ export function createRuleDetector(options: RuleDetectorOptions = {}): Detector 
     throw new MedguardError('MG_CONFIG_INVALID', 'injection rules: minScore must be a number in [0, 1]', { field: 'minScore' });
   }
   const table = options.rules ?? RULES;
+  if (!Array.isArray(table) || !table.every((r: Rule) => r?.search instanceof RegExp && r.pattern instanceof RegExp)) {
+    throw new MedguardError('MG_CONFIG_INVALID', 'injection rules: rules must be built with defineRule', { field: 'rules' });
+  }
+  if (options.disable !== undefined && !Array.isArray(options.disable)) {
+    throw new MedguardError('MG_CONFIG_INVALID', 'injection rules: disable must be a list of rule ids or families', { field: 'disable' });
+  }
   const disable = new Set(options.disable ?? []);
   for (const name of disable) {
     const known = (RULE_FAMILIES as readonly string[]).includes(name) || table.some((r) => r.id === name);
