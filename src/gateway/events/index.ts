@@ -1,0 +1,1 @@
+export { createEventBus, type BusOptions, type InProcessEventBus, type SubscribeOptions } from './bus.js';
