@@ -92,7 +92,7 @@ export const EN_JAILBREAK_RULES: readonly Rule[] = [
     triggers: ['stay in character', 'staying in character', 'never break', "don't break", 'don’t break', 'dont break', 'do not break', 'must not break', 'break character', 'breaking character'],
     pattern: /\b(?:stay(?:ing)? in character|(?:never|don['’]?t|do not|must not)\s{1,4}break\s{1,4}(?:out of\s{1,4})?character|break(?:ing)? character)\b/,
     score: 0.45,
-    cues: [boost(/\b(?:ai|chatgpt|gpt|rules|polic\w{0,4}|refuse|filters?|openai|dan)\b/, 0.2, 'around')],
+    cues: [boost(/\b(?:ai|chatgpt|gpt|rules|polic\w{0,4}|refus\w{0,3}|filters?|openai|dan|amoral|unrestrained|ethic\w{0,6}|moral\w{0,4})\b/, 0.2, 'around')],
     explanation: 'Pins the model to a persona so it will not fall back to its rules.',
   }),
   defineRule({
