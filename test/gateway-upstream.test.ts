@@ -56,3 +56,23 @@ test('a throwing detector fails closed by default and open when configured', asy
   assert.equal(e2?.verdict, 'alert');
   await open.close();
 });
+
+test('over the rate limit is 429 with Retry-After; limits come from the limits config', async () => {
+  const { createLimiter } = await import('../src/gateway/limits/limiter.js');
+  const { LimitsSchema } = await import('../src/gateway/config/limits.js');
+  const h = await startGateway({ parts: { limiter: createLimiter(LimitsSchema.parse({ requestsPerMinute: 1, burst: 1 })) } });
+  assert.equal((await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'))).status, 200);
+  const r = await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'));
+  assert.equal(r.status, 429);
+  assert.ok(Number(r.headers.get('retry-after')) >= 1);
+  assert.equal(await errorCode(r), 'MG_RATE_LIMITED');
+  await h.close();
+});
+
+test('a JSON string over limits.maxStringChars is 413', async () => {
+  const h = await startGateway({ config: { limits: { maxStringChars: 2048 } } });
+  const r = await h.post('/v1/chat/completions', chat('a'.repeat(3000)));
+  assert.equal(r.status, 413);
+  assert.equal(await errorCode(r), 'MG_BODY_TOO_LARGE');
+  await h.close();
+});

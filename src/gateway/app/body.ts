@@ -9,6 +9,7 @@ import { GatewayError } from '../types.js';
 export interface BodyLimits {
   readonly maxBodyBytes: number;
   readonly maxJsonDepth: number;
+  readonly maxStringChars?: number;
 }
 
 export async function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
@@ -35,8 +36,12 @@ export function requireJson(req: IncomingMessage): void {
 
 export function parseJsonBody(raw: Buffer, limits: BodyLimits): Record<string, unknown> {
   const text = raw.toString('utf8');
-  if (nestingDepth(text) > limits.maxJsonDepth) {
+  const shape = scanJson(text);
+  if (shape.depth > limits.maxJsonDepth) {
     throw new GatewayError(400, 'MG_BODY_TOO_DEEP', `request JSON is nested deeper than ${limits.maxJsonDepth} levels`);
+  }
+  if (limits.maxStringChars !== undefined && shape.longestString > limits.maxStringChars) {
+    throw new GatewayError(413, 'MG_BODY_TOO_LARGE', `a JSON string in the request is longer than ${limits.maxStringChars} characters`);
   }
   let value: unknown;
   try {
@@ -50,21 +55,28 @@ export function parseJsonBody(raw: Buffer, limits: BodyLimits): Record<string, u
   return value as Record<string, unknown>;
 }
 
-/** Bracket depth outside strings, in one pass before JSON.parse builds anything. */
-export function nestingDepth(text: string): number {
+/** Bracket depth outside strings and the longest string (raw JSON characters), in one pass before JSON.parse builds anything. */
+export function scanJson(text: string): { depth: number; longestString: number } {
   let depth = 0;
   let max = 0;
   let inString = false;
+  let stringStart = 0;
+  let longest = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+      else if (c === 0x22) {
+        inString = false;
+        if (i - stringStart > longest) longest = i - stringStart;
+      }
+    } else if (c === 0x22) {
+      inString = true;
+      stringStart = i + 1;
+    } else if (c === 0x7b || c === 0x5b) {
       depth++;
       if (depth > max) max = depth;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return max;
+  return { depth: max, longestString: longest };
 }

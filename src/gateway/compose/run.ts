@@ -1,6 +1,6 @@
 /**
  * A running gateway as `medguard serve` starts it: the audit trail (store + signed chain), the
- * authenticator over the store's keys, the composed handler and the server, with one `close()`
+ * authenticator (API keys from the store, JWTs), the limiter, the composed handler and the server, with one `close()`
  * that shuts them down in order (stop accepting, finish in-flight, flush audit, close store).
  */
 import { openAudit } from '../../audit/index.js';
@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from '../server/index.js';
 import type { Authenticator, EventBus } from '../types.js';
 import type { OpsHandler } from '../app/deps.js';
 import type { KeyStore } from '../../store/types.js';
-import { apiKeyAuthenticator } from './auth.js';
+import { createAuthenticator } from '../identity/authenticator.js';
+import { createLimiter } from '../limits/limiter.js';
 import { createGateway } from './index.js';
 
 export interface RunOptions {
@@ -32,7 +33,8 @@ export async function runGateway(config: GatewayConfig, options: RunOptions = {}
   try {
     const store = audit.log.store;
     const gateway = createGateway(config, {
-      authenticator: (options.authenticator ?? apiKeyAuthenticator)(store.keys),
+      authenticator: options.authenticator ? options.authenticator(store.keys) : createAuthenticator(config.identity, store.keys),
+      limiter: createLimiter(config.limits),
       store,
       ...(options.bus ? { bus: options.bus } : {}),
       ...(options.ops ? { ops: options.ops } : {}),

@@ -51,3 +51,11 @@ test('invalid YAML names the line, never the content', () => {
   assert.match(msg, /not valid YAML/);
   assert.doesNotMatch(msg, /unclosed/);
 });
+
+test('examples/medguard.yaml is a valid config', async () => {
+  const { loadConfigFile } = await import('./load.js');
+  const c = loadConfigFile(new URL('../../../examples/medguard.yaml', import.meta.url).pathname);
+  assert.deepEqual(c.routes.map((r) => r.name), ['clinical', 'research']);
+  assert.equal(c.routes[1]?.effectivePolicy.request.phi, 'redact');
+  assert.equal(c.routes[0]?.effectivePolicy.request['phi.DATE'], 'alert');
+});
