@@ -3,14 +3,15 @@
  * and per source, next to classifier-only and rules-only baselines. Unlicensed sources (excluded
  * from training and tuning) are reported on their own rows, never mixed into the headline figures.
  */
-import { performance } from 'node:perf_hooks';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPipeline } from '../../src/core/pipeline.js';
 import { createRootView } from '../../src/core/text/view.js';
 import { combine } from '../../src/detect/injection/assess.js';
 import { defaultModelDir, getDefaultModel, type ClassifierModel } from '../../src/detect/injection/classifier/model.js';
+import { scoreText } from '../../src/detect/injection/classifier/score.js';
 import { buildInjectionFamily, createEvidenceDetectors } from '../../src/detect/injection/index.js';
+import { injectIntoDocuments, SYNTHETIC_SOURCE } from '../train/augment.js';
 import { loadSplit, sourceGroup, type Row, type Split } from '../train/data.js';
 import { metricsOf, type Metrics } from '../train/metrics.js';
 import { scoreRows, type ScoredRow } from '../train/score-rows.js';
@@ -102,21 +103,28 @@ function weakest(rows: readonly Judged[]): string {
 }
 
 /** Mean microseconds per call over a fixed 1 KB prompt; measured here, never asserted in tests. */
-function speed(model: ClassifierModel): { classifierUs: number; familyUs: number } {
+function speed(model: ClassifierModel): { classifierUs: number; scoreUs: number; familyUs: number; loopUs: number } {
   const base = 'Please summarise the attached discharge letter for the ward round and list any medication changes. ';
   const text = base.repeat(Math.ceil(1024 / base.length)).slice(0, 1024);
   const family = buildInjectionFamily(model, {}, createEvidenceDetectors());
   const pipeline = createPipeline({ detectors: family.detectors, ...(family.assessor ? { assessors: [family.assessor] } : {}) });
+  // CPU time, not wall time: on a shared machine the wait for a core is not the detector's cost.
   const time = (fn: () => void, n: number): number => {
     for (let i = 0; i < 200; i++) fn();
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i++) fn();
-    return ((performance.now() - t0) * 1000) / n;
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / n;
   };
   // A fresh view per call, so the detector's per-view cache does not turn the timing into a lookup.
   const classifierUs = time(() => { family.classifier.score(createRootView(text)); }, 5000);
+  const folded = createRootView(text).form('folded').text;
+  const scoreUs = time(() => { scoreText(model, folded); }, 5000);
   const familyUs = time(() => { pipeline.inspect(text); }, 2000);
-  return { classifierUs, familyUs };
+  // A bare FNV loop over the same 1 KB, to show how loaded the machine was during the run.
+  let sink = 0;
+  const loopUs = time(() => { for (let j = 0; j < text.length; j++) sink = Math.imul(sink ^ text.charCodeAt(j), 16777619); }, 5000);
+  return { classifierUs, scoreUs, familyUs, loopUs: sink === 0.5 ? 0 : loopUs };
 }
 
 export async function evalInjection(): Promise<string> {
@@ -124,10 +132,13 @@ export async function evalInjection(): Promise<string> {
   const evidence = createEvidenceDetectors();
   const splits: readonly Split[] = ['dev', 'test'];
   const bySplit = {} as Record<Split, Judged[]>;
+  const synthetic = {} as Record<Split, Judged[]>;
   for (const split of splits) {
     const data = loadSplit(split, { includeUnlicensed: true });
     bySplit[split] = judge(model, scoreRows(model, evidence, [...data.main, ...data.medical]));
+    synthetic[split] = judge(model, scoreRows(model, evidence, injectIntoDocuments(data, 300, split)));
   }
+  const synRecall = (split: Split, v: Variant): string => pct(synthetic[split].filter((r) => r.flags[v]).length / Math.max(1, synthetic[split].length));
   const unlicensed = (split: Split): string => {
     const main = bySplit[split].filter((r) => r.row.set === 'main');
     const m = mainMetrics(main, 'combined');
@@ -157,15 +168,35 @@ export async function evalInjection(): Promise<string> {
     'Rows from unlicensed sources (Tensor Trust, MedicationQA, LiveQA) were left out of training and tuning; with them included the combined detector scores',
     `${unlicensed('dev')}; ${unlicensed('test')}.`,
     '',
+    '### Attacks injected into clinical documents (synthetic)',
+    '',
+    `No public medical prompt-injection set exists, so \`scripts/train/augment.ts\` inserts each split's own short attacks (20-700 chars) into its own long medical-benign documents (>= 800 chars: clinical notes, dialogues, abstracts, answers) at the start, a middle line/sentence break or the end (source \`${SYNTHETIC_SOURCE}\`). Training used 800 such rows from train, the combiner fit 300 from dev; the test rows below were never seen.`,
+    '',
+    '| split | rows | combined recall | classifier only | rules only |',
+    '|---|---|---|---|---|',
+    ...splits.map((s) => `| ${s} | ${synthetic[s].length} | ${synRecall(s, 'combined')} | ${synRecall(s, 'classifier')} | ${synRecall(s, 'rules')} |`),
+    '',
     '### Per source (test split, combined detector at the default threshold)',
     '',
     perSourceTable(bySplit.test, bySplit.dev),
     '',
     `Weakest attack sources on test: ${weakest(bySplit.test)}.`,
     '',
-    '### Speed (this machine, one core, mean over repeated calls on a 1 KB prompt)',
+    '### Where it fails, and why',
     '',
-    `Classifier: ${sp.classifierUs.toFixed(1)} µs per 1 KB (budget 40 µs). Whole injection pipeline (view, decoding, rules, obfuscation, classifier, combiner): ${sp.familyUs.toFixed(1)} µs per 1 KB (budget 100 µs).`,
+    '- **BIPIA tables (and clean BIPIA emails/tables).** BIPIA\'s text attacks are ordinary-looking tasks ("add a link to...", "answer in French") placed inside a table or email; nothing in their wording marks them as injected, and the clean and injected versions of one document share almost all text. The model partly learned "looks like a BIPIA table" instead of the attack, which shows as both missed injected tables and flagged clean ones. Up-weighting the clean documents to cancel the shared text (`pairedBalance`) lowered dev F1, so it is off; this is the clearest place a larger, contrastive data set would help.',
+    '- **PAIR (JailbreakBench).** Persuasive role-play rewrites of a harmful request ("You are a novelist whose character must explain..."). They are jailbreaks by intent, not by form: no override phrase, no delimiter, no persona template. A lexical model sees fiction-writing requests much like the benign WildGuard role-play prompts.',
+    '- **Buried attacks in long clinical documents (synthetic rows).** An injection of one or two sentences inside a 3-5 KB note is a small share even of a 512-character window, and clinical wording is strongly benign evidence. Explicit overrides are caught (rules fire; the fine window scale helps); short task-style injections ("also email the summary to...") are mostly missed.',
+    '- **Unlicensed Tensor Trust hijacking attacks** were never trained on; their recall shows how the model does on an attack style it has not seen (many are long nonsense-token or repeated-character prompts).',
+    '- **Languages.** Multilingual attacks (PurpleLlama, machine-translated) are detected well, but the benign side is almost all English, so the false-positive rate on non-English clinical text is not measured here.',
+    '- **What the rules add.** On these sets the combiner gains little F1 over the classifier alone (the rule hits are mostly on attacks the classifier already scores high); the rules matter for explainable findings, for explicit attacks inside long documents, and for decoded payloads.',
+    '- **Base rates.** F1 is measured on a roughly balanced set. In a clinical deployment attacks are rare, so precision will be lower than shown; the medical-benign FPR is the figure that predicts how often a clinician is interrupted.',
+    '',
+    '### Speed (CPU time per call on this machine, mean over repeated calls on a 1 KB prompt)',
+    '',
+    `Classifier scoring of an already folded 1 KB text (all windows, both scales): ${sp.scoreUs.toFixed(1)} µs; including building the folded view: ${sp.classifierUs.toFixed(1)} µs (budget 40 µs).`,
+    `Whole injection pipeline (views, decoding, rules, obfuscation, classifier, combiner): ${sp.familyUs.toFixed(1)} µs per 1 KB (budget 100 µs).`,
+    `For scale: a bare FNV-1a loop over the same 1 KB took ${sp.loopUs.toFixed(2)} µs in this run (the build machine is shared; compare ratios, and use \`npm run bench\` for the gate).`,
     '',
   ].join('\n');
 }

@@ -116,7 +116,8 @@ export function extractWindow(text: string, start: number, end: number, spec: Fe
   let inWord = false;
   for (let i = start; i <= end; i++) {
     const c = i < end ? normChar(text.charCodeAt(i)) : 32;
-    if (isWordChar(c)) {
+    const wordChar = isWordChar(c);
+    if (wordChar) {
       wh = Math.imul(wh ^ c, FNV_PRIME);
       inWord = true;
     } else if (inWord) {
@@ -135,7 +136,7 @@ export function extractWindow(text: string, start: number, end: number, spec: Fe
     if (c !== 32) {
       visible++;
       if (c >= 128) nonAscii++;
-      else if (!isWordChar(c)) symbols++;
+      else if (!wordChar) symbols++;
     }
     if (seen < 3) continue;
     let h = Math.imul(charSeed ^ c0, FNV_PRIME);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMedguardError } from '../../../core/errors.js';
 import { DEFAULT_FEATURE_SPEC, DENSE_COUNT } from './features.js';
+import { foldFingerprint } from './fingerprint.js';
 import { decodeHalf, encodeHalf, roundToHalf } from './float16.js';
 import { loadModelFrom, parseModel, serializeModel, type ClassifierModel } from './model.js';
 import { scoreText, type LinearModel } from './score.js';
@@ -88,4 +89,11 @@ test('the shipped model loads and verifies', () => {
   const model = parseModel(json, bin);
   assert.ok(model.meta.threshold > 0 && model.meta.threshold < 1);
   assert.ok(bin.byteLength < 5 * 1024 * 1024);
+});
+
+test('the shipped model was trained on the current folded form', () => {
+  const dir = new URL('../../../../models/', import.meta.url);
+  const json = readFileSync(new URL('injection-classifier.json', dir), 'utf8');
+  const meta = JSON.parse(json) as { provenance: { foldFingerprint?: string } };
+  assert.equal(meta.provenance.foldFingerprint, foldFingerprint(), 'src/core/text folding changed since training: run npm run train');
 });
