@@ -27,7 +27,7 @@ export class AuditLog {
   private lastSignedAt: number;
   private signing: Promise<SignedHead | undefined> = Promise.resolve(undefined);
   private timer: NodeJS.Timeout | undefined;
-  private ready: Promise<void>;
+  private readonly ready: Promise<void>;
 
   constructor(store: Store, options: AuditLogOptions = {}) {
     this.signer = options.signer;
@@ -52,9 +52,10 @@ export class AuditLog {
         ...(a.scanRaw ? { scanRaw: (from?: number) => (a.scanRaw as NonNullable<typeof a.scanRaw>).call(a, from) } : {}),
       },
     };
-    this.ready = this.loadLastHead();
+    const onError = options.onError ?? (() => undefined);
+    // Never an unhandled rejection: without the last head we only re-sign a head already signed.
+    this.ready = this.loadLastHead().catch(onError);
     if (this.signer) {
-      const onError = options.onError ?? (() => undefined);
       this.timer = setInterval(() => void this.signHead().catch(onError), this.everyMs);
       this.timer.unref();
     }

@@ -182,4 +182,28 @@ describe('verifyChain', () => {
     await clean.close();
     assert.equal(ok.ok, true);
   });
+
+  it('does not mistake events appended and signed during verification for truncation', async () => {
+    const store = await trail(601, [601], () => undefined);
+    const a = store.audit;
+    let passes = 0;
+    // The race with a live gateway: the verifier's last row page was read before row 601 existed,
+    // but the head page it read afterwards already names 601.
+    const live: AuditStore = {
+      append: (e) => a.append(e),
+      get: (q) => a.get(q),
+      query: (f) => a.query(f),
+      scan: (from) => a.scan(from),
+      putHead: (h) => a.putHead(h),
+      heads: (r) => a.heads(r),
+      async *scanRaw(from = 1) {
+        const first = passes++ === 0;
+        for await (const row of a.scanRaw?.(from) ?? []) if (!first || row.seq < 601) yield row;
+      },
+    };
+    const r = await verifyChain(live, keys.publicKey);
+    await store.close();
+    assert.deepEqual([r.ok, r.checked, r.heads, r.lastSignedSeq], [true, 601, 1, 601]);
+    assert.equal(passes, 2);
+  });
 });

@@ -48,27 +48,30 @@ export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Pro
     ...(firstBad ? { firstBad } : {}),
   });
 
-  for await (const row of rows(audit)) {
-    if (row.seq !== expected) return done({ seq: expected, problem: 'gap' });
-    const problem = checkRow(row, prevHash);
-    if (problem) return done({ seq: row.seq, problem });
-    for (; !head.done && head.value.seq <= row.seq; head = await heads.next()) {
-      const h = head.value;
-      headCount++;
-      if (publicKey && !verifyHead(h, publicKey)) return done({ seq: h.seq, problem: 'bad_signature' });
-      if (h.seq < row.seq || h.hash !== row.hash) return done({ seq: h.seq, problem: 'head_mismatch' });
-      lastSignedSeq = h.seq;
+  for (;;) {
+    for await (const row of rows(audit, expected)) {
+      if (row.seq !== expected) return done({ seq: expected, problem: 'gap' });
+      const problem = checkRow(row, prevHash);
+      if (problem) return done({ seq: row.seq, problem });
+      for (; !head.done && head.value.seq <= row.seq; head = await heads.next()) {
+        const h = head.value;
+        headCount++;
+        if (publicKey && !verifyHead(h, publicKey)) return done({ seq: h.seq, problem: 'bad_signature' });
+        if (h.seq < row.seq || h.hash !== row.hash) return done({ seq: h.seq, problem: 'head_mismatch' });
+        lastSignedSeq = h.seq;
+      }
+      prevHash = row.hash;
+      expected++;
+      checked++;
     }
-    prevHash = row.hash;
-    expected++;
-    checked++;
-  }
-  if (!head.done) {
-    headCount++;
+    if (head.done) return done();
     if (publicKey && !verifyHead(head.value, publicKey)) return done({ seq: head.value.seq, problem: 'bad_signature' });
-    return done({ seq: expected, problem: 'truncated' });
+    // A live gateway may have appended and signed after our last page: its row exists now, so read on.
+    if ((await audit.get(head.value.seq)) === undefined) {
+      headCount++;
+      return done({ seq: expected, problem: 'truncated' });
+    }
   }
-  return done();
 }
 
 function checkRow(row: RawEvent, prevHash: string): VerifyProblem | undefined {
@@ -110,10 +113,10 @@ async function* headStream(audit: AuditStore): AsyncGenerator<SignedHead> {
 }
 
 /** Stores that keep the hashed text give it back verbatim; others are re-canonicalised. */
-async function* rows(audit: AuditStore): AsyncGenerator<RawEvent> {
+async function* rows(audit: AuditStore, fromSeq: number): AsyncGenerator<RawEvent> {
   if (audit.scanRaw) {
-    yield* audit.scanRaw(1);
+    yield* audit.scanRaw(fromSeq);
     return;
   }
-  for await (const e of audit.scan(1)) yield { seq: e.seq, canonical: canonicalEvent(e.seq, e), prevHash: e.prevHash, hash: e.hash };
+  for await (const e of audit.scan(fromSeq)) yield { seq: e.seq, canonical: canonicalEvent(e.seq, e), prevHash: e.prevHash, hash: e.hash };
 }

@@ -4,6 +4,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { GENESIS_HASH, linkEvent, parseCanonical } from '../../audit/chain.js';
+import { MedguardError } from '../../core/errors.js';
 import type { AuditEventInput, AuditStore, EventFilter, RawEvent, SignedHead, StoredEvent } from '../types.js';
 
 const PAGE = 500;
@@ -83,7 +84,13 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
 
   return {
     async append(input) {
-      return appendTx.immediate(input);
+      try {
+        return appendTx.immediate(input);
+      } catch (e) {
+        if (e instanceof MedguardError) throw e;
+        // Disk full, read-only file, lock held too long: the caller records it, never the event's content.
+        throw new MedguardError('MG_STORE', 'the audit event could not be written to the store', { cause: e });
+      }
     },
     async get(seq) {
       const row = getOne.get(seq) as EventRow | undefined;

@@ -57,6 +57,16 @@ describe('sqlite store', () => {
     db.close();
   });
 
+  it('reports a failed append as MG_STORE without the event in the message', async () => {
+    const path = fresh();
+    const store = openSqliteStore(path);
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER no_more BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    db.close();
+    await assert.rejects(store.audit.append(sampleEvent(1, { principal: 'dr-unique-principal' })), (e: Error & { code?: string }) => e.code === 'MG_STORE' && !e.message.includes('dr-unique-principal'));
+    await store.close();
+  });
+
   it('continues the chain after reopening', async () => {
     const path = fresh();
     let store = openSqliteStore(path);
