@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   MG_PSEUDONYMIZED: 'Gateway verdict reason: identifiers were replaced by surrogates before the model saw them, and restored in the answer.',
   MG_REDACTED: 'Gateway verdict reason: sensitive values were replaced by `[TYPE]` placeholders.',
   MG_ALERTED: 'Gateway verdict reason: findings were recorded and the exchange passed.',
+  MG_QUERY_INVALID: 'Gateway dashboard API: a query parameter is malformed or repeated (400); the message names the parameter.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
