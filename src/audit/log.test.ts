@@ -91,6 +91,20 @@ describe('AuditLog', () => {
     await store.close();
   });
 
+  it('still returns the stored event when writing a head fails, and reports the failure', async () => {
+    const store = openSqliteStore(join(sub(), 'a.db'), { durability: 'normal' });
+    const errors: unknown[] = [];
+    const failing = { ...store, audit: { ...store.audit, putHead: () => Promise.reject(new Error('disk full')) } };
+    const key = loadOrCreateSigningKey(join(dir, `k${n}.key`));
+    const log = new AuditLog(failing, { signer: createHeadSigner(key.privateKey), everyEvents: 1, onError: (e) => errors.push(e) });
+    const event = await log.record(sampleEvent(1));
+    assert.equal(event.seq, 1);
+    assert.equal(errors.length, 1);
+    assert.equal((await store.audit.get(1))?.hash, event.hash);
+    await log.close().catch(() => undefined);
+    await store.close();
+  });
+
   it('keeps an unsigned chain without a signer', async () => {
     const store = openSqliteStore(join(sub(), 'a.db'), { durability: 'normal' });
     const log = new AuditLog(store);

@@ -12,7 +12,7 @@ export interface AuditLogOptions {
   readonly everyEvents?: number;
   readonly everySeconds?: number;
   readonly now?: () => Date;
-  /** A failed background head signature (the timer has no caller to throw to). */
+  /** A failed head signature (the event itself was stored; the next interval retries). */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -28,6 +28,7 @@ export class AuditLog {
   private signing: Promise<SignedHead | undefined> = Promise.resolve(undefined);
   private timer: NodeJS.Timeout | undefined;
   private readonly ready: Promise<void>;
+  private readonly onError: (error: unknown) => void;
 
   constructor(store: Store, options: AuditLogOptions = {}) {
     this.signer = options.signer;
@@ -52,7 +53,7 @@ export class AuditLog {
         ...(a.scanRaw ? { scanRaw: (from?: number) => (a.scanRaw as NonNullable<typeof a.scanRaw>).call(a, from) } : {}),
       },
     };
-    const onError = options.onError ?? (() => undefined);
+    const onError = (this.onError = options.onError ?? (() => undefined));
     // Never an unhandled rejection: without the last head we only re-sign a head already signed.
     this.ready = this.loadLastHead().catch(onError);
     if (this.signer) {
@@ -64,7 +65,8 @@ export class AuditLog {
   async record(input: AuditEventInput): Promise<StoredEvent> {
     const event = await this.raw.audit.append(input);
     if (this.signer && (event.seq - this.lastSignedSeq >= this.everyEvents || this.now().getTime() - this.lastSignedAt >= this.everyMs)) {
-      await this.sign(event);
+      // The event is stored: a failed head must not make the exchange look unrecorded; the next one retries.
+      await this.sign(event).catch(this.onError);
     }
     return event;
   }
