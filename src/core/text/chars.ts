@@ -136,6 +136,11 @@ export function charFlagTable(): Uint8Array {
   return FLAGS;
 }
 
+/** The case-fold table behind lowerUnit; valid for the blocks flagsFor has built. */
+export function lowerTable(): Uint16Array {
+  return LOWER;
+}
+
 /** As flagsFor, over the first `n` units of an array. */
 export function flagsForUnits(codes: Uint16Array, n: number): Uint8Array {
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import { composeMaps, TextBuilder, unitsToString, type OffsetMap } from './offse
 
 // tsx (tests, benchmarks) compiles each imported function to a getter call; these loops run per
 // character, so they call module-local bindings taken once here.
-const { F_ALPHA, F_DIACRITIC, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, charFlags, charFlagTable, flagsFor, flagsForUnits, leetTarget, lowerUnit } = chars;
+const { F_ALPHA, F_DIACRITIC, F_DIGIT, F_LOWER_MULTI, F_SPACE, F_WORD, charFlags, charFlagTable, flagsFor, flagsForUnits, leetTarget, lowerTable, lowerUnit } = chars;
 const { isLeetToken } = leet;
 
 /**
@@ -83,38 +83,50 @@ function lowerAndLeetAscii(text: string): Units | null {
 function lowerAndLeet(text: string, fl: Uint8Array): Units {
   const n = text.length;
   const b = new TextBuilder(n + 16);
+  const lower = lowerTable();
   const tokenFlags = (c: number): number => (c === 0x40 || c === 0x24 ? F_WORD | F_DIGIT : fl[c] ?? 0);
+  // Table reads for the common case; pushLower handles expansions and unbuilt blocks.
+  const pushCased = (c: number, f: number, p: number): void => {
+    if ((f & F_LOWER_MULTI) === 0) b.push(lower[c] ?? c, p, p + 1);
+    else pushLower(b, c, p);
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if ((tokenFlags(c) & F_WORD) === 0) {
-      pushLower(b, c, i);
+    const cf = tokenFlags(c);
+    if ((cf & F_WORD) === 0) {
+      pushCased(c, cf, i);
       i++;
       continue;
     }
     let j = i;
     let letters = 0;
+    let diacritics = false;
     while (j < n) {
       const f = tokenFlags(text.charCodeAt(j));
       if ((f & F_WORD) === 0) break;
       if ((f & F_DIGIT) === 0) letters++;
+      if ((f & F_DIACRITIC) !== 0) diacritics = true;
       j++;
     }
     const leetWord = isLeetToken(text, i, j, letters);
-    const zalgo = hasLooseDiacritics(text, i, j, fl);
+    const zalgo = diacritics && hasLooseDiacritics(text, i, j, fl);
     let onLetter = false;
     for (let p = i; p < j; p++) {
-      let t = text.charCodeAt(p);
+      const t = text.charCodeAt(p);
       const f = fl[t] ?? 0;
       // Diacritics left uncomposed by NFKC on a Latin/Cyrillic/Greek letter are decoration (Zalgo,
       // strike-through "i̵g̵n̵o̵r̵e̵"); in such a word composed accents go too. Marks of other
       // scripts carry meaning and stay, as do the accents of ordinary words.
       if (onLetter && (f & F_DIACRITIC) !== 0) continue;
       onLetter = (f & F_ALPHA) !== 0;
-      if (zalgo && onLetter && t >= 0x80) t = baseLetter(t);
+      if (zalgo && onLetter && t >= 0x80) {
+        pushLower(b, baseLetter(t), p);
+        continue;
+      }
       const leet = leetWord ? leetTarget(t) : 0;
       if (leet !== 0) b.push(leet, p, p + 1);
-      else pushLower(b, t, p);
+      else pushCased(t, f, p);
     }
     i = j;
   }
