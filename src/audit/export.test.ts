@@ -100,6 +100,8 @@ describe('exportFhir', () => {
     assert.equal(outcomeOf({ verdict: 'allow', status: 200 }), '0');
     assert.equal(outcomeOf({ verdict: 'block', status: 400 }), '4');
     assert.equal(outcomeOf({ verdict: 'allow', status: 503 }), '8');
+    assert.equal(outcomeOf({ verdict: 'error', status: 401 }), '4');
+    assert.equal(outcomeOf({ verdict: 'error', status: 200 }), '8');
     assert.equal(uuidOf('f'.repeat(64)), uuidOf('f'.repeat(64)));
     assert.notEqual(uuidOf('f'.repeat(64)), uuidOf('e'.repeat(64)));
   });

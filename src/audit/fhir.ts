@@ -11,11 +11,14 @@ const VERDICT_SYSTEM = 'urn:medguard:audit:verdict';
 const ROUTE_SYSTEM = 'urn:medguard:audit:route';
 const ACTION_EXECUTE = 'E';
 
-/** R4 AuditEventOutcome: 0 success, 4 minor failure, 8 serious failure. */
+/**
+ * R4 AuditEventOutcome: 0 success, 4 minor failure, 8 serious failure. The status decides first: a
+ * refused credential (401, verdict error) is a minor failure, a failing upstream (502) a serious one.
+ */
 export function outcomeOf(e: Pick<StoredEvent, 'verdict' | 'status'>): '0' | '4' | '8' {
-  if (e.verdict === 'error' || e.status >= 500) return '8';
-  if (e.verdict === 'block' || e.status >= 400) return '4';
-  return '0';
+  if (e.status >= 500) return '8';
+  if (e.status >= 400 || e.verdict === 'block') return '4';
+  return e.verdict === 'error' ? '8' : '0';
 }
 
 /** A stable urn:uuid from the event's chain hash, so re-exports give the same fullUrl. */
