@@ -72,6 +72,11 @@ function fail(x: Exchange, res: ServerResponse, e: unknown): void {
 async function audit(deps: AppDeps, x: Exchange): Promise<void> {
   try {
     const event = auditEvent(x);
+    try {
+      deps.onExchange?.(event);
+    } catch {
+      // Metrics and logs must never cost the exchange its audit event.
+    }
     if (!deps.store) return;
     const stored = await deps.store.audit.append(event);
     deps.bus?.publish(stored);

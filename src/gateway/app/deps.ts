@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pipeline } from '../../core/pipeline.js';
-import type { Store } from '../../store/types.js';
+import type { AuditEventInput, Store } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import type { Inspectors } from '../inspect/engine.js';
 import type { Fingerprinter } from '../inspect/fingerprint.js';
@@ -25,6 +25,8 @@ export interface AppDeps {
   readonly bus: EventBus | undefined;
   readonly ops: OpsHandler | undefined;
   readonly fingerprint: Fingerprinter;
+  /** Sees every finished exchange's event, stored or not (metrics, logs, readiness). */
+  readonly onExchange: ((event: AuditEventInput) => void) | undefined;
   /** Called when writing an audit event fails (the exchange is already answered). */
   readonly onAuditError: (error: unknown) => void;
 }

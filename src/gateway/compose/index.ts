@@ -4,7 +4,7 @@
  * built here once, never per request.
  */
 import { createInspector } from '../../inspect.js';
-import type { Store } from '../../store/types.js';
+import type { AuditEventInput, Store } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import { createApp, type RequestHandler } from '../app/app.js';
 import type { AppDeps, OpsHandler } from '../app/deps.js';
@@ -24,6 +24,8 @@ export interface GatewayParts {
   readonly fingerprint?: Fingerprinter;
   readonly env?: NodeJS.ProcessEnv;
   readonly onAuditError?: (error: unknown) => void;
+  /** Sees every finished exchange's audit event (operations: metrics, logs, readiness). */
+  readonly onExchange?: (event: AuditEventInput) => void;
 }
 
 export interface Gateway {
@@ -55,6 +57,7 @@ export function createGateway(config: GatewayConfig, parts: GatewayParts): Gatew
     store: parts.store,
     bus: parts.bus,
     ops: parts.ops,
+    onExchange: parts.onExchange,
     fingerprint,
     onAuditError: parts.onAuditError ?? ((e) => process.emitWarning(`medguard: audit write failed (${e instanceof Error ? e.name : 'error'})`)),
   };
