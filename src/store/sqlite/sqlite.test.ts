@@ -67,6 +67,19 @@ describe('sqlite store', () => {
     await store.close();
   });
 
+  it('lets a read-only verifier read while the writer keeps appending', async () => {
+    const path = fresh();
+    const writer = openSqliteStore(path);
+    for (let i = 1; i <= 5; i++) await writer.audit.append(sampleEvent(i));
+    const reader = openSqliteStore(path, { readonly: true });
+    await writer.audit.append(sampleEvent(6));
+    const result = await verifyChain(reader.audit);
+    assert.deepEqual([result.ok, result.checked], [true, 6]);
+    await assert.rejects(reader.audit.append(sampleEvent(7)), { code: 'MG_STORE' });
+    await reader.close();
+    await writer.close();
+  });
+
   it('continues the chain after reopening', async () => {
     const path = fresh();
     let store = openSqliteStore(path);
