@@ -10,6 +10,8 @@ import { inspectOutput, type OutputContext } from '../inspect/output.js';
 
 export const HOLD = 64;
 export const OVERLAP = 256;
+/** Inspect again once this much new text arrived (must stay below HOLD). */
+export const MIN_STEP = 32;
 
 export class ChoiceWindow {
   readonly #restorer: StreamRestorer | undefined;
@@ -36,7 +38,9 @@ export class ChoiceWindow {
     this.#ended = final;
     const restored = this.#restorer ? this.#restorer.push(delta) + (final ? this.#restorer.end() : '') : delta;
     this.#text += restored;
-    if (this.#text.length === this.#inspected && !final) return [];
+    // Re-inspecting on every tiny delta would cost a detector run per token. Skipping is safe while
+    // the uninspected tail is shorter than HOLD: release() never forwards past text.length - HOLD.
+    if (!final && this.#text.length - this.#inspected < MIN_STEP) return [];
     const from = Math.max(0, this.#forwarded - OVERLAP);
     const found = inspectOutput(this.#text.slice(from), this.#output);
     this.#inspected = this.#text.length;
