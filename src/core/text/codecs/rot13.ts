@@ -30,32 +30,31 @@ export function rot13(text: string): string {
 
 const MIN_HINTS = 2;
 
-/** ROT13 of frequent English trigrams ("the", "and", "ing", "you", "all", "ion", "ous"), as a 26^3 table. */
-const HINT_TRIGRAMS = (() => {
+/** Frequent English trigrams; their ROT13 images mark ROT13'd English. */
+const ENGLISH_TRIGRAMS = ['the', 'and', 'ing', 'you', 'all', 'ion', 'ous', 'ent', 'for', 'tha', 'her', 'ere'];
+const PLAIN = 1;
+const HINT = 2;
+
+/** A 26^3 table: PLAIN for an English trigram, HINT for the ROT13 of one. */
+const TRIGRAMS = (() => {
   const t = new Uint8Array(26 * 26 * 26);
-  for (const g of ['gur', 'naq', 'vat', 'lbh', 'nyy', 'vba', 'bhf']) {
-    t[((g.charCodeAt(0) - 0x61) * 26 + g.charCodeAt(1) - 0x61) * 26 + g.charCodeAt(2) - 0x61] = 1;
+  const key = (g: string): number => ((g.charCodeAt(0) - 0x61) * 26 + g.charCodeAt(1) - 0x61) * 26 + g.charCodeAt(2) - 0x61;
+  for (const g of ENGLISH_TRIGRAMS) {
+    t[key(g)] = PLAIN;
+    t[key(rot13(g))] = HINT;
   }
   return t;
 })();
-
-/** A cheap gate before scoring words: ROT13'd English is full of these trigrams, English has few. */
-function hasRot13Hints(text: string): boolean {
-  let hints = 0;
-  let run = 0;
-  let key = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = (text.charCodeAt(i) | 0x20) - 0x61;
-    if (c < 0 || c > 25) {
-      run = 0;
-      continue;
-    }
-    key = (key * 26 + c) % (26 * 26 * 26);
-    if (++run >= 3 && HINT_TRIGRAMS[key] === 1 && ++hints >= MIN_HINTS) return true;
-  }
-  return false;
-}
 const MIN_WORDS = 3;
+
+function rot13Word(w: string): string {
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    out += String.fromCharCode(c >= 0x61 && c <= 0x7a ? ((c - 0x61 + 13) % 26) + 0x61 : c);
+  }
+  return out;
+}
 
 /** Whether a segment reads as English only after ROT13. */
 function rot13IsEnglish(segment: string): boolean {
@@ -67,7 +66,7 @@ function rot13IsEnglish(segment: string): boolean {
     words++;
     const w = m[0].toLowerCase();
     if (COMMON.has(w)) plain++;
-    if (COMMON.has(rot13(w))) rotated++;
+    if (COMMON.has(rot13Word(w))) rotated++;
   }
   return words >= MIN_WORDS && rotated >= 2 && rotated >= 2 * plain + 1 && rotated * 10 >= words * 3;
 }
@@ -76,23 +75,54 @@ function isSegmentEnd(c: number): boolean {
   return c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
 }
 
+/**
+ * One pass over the text: each sentence-like segment counts English trigrams and ROT13'd ones, and
+ * only a segment where the ROT13'd kind dominates is scored word by word. Ordinary English (a
+ * clinical note full of "the", "and", "ion") never reaches the word scoring, so the uncued path
+ * costs one table lookup per letter, and a ROT13 sentence inside a long English document is still
+ * judged on its own.
+ */
+function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] {
+  const out: Decoded[] = [];
+  let start = 0;
+  let hints = 0;
+  let plain = 0;
+  let run = 0;
+  let key = 0;
+  for (let p = 0; p <= text.length; p++) {
+    const code = p < text.length ? text.charCodeAt(p) : 0x0a;
+    if (isSegmentEnd(code)) {
+      if (hints >= MIN_HINTS && hints > plain && p - start >= 8) {
+        const segment = text.slice(start, p);
+        if (rot13IsEnglish(segment) && spend(budget, segment.length)) {
+          out.push({ via: 'rot13', text: rot13(segment), span: { start, end: p }, map: 'shifted' });
+        }
+      }
+      start = p + 1;
+      hints = 0;
+      plain = 0;
+      run = 0;
+      continue;
+    }
+    const c = (code | 0x20) - 0x61;
+    if (c < 0 || c > 25) {
+      run = 0;
+      continue;
+    }
+    key = (key * 26 + c) % (26 * 26 * 26);
+    if (++run >= 3) {
+      const t = TRIGRAMS[key];
+      if (t === HINT) hints++;
+      else if (t === PLAIN) plain++;
+    }
+  }
+  return out;
+}
+
 export const decodeRot13: Decoder = (text, budget) => {
   if (text.includes('13') && PATTERNS.rot13Cue.test(text)) {
     if (!spend(budget, text.length)) return [];
     return [{ via: 'rot13', text: rot13(text), span: { start: 0, end: text.length }, map: 'shifted' }];
   }
-  if (!hasRot13Hints(text)) return [];
-  const out: Decoded[] = [];
-  let start = 0;
-  for (let p = 0; p <= text.length; p++) {
-    if (p < text.length && !isSegmentEnd(text.charCodeAt(p))) continue;
-    if (p - start >= 8) {
-      const segment = text.slice(start, p);
-      if (rot13IsEnglish(segment) && spend(budget, segment.length)) {
-        out.push({ via: 'rot13', text: rot13(segment), span: { start, end: p }, map: 'shifted' });
-      }
-    }
-    start = p + 1;
-  }
-  return out;
+  return rot13Segments(text, budget);
 };
