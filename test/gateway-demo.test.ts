@@ -32,6 +32,11 @@ test('serve --demo: a real key, the default policy and the signed store work end
     r = await post('Who should I phone about this result?');
     assert.equal(r.status, 403);
     assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'MG_BLOCKED_PHI');
+    assert.equal((await fetch(`${demo.url}/healthz`)).status, 200);
+    const metrics = await (await fetch(`${demo.url}/metrics`)).text();
+    assert.match(metrics, /medguard_/);
+    assert.equal((await fetch(`${demo.url}/_medguard/api/events`)).status, 401);
+    assert.match(walkthrough(demo.url, demo.key, demo.adminKey), /\/_medguard\/ {2}\(admin key: /);
   } finally {
     await demo.close();
   }

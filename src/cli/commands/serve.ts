@@ -46,9 +46,11 @@ export const serve: Command = {
     const listen = parseListen(values.listen);
     if (values.demo === true && values.config !== undefined) throw new MedguardError('MG_USAGE', 'use either --demo or --config, not both');
     const onAuditError = (): void => void io.stderr.write('medguard: an audit write failed (see the store)\n');
+    // One JSON line per exchange on stderr (no bodies, no PHI); stdout keeps the walkthrough.
+    const log = { write: (line: string): void => void io.stderr.write(line) };
     if (values.demo === true) {
-      const demo = await startDemo({ listen: listen ?? { host: '127.0.0.1', port: 8787 }, dir: process.cwd(), env: io.env, onAuditError });
-      await io.stdout.write(walkthrough(demo.url, demo.key));
+      const demo = await startDemo({ listen: listen ?? { host: '127.0.0.1', port: 8787 }, dir: process.cwd(), env: io.env, onAuditError, log });
+      await io.stdout.write(walkthrough(demo.url, demo.key, demo.adminKey));
       await untilSignal();
       await io.stderr.write('medguard: shutting down (finishing in-flight requests)\n');
       await demo.close();
@@ -56,7 +58,7 @@ export const serve: Command = {
     }
     if (values.config === undefined) throw new MedguardError('MG_USAGE', 'missing --config FILE (or --demo); run "medguard serve --help"');
     const config = loadConfigFile(values.config);
-    const gateway = await runGateway(config, { ...(listen ? { listen } : {}), onAuditError });
+    const gateway = await runGateway(config, { ...(listen ? { listen } : {}), onAuditError, log });
     await io.stdout.write(`medguard gateway listening on ${gateway.server.url}\n`);
     await untilSignal();
     await io.stderr.write('medguard: shutting down (finishing in-flight requests)\n');

@@ -2,6 +2,7 @@
  * `medguard serve --demo`: the demo model, the gateway in front of it with the default policy, the
  * audit store in `./.medguard/`, and a client key (generated, or MEDGUARD_DEMO_KEY).
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MedguardError } from '../../core/errors.js';
 import type { KeyStore } from '../../store/types.js';
@@ -22,6 +23,8 @@ export interface RunningDemo {
   readonly gateway: RunningGateway;
   readonly url: string;
   readonly key: string;
+  /** Signs in to the dashboard at /_medguard/. */
+  readonly adminKey: string;
   close(): Promise<void>;
 }
 
@@ -34,12 +37,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       routes: [{ name: 'clinical', upstream: 'demo', prefix: '/v1' }],
       store: { path: join(options.dir, '.medguard', 'medguard.db') },
     });
-    const gateway = await runGateway(config, options);
+    const adminKey = options.env.MEDGUARD_DEMO_ADMIN_KEY || randomBytes(18).toString('base64url');
+    const gateway = await runGateway(config, { ...options, adminKey });
     const key = await demoKey(gateway.keys, options.env.MEDGUARD_DEMO_KEY);
     return {
       gateway,
       url: gateway.server.url,
       key,
+      adminKey,
       async close() {
         try {
           await gateway.close();
@@ -65,13 +70,13 @@ async function demoKey(keys: KeyStore, given: string | undefined): Promise<strin
   return given;
 }
 
-export function walkthrough(url: string, key: string): string {
+export function walkthrough(url: string, key: string, adminKey?: string): string {
   const curl = (body: string): string => `curl -s ${url}/v1/chat/completions -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" \\\n  -d '${body}'`;
   const msg = (text: string, extra = ''): string => `{"model":"${DEMO_MODEL}"${extra},"messages":[{"role":"user","content":"${text}"}]}`;
   return `medguard gateway (demo) listening on ${url}
 OpenAI base_url: ${url}/v1
 API key:         ${key}
-
+${adminKey ? `Dashboard:       ${url}/_medguard/  (admin key: ${adminKey})\n` : ''}
 1. A clean clinical question passes:
 ${curl(msg('What is the starting dose of metformin for an eGFR of 40?'))}
 
