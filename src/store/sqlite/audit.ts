@@ -54,6 +54,7 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
     'INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertKind = db.prepare('INSERT OR IGNORE INTO event_kinds (kind, family, seq) VALUES (?, ?, ?)');
+  const insertFamily = db.prepare('INSERT OR IGNORE INTO event_families (family, seq) VALUES (?, ?)');
   const getOne = db.prepare('SELECT * FROM events WHERE seq = ?');
   const page = db.prepare('SELECT * FROM events WHERE seq >= ? ORDER BY seq LIMIT ?');
   const putHead = db.prepare('INSERT OR REPLACE INTO heads (seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)');
@@ -67,7 +68,10 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
     const seq = (prev?.seq ?? 0) + 1;
     const { canonical, event } = linkEvent(seq, prev?.hash ?? GENESIS_HASH, input);
     insert.run(seq, event.time, event.requestId, event.principal, event.route, event.verdict, event.status, canonical, event.prevHash, event.hash);
-    for (const f of event.findings) insertKind.run(f.kind, f.family, seq);
+    for (const f of event.findings) {
+      insertKind.run(f.kind, f.family, seq);
+      insertFamily.run(f.family, seq);
+    }
     return event;
   });
 
@@ -128,7 +132,11 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
 
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
 
-/** Builds (and caches per shape) the filtered newest-first query; values are always bound, never spliced. */
+/**
+ * Builds (and caches per shape) the filtered newest-first query; values are always bound, never
+ * spliced. A kind filter walks the (kind, seq) or (family, seq) index backwards and joins events,
+ * so it stops after `limit` matches instead of collecting every match first.
+ */
 function queryStatement(db: Database, f: EventFilter): { stmt: Statement; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -136,16 +144,23 @@ function queryStatement(db: Database, f: EventFilter): { stmt: Statement; params
     where.push(sql);
     params.push(...values);
   };
-  if (f.principal !== undefined) add('principal = ?', f.principal);
-  if (f.route !== undefined) add('route = ?', f.route);
-  if (f.verdict !== undefined) add('verdict = ?', f.verdict);
-  // A kind ('phi.PHONE') or a whole family ('phi').
-  if (f.kind !== undefined) add('seq IN (SELECT seq FROM event_kinds WHERE kind = ? UNION SELECT seq FROM event_kinds WHERE family = ?)', f.kind, f.kind);
-  if (f.sinceSeq !== undefined) add('seq >= ?', f.sinceSeq);
-  if (f.beforeSeq !== undefined) add('seq < ?', f.beforeSeq);
+  let from = 'events e';
+  let seq = 'e.seq';
+  if (f.kind !== undefined) {
+    // Kinds always carry their family and a dot ('phi.PHONE'); a bare word is a family ('phi').
+    const table = f.kind.includes('.') ? 'event_kinds' : 'event_families';
+    from = `${table} x JOIN events e ON e.seq = x.seq`;
+    seq = 'x.seq';
+    add(`x.${table === 'event_kinds' ? 'kind' : 'family'} = ?`, f.kind);
+  }
+  if (f.principal !== undefined) add('e.principal = ?', f.principal);
+  if (f.route !== undefined) add('e.route = ?', f.route);
+  if (f.verdict !== undefined) add('e.verdict = ?', f.verdict);
+  if (f.sinceSeq !== undefined) add(`${seq} >= ?`, f.sinceSeq);
+  if (f.beforeSeq !== undefined) add(`${seq} < ?`, f.beforeSeq);
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(f.limit ?? DEFAULT_LIMIT)));
   params.push(limit);
-  const sql = `SELECT * FROM events${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+  const sql = `SELECT e.* FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${seq} DESC LIMIT ?`;
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
   let stmt = cache.get(sql);

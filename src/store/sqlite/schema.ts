@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { MedguardError } from '../../core/errors.js';
 
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: events (chained), the finding kinds index, signed heads, API keys.
   `CREATE TABLE events (
      seq INTEGER PRIMARY KEY,
@@ -48,6 +48,15 @@ const MIGRATIONS: readonly string[] = [
      expires_at TEXT,
      revoked_at TEXT
    );`,
+  // 2: one row per (family, event), so a family filter pages newest-first through an index
+  // instead of de-duplicating kinds.
+  `CREATE TABLE event_families (
+     family TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     PRIMARY KEY (family, seq)
+   ) WITHOUT ROWID;
+   INSERT OR IGNORE INTO event_families (family, seq) SELECT family, seq FROM event_kinds;
+   DROP INDEX event_kinds_family;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { GENESIS_HASH, linkEvent } from '../../audit/chain.js';
 import { verifyChain } from '../../audit/verify.js';
 import { sampleEvent } from '../fixtures.js';
 import { storeConformanceSuite } from '../suite.js';
 import { openSqliteStore } from './index.js';
 import { sqliteAuditStore } from './audit.js';
-import { migrate, SCHEMA_VERSION } from './schema.js';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,6 +91,27 @@ describe('sqlite store', () => {
     assert.equal(second.seq, 2);
     assert.equal(second.prevHash, first.hash);
     await store.close();
+  });
+
+  it('upgrades a version-1 store in place, back-filling the family index', async () => {
+    const path = fresh();
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    db.exec(MIGRATIONS[0] ?? '');
+    db.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
+    const { canonical, event } = linkEvent(1, GENESIS_HASH, sampleEvent(7));
+    db.prepare('INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      event.time, event.requestId, event.principal, event.route, event.verdict, event.status, canonical, event.prevHash, event.hash,
+    );
+    db.prepare("INSERT INTO event_kinds (kind, family, seq) VALUES ('phi.PHONE', 'phi', 1)").run();
+    db.close();
+    const store = openSqliteStore(path);
+    assert.deepEqual((await store.audit.query({ kind: 'phi' })).map((e) => e.seq), [1]);
+    assert.equal((await verifyChain(store.audit)).ok, true);
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    assert.equal((check.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v, 2);
+    check.close();
   });
 
   it('refuses a store written by a newer schema', async () => {
