@@ -61,7 +61,7 @@ export function streamAnswer(res: ServerResponse, pieces: readonly string[]): vo
 
 export const authenticator: Authenticator = {
   authenticate(headers): Promise<Principal> {
-    if (headers.authorization !== `Bearer ${TOKEN}`) return Promise.reject(new GatewayError(401, 'MG_AUTH_REQUIRED', 'a valid API key is required'));
+    if (headers.authorization !== `Bearer ${TOKEN}`) return Promise.reject(new GatewayError(401, 'MG_AUTH_INVALID', 'a valid API key is required'));
     return Promise.resolve({ id: 'clinician-1', name: 'Dr Test', role: 'clinician', patient: null, via: 'api_key', scopes: [] });
   },
 };

@@ -81,7 +81,7 @@ test('malformed JSON, wrong content type, oversized and deeply nested bodies are
     [h.post('/v1/chat/completions', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`), 400, 'MG_BODY_TOO_DEEP'],
     [h.post('/v1/nope', chat('hi')), 404, 'MG_ROUTE_NOT_FOUND'],
     [h.post('/v1/models', {}), 405, 'MG_METHOD_NOT_ALLOWED'],
-    [h.post('/v1/chat/completions', chat('hi'), { authorization: 'Bearer wrong' }), 401, 'MG_AUTH_REQUIRED'],
+    [h.post('/v1/chat/completions', chat('hi'), { authorization: 'Bearer wrong' }), 401, 'MG_AUTH_INVALID'],
   ];
   for (const [response, status, code] of cases) {
     const r = await response;

@@ -43,7 +43,8 @@ export async function startServer(gateway: Gateway, listen: { host: string; port
     server = createHttpServer(handler);
   }
   server.headersTimeout = 30_000;
-  server.requestTimeout = 0;
+  // Receiving the request (not answering it: streams may run long) must finish within a minute.
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => {
