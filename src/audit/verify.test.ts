@@ -206,4 +206,21 @@ describe('verifyChain', () => {
     assert.deepEqual([r.ok, r.checked, r.heads, r.lastSignedSeq], [true, 601, 1, 601]);
     assert.equal(passes, 2);
   });
+
+  it('accepts heads from a rotated key when both public keys are trusted, and only then', async () => {
+    const older = createHeadSigner(keys.privateKey);
+    const newerPair = generateKeyPairSync('ed25519');
+    const newer = createHeadSigner(newerPair.privateKey);
+    const store = await trail(10, [5], (db) => {
+      const hash = (db.prepare('SELECT hash FROM events WHERE seq = 10').get() as { hash: string }).hash;
+      const h = newer.signHead(10, hash, '2026-02-01T00:00:00.000Z');
+      db.prepare('INSERT INTO heads (seq, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)').run(h.seq, h.hash, h.signedAt, h.keyId, h.signature);
+    });
+    assert.notEqual(older.keyId, newer.keyId);
+    const both = await verifyChain(store.audit, [keys.publicKey, newerPair.publicKey]);
+    const oldOnly = await verifyChain(store.audit, [keys.publicKey]);
+    await store.close();
+    assert.deepEqual([both.ok, both.heads, both.lastSignedSeq], [true, 2, 10]);
+    assert.deepEqual(oldOnly.firstBad, { seq: 10, problem: 'bad_signature' });
+  });
 });

@@ -5,7 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuditStore, RawEvent, SignedHead } from '../store/types.js';
 import { canonicalEvent, chainHash, GENESIS_HASH } from './chain.js';
-import { verifyHead } from './head.js';
+import { keyIdOf, verifyHead } from './head.js';
 
 export type VerifyProblem =
   | 'hash_mismatch' // the row's content does not hash to its stored hash (edited row)
@@ -29,11 +29,21 @@ export interface VerifyResult {
   readonly firstBad?: { readonly seq: number; readonly problem: VerifyProblem };
 }
 
-export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Promise<VerifyResult> {
+/**
+ * `publicKeys`: one trusted key, or several (a rotated key and its predecessors); each head must
+ * verify with the key its keyId names. None: heads are matched to rows, signatures not checked.
+ */
+export async function verifyChain(audit: AuditStore, publicKeys?: KeyObject | readonly KeyObject[]): Promise<VerifyResult> {
+  const keyring = new Map((publicKeys === undefined ? [] : Array.isArray(publicKeys) ? publicKeys : [publicKeys as KeyObject]).map((k) => [keyIdOf(k), k]));
+  const signedBadly = (h: SignedHead): boolean => {
+    if (keyring.size === 0) return false;
+    const key = keyring.get(h.keyId);
+    return key === undefined || !verifyHead(h, key);
+  };
   const heads = headStream(audit);
   let head = await heads.next();
   let headCount = 0;
-  const signatures = publicKey ? 'checked' : 'skipped';
+  const signatures = keyring.size > 0 ? 'checked' : 'skipped';
   let expected = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
@@ -56,7 +66,7 @@ export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Pro
       for (; !head.done && head.value.seq <= row.seq; head = await heads.next()) {
         const h = head.value;
         headCount++;
-        if (publicKey && !verifyHead(h, publicKey)) return done({ seq: h.seq, problem: 'bad_signature' });
+        if (signedBadly(h)) return done({ seq: h.seq, problem: 'bad_signature' });
         if (h.seq < row.seq || h.hash !== row.hash) return done({ seq: h.seq, problem: 'head_mismatch' });
         lastSignedSeq = h.seq;
       }
@@ -65,7 +75,7 @@ export async function verifyChain(audit: AuditStore, publicKey?: KeyObject): Pro
       checked++;
     }
     if (head.done) return done();
-    if (publicKey && !verifyHead(head.value, publicKey)) return done({ seq: head.value.seq, problem: 'bad_signature' });
+    if (signedBadly(head.value)) return done({ seq: head.value.seq, problem: 'bad_signature' });
     // A live gateway may have appended and signed after our last page: its row exists now, so read on.
     if ((await audit.get(head.value.seq)) === undefined) {
       headCount++;

@@ -5,7 +5,7 @@ import { openSqliteStore } from '../../../store/sqlite/index.js';
 import { EXIT_FLAGGED, EXIT_OK, parseCommandArgs, type Command } from '../../command.js';
 import { DEFAULT_STORE, defaultPublicKey, noPositionals } from './shared.js';
 
-const usage = `usage: medguard audit verify [--store PATH] [--key PUBLIC.pem] [--json]
+const usage = `usage: medguard audit verify [--store PATH] [--key PUBLIC.pem ...] [--json]
 
 Walks the whole audit chain and checks every row's hash and link, the sequence, and every signed
 head (its signature and that the row it names is still there with the same hash).
@@ -13,7 +13,8 @@ head (its signature and that the row it names is still there with the same hash)
 options:
   --store PATH       the SQLite store (default: ${DEFAULT_STORE})
   --key PUBLIC.pem   the trusted head-signing public key; use a copy kept away from the gateway
-                     host (default: audit-signing.key.pub beside the store, if present)
+                     host (default: audit-signing.key.pub beside the store, if present). Repeat
+                     it to trust a rotated key and its predecessors
   --json             print the result as JSON
 
 exit: 0 chain intact, 1 the first bad row is named, 2 usage or I/O error`;
@@ -34,20 +35,21 @@ export const auditVerify: Command = {
   summary: 'check the audit chain and its signed heads; name the first bad row',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { store: { type: 'string' }, key: { type: 'string' }, json: { type: 'boolean' } }, 'medguard audit verify');
+    const { values, positionals } = parseCommandArgs(argv, { store: { type: 'string' }, key: { type: 'string', multiple: true }, json: { type: 'boolean' } }, 'medguard audit verify');
     noPositionals(positionals, 'medguard audit verify');
     const storePath = values.store ?? DEFAULT_STORE;
-    const keyPath = values.key ?? defaultPublicKey(storePath);
-    const publicKey = keyPath === undefined ? undefined : loadPublicKey(keyPath);
+    const besideStore = values.key === undefined ? defaultPublicKey(storePath) : undefined;
+    const keyPaths = values.key ?? (besideStore === undefined ? [] : [besideStore]);
+    const publicKeys = keyPaths.map(loadPublicKey);
     const store = openSqliteStore(storePath, { readonly: true });
     let result: VerifyResult;
     try {
-      result = await verifyChain(store.audit, publicKey);
+      result = await verifyChain(store.audit, publicKeys);
     } finally {
       await store.close();
     }
     if (values.json === true) {
-      await io.stdout.write(`${JSON.stringify({ ...result, keyId: publicKey ? keyIdOf(publicKey) : null }, null, 2)}\n`);
+      await io.stdout.write(`${JSON.stringify({ ...result, keyIds: publicKeys.map(keyIdOf) }, null, 2)}\n`);
       return result.ok ? EXIT_OK : EXIT_FLAGGED;
     }
     const lines: string[] = [];
@@ -59,10 +61,10 @@ export const auditVerify: Command = {
     }
     if (result.heads === 0) {
       lines.push('  no signed heads: truncation and whole-tail rewrites cannot be detected');
-    } else if (publicKey === undefined) {
+    } else if (publicKeys.length === 0) {
       lines.push(`  ${result.heads} signed head(s) matched their rows, but signatures were NOT checked (no --key)`);
     } else {
-      lines.push(`  ${result.heads} signed head(s), signatures checked with key ${keyIdOf(publicKey)}${values.key === undefined ? ' (found beside the store: prefer a trusted copy via --key)' : ''}`);
+      lines.push(`  ${result.heads} signed head(s), signatures checked with key ${publicKeys.map(keyIdOf).join(', ')}${besideStore === undefined ? '' : ' (found beside the store: prefer a trusted copy via --key)'}`);
     }
     if (result.ok && result.lastSignedSeq !== null && result.lastSignedSeq < result.lastSeq) {
       lines.push(`  events ${result.lastSignedSeq + 1}..${result.lastSeq} are after the last signed head`);
