@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'deid', title: 'De-identification', fn: 'benchDeid' },
   { name: 'models', title: 'Model file scanning', fn: 'benchModels' },
   { name: 'signing', title: 'Signing and verification', fn: 'benchSigning' },
+  { name: 'gateway', title: 'Gateway (HTTP, end to end)', fn: 'benchGateway' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
