@@ -7,6 +7,8 @@ import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { parseConfig } from '../config/load.js';
 import { createOperations, type Operations } from '../ops/index.js';
+import { createEventBus } from '../events/bus.js';
+import { createDashboard } from './index.js';
 
 const ADMIN = 'test-admin-key-0123456789abcdef';
 let store: Store;
@@ -156,4 +158,15 @@ test('the live stream delivers published events and ends when the dashboard clos
   const data = /^data: (.*)$/m.exec(received)?.[1] ?? '';
   assert.equal((JSON.parse(data) as { verdict: string }).verdict, 'block');
   assert.equal(ops.dashboard?.liveCount, 0);
+});
+
+test('a short admin key is a config error naming the field; no key or no store leaves the dashboard off', () => {
+  assert.throws(() => createDashboard({ store, bus: createEventBus(), adminKey: 'short' }), { code: 'MG_CONFIG_INVALID', field: 'dashboard.adminKeyEnv' });
+  const config = parseConfig({ upstreams: { model: { url: 'http://127.0.0.1:9' } }, routes: [{ name: 'clinical', upstream: 'model' }], dashboard: { adminKeyEnv: 'MG_TEST_ADMIN' } });
+  const lines: string[] = [];
+  const off = createOperations({ config, store, env: {}, log: { write: (l) => lines.push(l) } });
+  assert.equal(off.dashboard, undefined);
+  assert.match(lines[0] ?? '', /dashboard disabled/);
+  const on = createOperations({ config, store, env: { MG_TEST_ADMIN: ADMIN }, log: false });
+  assert.ok(on.dashboard);
 });

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TLSSocket } from 'node:tls';
+import { MedguardError } from '../../core/errors.js';
 import type { Store } from '../../store/types.js';
 import { errorBody, sendJson } from '../app/respond.js';
 import type { EventBus } from '../types.js';
@@ -37,7 +38,9 @@ export interface Dashboard {
 const MAX_FORM = 4096;
 
 export function createDashboard(options: DashboardOptions): Dashboard {
-  if (options.adminKey.length < 16) throw new TypeError('dashboard admin key must be at least 16 characters');
+  if (options.adminKey.length < 16) {
+    throw new MedguardError('MG_CONFIG_INVALID', 'dashboard: the admin key must be at least 16 characters — fix: put a long random key (e.g. openssl rand -base64 32) in the env var named by dashboard.adminKeyEnv', { field: 'dashboard.adminKeyEnv' });
+  }
   const assets = loadAssets(options.webRoot ?? DEFAULT_WEB_ROOT);
   const auth = createAdminAuth(options.adminKey, options.now);
   const live = createLiveStreams(options.bus, options.live);
