@@ -76,3 +76,20 @@ test('a JSON string over limits.maxStringChars is 413', async () => {
   assert.equal(await errorCode(r), 'MG_BODY_TOO_LARGE');
   await h.close();
 });
+
+test('tokens are charged to the limit ticket: reported usage, or an estimate for streams without it', async () => {
+  const { streamAnswer, chatAnswer } = await import('./gateway-helpers.js');
+  const charged: number[] = [];
+  let released = 0;
+  const limiter = { acquire: () => Promise.resolve({ release: () => { released++; }, chargeTokens: (n: number) => { charged.push(n); } }) };
+  const h = await startGateway({ parts: { limiter } });
+  h.stub.handler = (_req, res) => chatAnswer(res, 'Amoxicillin 500 mg three times a day.');
+  assert.equal((await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?'))).status, 200);
+  h.stub.handler = (_req, res) => streamAnswer(res, ['Amoxicillin 500 mg ', 'three times a day.']);
+  await (await h.post('/v1/chat/completions', chat('What is the dose of amoxicillin?', { stream: true }))).text();
+  await h.store.waitFor(2);
+  assert.equal(charged[0], 12, 'the usage the upstream reported');
+  assert.equal(charged[1], Math.ceil(('What is the dose of amoxicillin?'.length + 'Amoxicillin 500 mg three times a day.'.length) / 4));
+  assert.equal(released, 2);
+  await h.close();
+});

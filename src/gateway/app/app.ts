@@ -64,8 +64,11 @@ function fail(x: Exchange, res: ServerResponse, e: unknown): void {
     return;
   }
   x.status = err.status;
-  // Drain what is left of the body so keep-alive clients are not stuck on a half-read request.
-  if (!res.req.readableEnded) res.req.resume();
+  // An unread body (refused before parsing) is not worth reading: answer, then close the connection.
+  if (!res.req.readableEnded) {
+    res.setHeader('connection', 'close');
+    res.req.resume();
+  }
   sendError(res, err);
 }
 

@@ -16,6 +16,7 @@ import { rewriteRequest } from '../policy/rewrite.js';
 import { redactResponse } from '../policy/respond.js';
 import { relayStream } from '../stream/relay.js';
 import { applyVerdict } from './verdict.js';
+import { chargeUsage } from './usage.js';
 
 export async function handleInspected(ctx: HandlerContext): Promise<void> {
   const { req, x, endpoint, deps } = ctx;
@@ -28,6 +29,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   }
 
   const items = extractTexts(endpoint.kind, body);
+  const requestChars = items.reduce((n, i) => n + i.text.length, 0);
   const located: Located[] = [];
   items.forEach((item, i) => {
     const pipeline = item.injection ? deps.inspectors.full : deps.inspectors.trusted;
@@ -59,7 +61,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   const contentType = String(answer.headers['content-type'] ?? '');
   if (answer.status < 300 && contentType.startsWith('text/event-stream')) {
     try {
-      await relayStream(ctx, answer.body, { output, vault: rewritten.pseudonymized ? vault : undefined });
+      await relayStream(ctx, answer.body, { output, vault: rewritten.pseudonymized ? vault : undefined, requestChars });
     } finally {
       x.upstreamMs = performance.now() - sentAt;
     }
@@ -92,7 +94,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   applyVerdict(x, responseDecision);
   if (responseDecision.block) throw new GatewayError(403, responseDecision.block.code, responseDecision.block.message.replace('request blocked', 'answer blocked'));
   redactResponse(answerBody, restored, responseDecision.decided);
-  chargeUsage(ctx, answerBody);
+  chargeUsage(ctx, answerBody, requestChars + restored.reduce((n, i) => n + i.text.length, 0));
   x.status = 200;
   sendJson(ctx.res, 200, JSON.stringify(answerBody));
 }
@@ -113,9 +115,4 @@ function requestPhiFingerprints(items: readonly TextItem[], located: readonly Lo
     if (text !== undefined) out.add(fp(text.slice(l.finding.start, l.finding.end)));
   }
   return out;
-}
-
-export function chargeUsage(ctx: HandlerContext, body: Record<string, unknown>): void {
-  const usage = body.usage as { total_tokens?: unknown } | undefined;
-  if (ctx.ticket && usage && typeof usage.total_tokens === 'number' && Number.isFinite(usage.total_tokens)) ctx.ticket.chargeTokens(usage.total_tokens);
 }

@@ -12,6 +12,7 @@ import type { OutputContext } from '../inspect/output.js';
 import { decide } from '../policy/decide.js';
 import { mapError } from '../proxy/upstream.js';
 import { GatewayError } from '../types.js';
+import { chargeUsage } from '../routes/usage.js';
 import { applyVerdict } from '../routes/verdict.js';
 import { SseParser, sseData } from './sse.js';
 import { ChoiceWindow } from './window.js';
@@ -21,6 +22,8 @@ type Obj = Record<string, unknown>;
 export interface StreamOptions {
   readonly output: OutputContext;
   readonly vault: Vault | undefined;
+  /** For the token estimate when the stream reports no usage. */
+  readonly requestChars: number;
 }
 
 export async function relayStream(ctx: HandlerContext, body: Readable, options: StreamOptions): Promise<void> {
@@ -32,6 +35,7 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
   const chat = endpoint.kind === 'chat';
   let bytes = 0;
   let done = false;
+  let usage: Obj | undefined;
 
   x.status = 200;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
@@ -85,6 +89,7 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream carried an unexpected event');
     const event = json as Obj;
+    if (event.usage && typeof event.usage === 'object') usage = event;
     const choices = Array.isArray(event.choices) ? event.choices : [];
     for (const c of choices) {
       if (c === null || typeof c !== 'object') continue;
@@ -111,6 +116,9 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
     for (const ev of parser.end()) if (!done) await handleEvent(ev.data);
     if (!done) await handleEvent('[DONE]');
     res.end();
+    let streamed = 0;
+    for (const w of windows.values()) streamed += w.text.length;
+    chargeUsage(ctx, usage, options.requestChars + streamed);
   } catch (e) {
     const err = e instanceof GatewayError ? e : e instanceof Error && e.name === 'SseTooLarge' ? new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream had an oversized event') : mapError(e);
     body.destroy();
