@@ -27,6 +27,13 @@ import { combinedScores, scoreRows, type ScoredRow } from './train/score-rows.js
 
 /** Dev medical FPR the threshold must meet: half the 1% target, for margin on unseen text. */
 const MAX_DEV_MEDICAL_FPR = 0.005;
+/**
+ * Long clinical documents (notes, dialogues, abstracts) are where the max over windows finds
+ * something odd; the overall rate is dominated by short consumer questions, so they get their own
+ * cap. On dev it cost 0.005 F1 and halved flagged long notes (15 -> 8 of 990).
+ */
+const LONG_MEDICAL_CHARS = 800;
+const MAX_DEV_LONG_MEDICAL_FPR = 0.01;
 /** Synthetic injected clinical documents per split (see train/augment.ts). */
 const SYNTHETIC_TRAIN = 800;
 const SYNTHETIC_DEV = 300;
@@ -66,11 +73,18 @@ function trainModel(config: Config, trainRows: ReturnType<typeof loadSplit>): { 
 }
 
 function devQuality(scored: readonly ScoredRow[], scores: readonly number[]): { threshold: number; f1: number; medicalFpr: number } {
-  const main: number[] = [], labels: number[] = [], med: number[] = [];
+  const main: number[] = [], labels: number[] = [], med: number[] = [], longMed: number[] = [];
   scored.forEach((r, i) => {
-    if (r.row.set === 'main') { main.push(scores[i] as number); labels.push(r.row.label); } else med.push(scores[i] as number);
+    const score = scores[i] as number;
+    if (r.row.set === 'main') {
+      main.push(score);
+      labels.push(r.row.label);
+    } else {
+      med.push(score);
+      if (r.row.text.length >= LONG_MEDICAL_CHARS) longMed.push(score);
+    }
   });
-  return chooseThreshold(main, labels, med, MAX_DEV_MEDICAL_FPR);
+  return chooseThreshold(main, labels, [{ scores: med, maxFpr: MAX_DEV_MEDICAL_FPR }, { scores: longMed, maxFpr: MAX_DEV_LONG_MEDICAL_FPR }]);
 }
 
 function search(trainRows: ReturnType<typeof loadSplit>, devRows: ReturnType<typeof loadSplit>['main']): Config {
@@ -159,6 +173,7 @@ function main(): void {
     syntheticTrainRows: syntheticTrain,
     hyperParameters: config,
     maxDevMedicalFpr: MAX_DEV_MEDICAL_FPR,
+    maxDevLongMedicalFpr: { minChars: LONG_MEDICAL_CHARS, maxFpr: MAX_DEV_LONG_MEDICAL_FPR },
     dev: { classifierOnly: clfOnly, combined, syntheticRecall: { combined: synRecall, classifierOnly: synClf } },
     evidenceDetectors: evidence.map((d) => d.id),
     foldFingerprint: foldFingerprint(),

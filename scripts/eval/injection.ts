@@ -155,7 +155,7 @@ export async function evalInjection(): Promise<string> {
     'Command: `npm run eval -- injection` (data: `$MEDGUARD_DATA` or `../shared/data`).',
     '',
     `Model \`${model.meta.id}\` (${(weightsBytes / 1024).toFixed(0)} KiB float16 weights, 2^${model.spec.bits} hashed buckets), combiner inputs: ${model.meta.combiner.features.map((f) => `\`${f}\``).join(', ')}.`,
-    `Default threshold on the calibrated score: **${model.meta.threshold}** (chosen on dev: best main F1 with dev medical FPR <= 0.5%).`,
+    `Default threshold on the calibrated score: **${model.meta.threshold}** (chosen on dev: best main F1 with dev medical-benign FPR <= 0.5% overall and <= 1% on medical documents of 800+ characters).`,
     `Evidence detectors in the combiner: ${evidence.length > 0 ? evidence.map((d) => `\`${d.id}\``).join(', ') : 'none (classifier alone)'}.`,
     `Classifier-only threshold: ${f4(classifierOnlyThreshold(model))} (same rule on dev); rules-only flags any rule/obfuscation finding with score >= ${RULES_ONLY_THRESHOLD}.`,
     '',

@@ -36,26 +36,30 @@ function countAtLeast(sorted: Float64Array, t: number): number {
 
 export interface ThresholdChoice { threshold: number; f1: number; medicalFpr: number }
 
+/** A benign set whose false-positive rate must stay within `maxFpr`. */
+export interface FprCap { readonly scores: readonly number[]; readonly maxFpr: number }
+
 /**
- * Best main-set F1 among thresholds whose medical false-positive rate stays within `maxMedicalFpr`.
- * The threshold is placed halfway to the next lower score, so it is not balanced on one dev row.
+ * Best main-set F1 among thresholds that keep every capped benign set within its cap;
+ * `medicalFpr` reports the first cap's rate. The threshold is placed halfway to the next lower
+ * score, so it is not balanced on one dev row.
  */
-export function chooseThreshold(mainScores: readonly number[], mainLabels: readonly number[], medicalScores: readonly number[], maxMedicalFpr: number): ThresholdChoice {
+export function chooseThreshold(mainScores: readonly number[], mainLabels: readonly number[], caps: readonly FprCap[]): ThresholdChoice {
   const pos = Float64Array.from(mainScores.filter((_, i) => mainLabels[i] === 1)).sort();
   const neg = Float64Array.from(mainScores.filter((_, i) => mainLabels[i] !== 1)).sort();
-  const med = Float64Array.from(medicalScores).sort();
-  const candidates = [...new Set([...mainScores, ...medicalScores])].sort((a, b) => b - a);
+  const capped = caps.map((c) => ({ sorted: Float64Array.from(c.scores).sort(), maxFpr: c.maxFpr }));
+  const candidates = [...new Set([...mainScores, ...caps.flatMap((c) => c.scores)])].sort((a, b) => b - a);
   let best: ThresholdChoice = { threshold: 1, f1: 0, medicalFpr: 0 };
   for (let i = 0; i < candidates.length; i++) {
     const hi = candidates[i] as number;
     const t = i + 1 < candidates.length ? (hi + (candidates[i + 1] as number)) / 2 : hi;
-    const medFpr = med.length > 0 ? countAtLeast(med, t) / med.length : 0;
-    if (medFpr > maxMedicalFpr) break;
+    const rates = capped.map((c) => (c.sorted.length > 0 ? countAtLeast(c.sorted, t) / c.sorted.length : 0));
+    if (rates.some((r, k) => r > (capped[k] as { maxFpr: number }).maxFpr)) break;
     const tp = countAtLeast(pos, t);
     const fp = countAtLeast(neg, t);
     const fn = pos.length - tp;
     const f1 = tp > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 > best.f1) best = { threshold: t, f1, medicalFpr: medFpr };
+    if (f1 > best.f1) best = { threshold: t, f1, medicalFpr: rates[0] ?? 0 };
   }
   return best;
 }
