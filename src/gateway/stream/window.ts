@@ -47,6 +47,9 @@ export class ChoiceWindow {
     const fresh: Finding[] = [];
     for (const f of found) {
       const shifted = { ...f, start: f.start + from, end: f.end + from };
+      // A value touching the head may be cut short ("John Sm"): judged as it is, it would be "new"
+      // PHI. It is still held back, and is judged whole once more text (or the end) arrives.
+      if (!final && shifted.end >= this.#text.length) continue;
       const key = `${f.kind}\u0000${shifted.start}`;
       if (this.#seen.has(key)) continue;
       this.#seen.add(key);

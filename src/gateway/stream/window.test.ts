@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createInspector } from '../../inspect.js';
+import { createFingerprinter } from '../inspect/fingerprint.js';
+import { DEFAULT_POLICY } from '../policy/resolve.js';
+import { ChoiceWindow, HOLD } from './window.js';
+
+const fp = createFingerprinter(Buffer.alloc(32, 7));
+const output = {
+  pipeline: createInspector({ families: ['phi', 'secrets'] }),
+  rules: createInspector({ families: ['output'] }),
+  policy: DEFAULT_POLICY,
+  fp,
+  requestPhi: new Set([fp('John Smith'), fp('617-555-0123'), fp('john.smith@example.org')]),
+  canary: 'mgc-canary-token-1',
+};
+
+function run(pieces: readonly string[]): { kinds: string[]; forwarded: string } {
+  const w = new ChoiceWindow(output, undefined);
+  const kinds: string[] = [];
+  let forwarded = '';
+  pieces.forEach((p, i) => {
+    const final = i === pieces.length - 1;
+    kinds.push(...w.push(p, final).map((f) => f.kind));
+    forwarded += w.release(final);
+  });
+  return { kinds, forwarded };
+}
+
+test('identifiers from the request, cut at a chunk boundary, are not "new" PHI', () => {
+  const text = 'Patient John Smith (617-555-0123, john.smith@example.org) should recheck lipids at 3 months after starting atorvastatin.';
+  for (let cut = 1; cut < text.length; cut++) {
+    assert.deepEqual(run([text.slice(0, cut), text.slice(cut)]).kinds.filter((k) => k.startsWith('phi.')), [], `cut at ${cut}`);
+  }
+});
+
+test('a canary split across chunks is found before its end is forwarded', () => {
+  const text = `Sure: ${output.canary} and then a long tail of ordinary words that pushes the window along well past the hold.`;
+  for (let cut = 1; cut < text.length; cut += 3) {
+    const w = new ChoiceWindow(output, undefined);
+    // As the relay does: findings are judged before anything is released.
+    const first = w.push(text.slice(0, cut), false);
+    const sent = first.length > 0 ? '' : w.release(false);
+    const found = first.length > 0 ? first : w.push(text.slice(cut), true);
+    assert.ok(found.some((f) => f.kind === 'output.system_prompt_leak'), `cut at ${cut}`);
+    assert.ok(!sent.includes(output.canary), 'the whole canary never went out');
+  }
+});
+
+test('text is released only HOLD characters behind the head, all of it at the end', () => {
+  const w = new ChoiceWindow(output, undefined);
+  w.push('x'.repeat(100), false);
+  assert.equal(w.release(false).length, 100 - HOLD);
+  w.push('', true);
+  assert.equal(w.release(true).length, HOLD);
+});
