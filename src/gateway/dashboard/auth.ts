@@ -9,6 +9,8 @@ import type { IncomingMessage } from 'node:http';
 
 export const COOKIE = 'medguard_admin';
 const SESSION_SECONDS = 12 * 60 * 60;
+/** Wrong admin keys (login or Bearer) tolerated per minute, across all clients, before key checks pause. */
+export const MAX_FAILURES_PER_MINUTE = 30;
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
@@ -28,6 +30,21 @@ export interface AdminAuth {
 }
 
 export function createAdminAuth(adminKey: string, now: () => number = Date.now): AdminAuth {
+  // A global budget, not per address: guessing from many addresses must not multiply the rate.
+  // While it is spent every key check fails, the real key included, until the minute is over.
+  let windowStart = 0;
+  let failures = 0;
+  const keyMatches = (given: string): boolean => {
+    const t = now();
+    if (t - windowStart >= 60_000) {
+      windowStart = t;
+      failures = 0;
+    }
+    if (failures >= MAX_FAILURES_PER_MINUTE) return false;
+    const ok = sameSecret(given, adminKey);
+    if (!ok) failures++;
+    return ok;
+  };
   const mac = (exp: string): string => createHmac('sha256', adminKey).update(`medguard-dashboard-session:${exp}`).digest('base64url');
   const validSession = (token: string): boolean => {
     const m = /^v1\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
@@ -41,12 +58,12 @@ export function createAdminAuth(adminKey: string, now: () => number = Date.now):
       const auth = req.headers.authorization;
       if (typeof auth === 'string') {
         const m = /^Bearer ([^\s]{1,512})$/i.exec(auth);
-        return m?.[1] !== undefined && sameSecret(m[1], adminKey);
+        return m?.[1] !== undefined && keyMatches(m[1]);
       }
       const token = readCookie(req.headers.cookie, COOKIE);
       return token !== undefined && validSession(token);
     },
-    checkKey: (given) => sameSecret(given, adminKey),
+    checkKey: keyMatches,
     sessionCookie(secure) {
       const exp = String(Math.floor(now() / 1000) + SESSION_SECONDS);
       return `${COOKIE}=v1.${exp}.${mac(exp)}; Max-Age=${SESSION_SECONDS}; ${attrs(secure)}`;
