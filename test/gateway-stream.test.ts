@@ -115,3 +115,12 @@ test('a client disconnecting mid-stream aborts the upstream and is audited', asy
   assert.ok(e.reasons.includes('MG_CLIENT_CLOSED'));
   assert.equal(e.verdict, 'error');
 });
+
+test('a model that shortens a surrogate ("Mr Jones") is not blocked as new PHI', async () => {
+  h.stub.handler = (_req, res, body) => {
+    const m = /Patient (\S+) (\S+),/.exec(lastUser(body));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: `Mr ${m?.[2] ?? 'X'} should continue the statin.` }, finish_reason: 'stop' }] }));
+  };
+  const r = await h.post('/v1/chat/completions', chat(PATIENT));
+  assert.equal(r.status, 200);
+});

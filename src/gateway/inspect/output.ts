@@ -11,6 +11,7 @@ import { hostAllowed, networkHost } from '../../detect/output/index.js';
 import { inspectText } from './engine.js';
 import type { JsonPath, TextItem } from './extract.js';
 import type { Fingerprinter } from './fingerprint.js';
+import type { KnownValues } from './known.js';
 
 export interface OutputContext {
   readonly pipeline: Pipeline;
@@ -18,8 +19,8 @@ export interface OutputContext {
   readonly rules: Pipeline;
   readonly policy: ResolvedPolicy;
   readonly fp: Fingerprinter;
-  /** Fingerprints of the PHI values the request carried (originals, before pseudonymisation). */
-  readonly requestPhi: ReadonlySet<string>;
+  /** The PHI values the request carried (originals and the surrogates the model saw). */
+  readonly requestPhi: KnownValues;
   readonly canary: string | undefined;
 }
 
@@ -28,7 +29,7 @@ export function inspectOutput(text: string, ctx: OutputContext): Finding[] {
     if (f.family !== 'phi' || f.kind.endsWith('.detector_failed')) return true;
     // A link to an allowed host (a guideline, a formulary) is a citation, not an identifier.
     if (f.kind === 'phi.URL' && allowedUrl(text.slice(f.start, f.end), ctx.policy.linkAllowlist)) return false;
-    return ctx.policy.outputPhi === 'any' || !ctx.requestPhi.has(ctx.fp(text.slice(f.start, f.end)));
+    return ctx.policy.outputPhi === 'any' || !ctx.requestPhi.has(text.slice(f.start, f.end), f.kind === 'phi.NAME');
   });
   found.push(...inspectText(ctx.rules, text, 'output'));
   if (ctx.canary !== undefined) {

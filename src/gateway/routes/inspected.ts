@@ -10,6 +10,7 @@ import { recordFindings } from '../app/exchange.js';
 import { sendJson } from '../app/respond.js';
 import { inspectText } from '../inspect/engine.js';
 import { extractTexts, setText, type TextItem } from '../inspect/extract.js';
+import { KnownValues } from '../inspect/known.js';
 import { inspectOutput, newCanary, plantCanary, responseTexts, type OutputContext } from '../inspect/output.js';
 import { decide, type Decision, type Located } from '../policy/decide.js';
 import { rewriteRequest } from '../policy/rewrite.js';
@@ -44,12 +45,14 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   const rewritten = rewriteRequest(body, items, requestDecision.decided, vault);
   const canary = policy.canary && endpoint.kind === 'chat' ? newCanary() : undefined;
   const planted = canary !== undefined && plantCanary(body, canary);
+  const known = knownPhi(items, located, deps.fingerprint);
+  if (rewritten.pseudonymized) known.addSurrogates(vault);
   const output: OutputContext = {
     pipeline: deps.inspectors.output,
     rules: deps.outputRules.get(endpoint.route.name) ?? deps.inspectors.output,
     policy,
     fp: deps.fingerprint,
-    requestPhi: requestPhiFingerprints(items, located, deps.fingerprint),
+    requestPhi: known,
     canary: planted ? canary : undefined,
   };
 
@@ -107,12 +110,12 @@ function inspectAnswer(items: readonly TextItem[], output: OutputContext): Decis
   return decide(located, output.policy);
 }
 
-function requestPhiFingerprints(items: readonly TextItem[], located: readonly Located[], fp: (v: string) => string): Set<string> {
-  const out = new Set<string>();
+function knownPhi(items: readonly TextItem[], located: readonly Located[], fp: (v: string) => string): KnownValues {
+  const known = new KnownValues(fp);
   for (const l of located) {
     if (l.finding.family !== 'phi') continue;
     const text = items[l.item]?.text;
-    if (text !== undefined) out.add(fp(text.slice(l.finding.start, l.finding.end)));
+    if (text !== undefined) known.add(text.slice(l.finding.start, l.finding.end), l.finding.kind === 'phi.NAME');
   }
-  return out;
+  return known;
 }

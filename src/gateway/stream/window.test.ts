@@ -2,16 +2,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createInspector } from '../../inspect.js';
 import { createFingerprinter } from '../inspect/fingerprint.js';
+import { KnownValues } from '../inspect/known.js';
 import { DEFAULT_POLICY } from '../policy/resolve.js';
 import { ChoiceWindow, HOLD } from './window.js';
 
 const fp = createFingerprinter(Buffer.alloc(32, 7));
+const known = new KnownValues(fp);
+known.add('John Smith', true);
+known.add('617-555-0123', false);
+known.add('john.smith@example.org', false);
 const output = {
   pipeline: createInspector({ families: ['phi', 'secrets'] }),
   rules: createInspector({ families: ['output'] }),
   policy: DEFAULT_POLICY,
   fp,
-  requestPhi: new Set([fp('John Smith'), fp('617-555-0123'), fp('john.smith@example.org')]),
+  requestPhi: known,
   canary: 'mgc-canary-token-1',
 };
 
