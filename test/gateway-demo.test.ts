@@ -50,3 +50,23 @@ test('serve --demo: a real key, the default policy and the signed store work end
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('serve --demo uses MEDGUARD_DEMO_KEY when set, across restarts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medguard-demo-'));
+  const key = `mgk_${'a'.repeat(12)}_${'B'.repeat(43)}`;
+  try {
+    for (let run = 0; run < 2; run++) {
+      const demo = await startDemo({ listen: { host: '127.0.0.1', port: 0 }, dir, env: { MEDGUARD_DEMO_KEY: key } });
+      try {
+        assert.equal(demo.key, key);
+        const r = await fetch(`${demo.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+        assert.equal(r.status, 200);
+      } finally {
+        await demo.close();
+      }
+    }
+    await assert.rejects(startDemo({ listen: { host: '127.0.0.1', port: 0 }, dir, env: { MEDGUARD_DEMO_KEY: 'not-a-key' } }), /MEDGUARD_DEMO_KEY/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -93,3 +93,14 @@ test('tokens are charged to the limit ticket: reported usage, or an estimate for
   assert.equal(released, 2);
   await h.close();
 });
+
+test('allowPaths are forwarded without inspection; other unknown paths stay 404', async () => {
+  const h = await startGateway({ config: { routes: [{ name: 'clinical', upstream: 'stub', allowPaths: ['/files'] }] } });
+  h.stub.handler = (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: req.url }));
+  let r = await fetch(`${h.server.url}/v1/files/abc`, { headers: { authorization: 'Bearer test-token-0123456789' } });
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { path: '/v1/files/abc' });
+  r = await fetch(`${h.server.url}/v1/filesystem`, { headers: { authorization: 'Bearer test-token-0123456789' } });
+  assert.equal(r.status, 404);
+  await h.close();
+});

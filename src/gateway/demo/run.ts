@@ -39,7 +39,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     });
     const adminKey = options.env.MEDGUARD_DEMO_ADMIN_KEY || randomBytes(18).toString('base64url');
     const gateway = await runGateway(config, { ...options, adminKey });
-    const key = await demoKey(gateway.keys, options.env.MEDGUARD_DEMO_KEY);
+    let key: string;
+    try {
+      key = await demoKey(gateway.keys, options.env.MEDGUARD_DEMO_KEY);
+    } catch (e) {
+      await gateway.close();
+      throw e;
+    }
     return {
       gateway,
       url: gateway.server.url,
