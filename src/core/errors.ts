@@ -50,6 +50,9 @@ export const ERROR_CODES = {
   MG_PSEUDONYMIZED: 'Gateway verdict reason: identifiers were replaced by surrogates before the model saw them, and restored in the answer.',
   MG_REDACTED: 'Gateway verdict reason: sensitive values were replaced by `[TYPE]` placeholders.',
   MG_ALERTED: 'Gateway verdict reason: findings were recorded and the exchange passed.',
+  MG_STORE_UNAVAILABLE: 'The shared store (PostgreSQL) cannot be reached: at start-up, or while running with `store.onLoss: closed` (503).',
+  MG_CACHE_UNAVAILABLE: 'The shared cache (Redis) cannot be reached: at start-up, or while running with `cache.onLoss: closed` (503).',
+  MG_BANNED: 'Gateway: the principal is on the blocklist or temporarily banned, on every instance (403).',
   MG_QUERY_INVALID: 'Gateway dashboard API: a query parameter is malformed or repeated (400); the message names the parameter.',
 } as const;
 
