@@ -54,6 +54,14 @@ export const ERROR_CODES = {
   MG_CACHE_UNAVAILABLE: 'The shared cache (Redis) cannot be reached: at start-up, or while running with `cache.onLoss: closed` (503).',
   MG_BANNED: 'Gateway: the principal is on the blocklist or temporarily banned, on every instance (403).',
   MG_QUERY_INVALID: 'Gateway dashboard API: a query parameter is malformed or repeated (400); the message names the parameter.',
+  MG_FHIR_SCOPE_INVALID: 'A SMART on FHIR scope string is malformed (v1 `patient/Observation.read` or v2 `patient/Observation.rs?category=laboratory` expected).',
+  MG_FHIR_FORBIDDEN: "Gateway FHIR route: the principal's SMART scopes do not grant this interaction on this resource type (403).",
+  MG_FHIR_OUT_OF_COMPARTMENT: 'Gateway FHIR route: the request reads, searches or writes outside the patient compartment the principal is bound to (403).',
+  MG_FHIR_UNSUPPORTED: 'Gateway FHIR route: an interaction, operation or parameter the gateway cannot check safely (400).',
+  MG_FHIR_FILTERED: 'Gateway verdict reason: resources outside the compartment or the scopes were removed from a FHIR response (each removal is a finding).',
+  MG_FHIR_BREAK_GLASS: 'Gateway verdict reason: a principal used break-the-glass access (always an alert).',
+  MG_FHIR_ANOMALY: 'Gateway verdict reason: the FHIR access-anomaly detector raised an alert (bulk access, enumeration, off-hours, new types).',
+  MG_FHIR_QUARANTINED: 'Gateway verdict reason: instruction-like text in FHIR content was replaced by a quarantine marker before the client saw it.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
