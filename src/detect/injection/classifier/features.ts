@@ -1,11 +1,19 @@
 /**
- * Hashed features for the injection classifier. One code path serves training and inference:
- * `extractWindow` writes bucket indices into a reusable buffer, so the trainer sees exactly the
- * features the detector scores, and inference allocates nothing per n-gram (FNV-1a over char codes).
+ * Hashed features for the injection classifier. `extractWindow` is the reference definition: it
+ * writes one window's bucket indices into a reusable buffer and the trainer learns from exactly
+ * those. Inference (scan.ts) computes the same window sums from one pass over the whole text; a
+ * test holds the two to the same logits. FNV-1a over char codes, no substrings, no per-n-gram
+ * allocation.
  */
+import * as hashing from './hashing.js';
 
 /** Bump when anything below changes what a text hashes to; a model trained on another version is refused. */
 export const FEATURE_VERSION = 1;
+
+// tsx compiles each imported function to a getter call; the per-character loop below calls
+// module-local bindings taken once here.
+const { BIGRAM_SALT, CHAR_SALT, FNV_PRIME, WORD_SALT } = hashing;
+const { bucket, isWordChar, normChar, secondPersonHashes } = hashing;
 
 export interface FeatureSpec {
   readonly version: number;
@@ -48,47 +56,6 @@ export interface WindowFeatures {
   charEnd: number;
   wordStart: number;
   readonly dense: Float64Array;
-}
-
-const FNV_PRIME = 16777619;
-const CHAR_SALT = 0x243f6a88;
-const WORD_SALT = 0x85a308d3;
-const BIGRAM_SALT = 0x13198a2e;
-
-/** Multiplicative hashing: the top `bits` of an odd-constant product are well mixed even when FNV's low bits are not. */
-function bucket(h: number, shift: number): number {
-  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> shift;
-}
-
-/** ASCII upper-case folded and every control/space character reduced to one space. */
-function normChar(c: number): number {
-  if (c <= 32) return 32;
-  if (c >= 65 && c <= 90) return c + 32;
-  return c;
-}
-
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-  // General/CJK punctuation and symbol blocks split words like ASCII punctuation does.
-  return c >= 0xc0 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff0f);
-}
-
-function wordHash(seed: number, word: string): number {
-  let h = (seed ^ WORD_SALT) >>> 0;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ normChar(word.charCodeAt(i)), FNV_PRIME);
-  return h;
-}
-
-const SECOND_PERSON = ['you', 'your', 'yours', 'yourself', 'du', 'tu', 'vous', 'usted', 'dir', 'dich', 'ты', 'вы'];
-const secondPersonCache = new Map<number, Int32Array>();
-
-function secondPersonHashes(seed: number): Int32Array {
-  let hashes = secondPersonCache.get(seed);
-  if (!hashes) {
-    hashes = Int32Array.from(SECOND_PERSON, (w) => wordHash(seed, w) | 0);
-    secondPersonCache.set(seed, hashes);
-  }
-  return hashes;
 }
 
 export function createWindowFeatures(spec: FeatureSpec): WindowFeatures {

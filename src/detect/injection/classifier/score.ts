@@ -1,4 +1,5 @@
-import { createWindowFeatures, extractWindow, windowSpans, type FeatureSpec, type WindowFeatures } from './features.js';
+import { createWindowFeatures, DENSE_COUNT, extractWindow, windowSpans, type FeatureSpec, type WindowFeatures } from './features.js';
+import { SCAN_MAX_CHARS, scanBestWindow } from './scan.js';
 
 /** The numeric part of a classifier: what scoring needs, nothing about files. */
 export interface LinearModel {
@@ -52,6 +53,15 @@ export function windowLogit(model: LinearModel, f: WindowFeatures): number {
 
 /** Max over windows, so an attack inside a long benign document is not averaged away. */
 export function scoreText(model: LinearModel, text: string): ClassifierScore {
+  if (text.length <= SCAN_MAX_CHARS && model.dense.length === DENSE_COUNT) {
+    const best = scanBestWindow(model, model.spec, text);
+    return { probability: sigmoid(best.logit), logit: best.logit, start: best.start, end: best.end };
+  }
+  return scoreTextByWindow(model, text);
+}
+
+/** The reference: each window hashed on its own (and the path for very long, sampled texts). */
+export function scoreTextByWindow(model: LinearModel, text: string): ClassifierScore {
   const spec = model.spec;
   const f = scratchFor(spec);
   let best = -Infinity;

@@ -1,0 +1,243 @@
+/**
+ * Inference-time window scoring in one pass. The windows overlap (a 1 KB text is one coarse
+ * window and three fine ones, 2.5 KB hashed), but a character n-gram inside a window hashes the
+ * same in every window that holds it. So the text is hashed once into prefix sums of n-gram,
+ * word and bigram weights and of the dense counts, and each window's logit is a few differences
+ * plus a rehash of at most the two words its edges cut. The result equals extractWindow +
+ * windowLogit up to float rounding (scan.test.ts checks every window).
+ */
+import * as hashing from './hashing.js';
+import { windowSpans, type FeatureSpec } from './features.js';
+
+// tsx compiles each imported function to a getter call; the per-character loop calls module-local bindings.
+const { BIGRAM_SALT, CHAR_SALT, FNV_PRIME, WORD_SALT } = hashing;
+const { bucket, isSecondPerson, isWordChar, normChar, secondPersonHashes, wordHashRange } = hashing;
+
+/** Longest text scored this way; past it windows are sampled and hashing them one by one is cheaper. */
+export const SCAN_MAX_CHARS = 256 * 1024;
+/** Buffers for texts up to this length are kept between calls; longer texts allocate their own. */
+const KEEP_CHARS = 16 * 1024;
+
+interface ScanBuffers {
+  readonly capacity: number;
+  /** Per text position p (0..L): index of the first normalised character pushed at or after p. */
+  readonly firstPush: Int32Array;
+  /** Prefix sums over pushed characters: weights of all n-grams ending before j. */
+  readonly grams: Float64Array;
+  /** Weights of the 3-gram and 4-gram ending at pushed character j (a window's first n-grams). */
+  readonly w3: Float32Array;
+  readonly w4: Float32Array;
+  /** Prefix counts over pushed characters. */
+  readonly visible: Int32Array;
+  readonly nonAscii: Int32Array;
+  readonly symbols: Int32Array;
+  /** Words: [start, end) in the text, hash, and prefix sums of word and bigram weights. */
+  readonly wStart: Int32Array;
+  readonly wEnd: Int32Array;
+  readonly wHash: Int32Array;
+  readonly wSum: Float64Array;
+  readonly bSum: Float64Array;
+  readonly you: Int32Array;
+}
+
+function allocate(capacity: number): ScanBuffers {
+  const words = (capacity >>> 1) + 2;
+  return {
+    capacity,
+    firstPush: new Int32Array(capacity + 1),
+    grams: new Float64Array(capacity + 1),
+    w3: new Float32Array(capacity),
+    w4: new Float32Array(capacity),
+    visible: new Int32Array(capacity + 1),
+    nonAscii: new Int32Array(capacity + 1),
+    symbols: new Int32Array(capacity + 1),
+    wStart: new Int32Array(words),
+    wEnd: new Int32Array(words),
+    wHash: new Int32Array(words),
+    wSum: new Float64Array(words + 1),
+    bSum: new Float64Array(words + 1),
+    you: new Int32Array(words + 1),
+  };
+}
+
+let kept: ScanBuffers | undefined;
+
+function buffersFor(length: number): ScanBuffers {
+  if (length > KEEP_CHARS) return allocate(length);
+  if (!kept || kept.capacity < length) kept = allocate(Math.max(length, 2048));
+  return kept;
+}
+
+/** Hashes the whole text once; returns the number of words found. */
+function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: ScanBuffers): number {
+  const { firstPush, grams, w3, w4, visible, nonAscii, symbols, wStart, wEnd, wHash, wSum, bSum, you } = buf;
+  const shift = 32 - spec.bits;
+  const charSeed = (spec.seed ^ CHAR_SALT) >>> 0;
+  const wordSeed = (spec.seed ^ WORD_SALT) >>> 0;
+  const youHashes = secondPersonHashes(spec.seed);
+  const n = text.length;
+  let c0 = 32, c1 = 32, c2 = 32, c3 = 32, c4 = 32;
+  let m = 0, nw = 0, prev = 0, wh = wordSeed, ws = 0;
+  let inWord = false;
+  grams[0] = 0; visible[0] = 0; nonAscii[0] = 0; symbols[0] = 0; wSum[0] = 0; bSum[0] = 0; you[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    firstPush[i] = m;
+    const c = i < n ? normChar(text.charCodeAt(i)) : 32;
+    const wordChar = isWordChar(c);
+    if (wordChar) {
+      if (!inWord) ws = i;
+      wh = Math.imul(wh ^ c, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      const w = wh | 0;
+      wStart[nw] = ws;
+      wEnd[nw] = i;
+      wHash[nw] = w;
+      wSum[nw + 1] = (wSum[nw] as number) + (weights[bucket(w, shift)] as number);
+      bSum[nw + 1] = (bSum[nw] as number) + (nw > 0 ? weights[bucket(Math.imul(prev ^ BIGRAM_SALT, FNV_PRIME) ^ w, shift)] as number : 0);
+      you[nw + 1] = (you[nw] as number) + (isSecondPerson(youHashes, w) ? 1 : 0);
+      prev = w;
+      nw++;
+      wh = wordSeed;
+      inWord = false;
+    }
+    if (i === n || (c === 32 && c0 === 32)) continue;
+    c4 = c3; c3 = c2; c2 = c1; c1 = c0; c0 = c;
+    const seen = c !== 32;
+    visible[m + 1] = (visible[m] as number) + (seen ? 1 : 0);
+    nonAscii[m + 1] = (nonAscii[m] as number) + (seen && c >= 128 ? 1 : 0);
+    symbols[m + 1] = (symbols[m] as number) + (seen && c < 128 && !wordChar ? 1 : 0);
+    let g3 = 0, g4 = 0, g5 = 0;
+    if (m >= 2) {
+      let h = Math.imul(charSeed ^ c0, FNV_PRIME);
+      h = Math.imul(h ^ c1, FNV_PRIME);
+      h = Math.imul(h ^ c2, FNV_PRIME);
+      g3 = weights[bucket(h ^ 3, shift)] as number;
+      if (m >= 3) {
+        h = Math.imul(h ^ c3, FNV_PRIME);
+        g4 = weights[bucket(h ^ 4, shift)] as number;
+        if (m >= 4) g5 = weights[bucket(Math.imul(h ^ c4, FNV_PRIME) ^ 5, shift)] as number;
+      }
+    }
+    w3[m] = g3;
+    w4[m] = g4;
+    grams[m + 1] = (grams[m] as number) + g3 + g4 + g5;
+    m++;
+  }
+  return nw;
+}
+
+/** First index in sorted[0, count) whose value exceeds `after`. */
+function firstAbove(sorted: Int32Array, count: number, after: number): number {
+  let lo = 0, hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export interface LinearParts {
+  readonly weights: Float32Array;
+  readonly dense: readonly number[];
+  readonly bias: number;
+}
+
+/** The logit extractWindow + windowLogit would give text[s, e). */
+function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf: ScanBuffers, nw: number, s: number, e: number): number {
+  const { firstPush, grams, w3, w4 } = buf;
+  const shift = 32 - spec.bits;
+  const W = model.weights;
+  // A window restarts with "previous char = space", so a space pushed right at its start is dropped.
+  let a = firstPush[s] as number;
+  if (s < e && (firstPush[s + 1] as number) > a && normChar(text.charCodeAt(s)) === 32) a++;
+  const b = firstPush[e] as number;
+  const len = b - a;
+  let chars = 0;
+  if (a + 4 < b) chars += (grams[b] as number) - (grams[a + 4] as number);
+  if (a + 2 < b) chars += w3[a + 2] as number;
+  if (a + 3 < b) chars += (w3[a + 3] as number) + (w4[a + 3] as number);
+  const nChars = Math.max(0, len - 2) + Math.max(0, len - 3) + Math.max(0, len - 4);
+
+  // Words overlapping the window; the first and last may be cut by its edges and hash differently.
+  const f = firstAbove(buf.wEnd, nw, s);
+  const l = firstAbove(buf.wStart, nw, e - 1) - 1;
+  let words = 0, count = 0, you = 0;
+  if (s < e && f <= l) {
+    const seed = spec.seed;
+    const youHashes = secondPersonHashes(seed);
+    const { wStart, wEnd, wHash } = buf;
+    const edgeHash = (k: number): number => {
+      const ks = wStart[k] as number, ke = wEnd[k] as number;
+      return ks < s || ke > e ? wordHashRange(seed, text, Math.max(ks, s), Math.min(ke, e)) : wHash[k] as number;
+    };
+    const unigram = (h: number): number => W[bucket(h, shift)] as number;
+    const bigram = (p: number, h: number): number => W[bucket(Math.imul(p ^ BIGRAM_SALT, FNV_PRIME) ^ h, shift)] as number;
+    const n = l - f + 1;
+    const hf = edgeHash(f);
+    words = unigram(hf);
+    you = isSecondPerson(youHashes, hf) ? 1 : 0;
+    if (n >= 2) {
+      const hl = edgeHash(l);
+      words += unigram(hl);
+      you += isSecondPerson(youHashes, hl) ? 1 : 0;
+      if (n === 2) {
+        words += bigram(hf, hl);
+      } else {
+        words += (buf.wSum[l] as number) - (buf.wSum[f + 1] as number);
+        words += bigram(hf, wHash[f + 1] as number) + bigram(wHash[l - 1] as number, hl);
+        words += (buf.bSum[l] as number) - (buf.bSum[f + 2] as number);
+        you += (buf.you[l] as number) - (buf.you[f + 1] as number);
+      }
+    }
+    count = n;
+  }
+  let z = model.bias;
+  if (nChars > 0) z += chars / Math.sqrt(nChars);
+  if (count > 0) z += words / Math.sqrt(2 * count - 1);
+  // The dense features in DENSE_FEATURES order.
+  const visible = (buf.visible[b] as number) - (buf.visible[a] as number);
+  const d = model.dense;
+  z += (d[0] as number) * (Math.log1p(e - s) / 8);
+  if (visible > 0) {
+    z += (d[1] as number) * (((buf.symbols[b] as number) - (buf.symbols[a] as number)) / visible);
+    z += (d[2] as number) * (((buf.nonAscii[b] as number) - (buf.nonAscii[a] as number)) / visible);
+  }
+  if (count > 0) z += (d[3] as number) * Math.min(1, (8 * you) / count);
+  return z;
+}
+
+export interface BestWindow {
+  readonly logit: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Max logit over the spec's windows (same windows and order as the reference scorer). */
+export function scanBestWindow(model: LinearParts, spec: FeatureSpec, text: string): BestWindow {
+  const buf = buffersFor(text.length);
+  const nw = hashText(text, spec, model.weights, buf);
+  const spans = windowSpans(text.length, spec);
+  let best = -Infinity, bestStart = 0, bestEnd = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    const z = windowLogitAt(model, spec, text, buf, nw, start, end);
+    if (z > best) {
+      best = z;
+      bestStart = start;
+      bestEnd = end;
+    }
+  }
+  return { logit: best, start: bestStart, end: bestEnd };
+}
+
+/** Every window's logit, for tests against the reference. */
+export function scanWindowLogits(model: LinearParts, spec: FeatureSpec, text: string, spans: readonly number[]): number[] {
+  const buf = allocate(text.length);
+  const nw = hashText(text, spec, model.weights, buf);
+  const out: number[] = [];
+  for (let k = 0; k < spans.length; k += 2) out.push(windowLogitAt(model, spec, text, buf, nw, spans[k] as number, spans[k + 1] as number));
+  return out;
+}
