@@ -1,59 +1,191 @@
 /**
- * Korean personal names: a common surname + one or two given-name syllables, standing alone or
- * followed by a particle or honorific. A role cue (환자, 보호자, 교수, 님, 씨, "성명:") makes it
- * confident; without one, both given syllables must be typical and the word must not be a known
- * clinical or everyday word that merely starts with a surname syllable (정상, 조영제, 신장 ...).
+ * Korean personal names. Four shapes:
+ *  1. surname + one or two given-name syllables (김민수, 남궁민), alone or with a particle/honorific;
+ *     a role cue (환자, 보호자, 교수, 님, 씨, 배우, 장관, "성명:") makes it confident; without one
+ *     both given syllables must be typical and the word must not be a known everyday or clinical
+ *     word that merely starts with a surname syllable (정상, 조영제, 신장 ...);
+ *  2. a surname alone before 씨/모씨/군/양 (김씨, 최모(32)씨), as news and notes abbreviate;
+ *  3. a Hangul spelling of a foreign given name (엠마, 존 메이어, 레이첼맥아담스);
+ *  4. any short Hangul word directly followed by a person title (오바마 대통령, 케리 장관);
+ * plus a single Latin capital before 씨/군/양/기자 (A씨, K기자), the usual anonymisation in news.
  */
 import { lexicon } from './lexicon.js';
+import {
+  AMBIGUOUS_SURNAME, BEFORE_CUE, CORE_GIVEN, FOREIGN_AMBIGUOUS, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES,
+  PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE,
+} from './names-ko-lists.js';
 import type { Sink } from './types.js';
 
-const HANGUL_RUN = /[\uac00-\ud7a3]{2,14}/g;
+const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
+const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
+const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
+// Titles strong enough after a lone surname that is also a word (이 의원, 전 위원장, 박 전 차관).
+const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수)/;
+const AGE_PAREN = /^\(\d{1,3}(?:[세)·,]|\.)/;
+const HANGUL_WORD_AT = /^ ?([\uac00-\ud7a3]{1,14})/;
+// Adnominal and verb endings (대단한, 세계적인, 다른, 보여줬던): the word describes the title, it is not a name.
+const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며해어히려도만를을에께]|적인)$/;
+const CLINICAL_ROLE = /^(?:환자|환아|보호자|의사|간호사|검사|교수|선생|원장|과장|부장|실장|팀장|전공의|주치의|담당의)/;
+const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|연합|그룹|은행|일보|뉴스|방송|협회|재단|센터|병원|학교)$/;
 
-const PARTICLES = new Set(['', '이', '가', '은', '는', '을', '를', '의', '에게', '께', '께서', '와', '과', '도', '만', '이가', '이는', '이를', '이의', '이와', '이도', '이란', '이라는', '이다', '이었다', '이며', '이고', '에', '한테', '랑', '이랑', '님', '씨', '군', '양', '님께', '님은', '님이', '님의', '님을', '씨는', '씨가', '씨의', '씨와', '님과', '님께서', '이에게', '으로', '로', '에서', '이가요', '환자', '환아', '교수', '선생님', '원장', '간호사', '의사', '보호자', '님이며', '측', '라고', '이라고', '라는', '에게서', '한테서', '처럼', '보다', '까지', '부터', '마저', '조차', '하고', '이나', '나', '이든', '든', '이야', '야', '이여', '이지만', '지만', '였다', '이었다', '이죠', '죠', '이네', '네', '이다', '다', '이랑', '에겐', '이에요', '예요', '이었고', '였고', '이며', '며', '이고', '고', '이와의', '와의', '과의', '의원', '대표', '감독', '선수', '회장', '사장', '장관', '대통령', '총리', '후보', '기자', '배우', '작가', '씨를', '씨에게']);
-const SUFFIX_CUE = /^(?:님|씨|군|양|환자|환아|교수|선생|원장|간호사|의사|전공의|보호자|과장|부장|팀장|실장|할머니|할아버지|어르신)/;
-const BEFORE_CUE = /(?:환자|환아|보호자|성명|이름|교수|의사|주치의|담당의|담당|간호사|전공의|수련의|원장|작성자|작성|의뢰의|판독의|집도의|마취의|(?<![가-힣])(?:딸|아들|남편|아내|배우자|부인|모|부|형)|어머니|아버지|엄마|아빠|누나|언니|오빠|동생|손자|손녀|할머니|할아버지|며느리|사위|S\)|Dr\.?|[:：])\s{0,2}\(?$/;
+/** The word after `end` (skipping one space), for title and surname look-ahead. */
+function nextWord(text: string, end: number): string {
+  return HANGUL_WORD_AT.exec(text.slice(end, end + 16))?.[1] ?? '';
+}
 
-// Words that start with a surname syllable but are not names (clinical and everyday vocabulary).
-const KO_NOT_NAMES = new Set(`피해자 가해자 공무원 배신자 사형수 원시인 소나무 도무지 이중주 조형미 노동일 하나하 전화나 임해서 여서 명이서 반대 인분 이영화 지하철 변호인 연예인 진지한 지나서 주연인 조수석 이하인 감수성 국정화 구경하 부인인 어린 우리 형식상 현지인 현미경 표현하 최정상 최우선 천재성 채택하 차지한 차지하 차별화 지명자 지나지 주재하 조합원 조정하 조연인 정치적 전용기 전산망 인턴십 유아용 유명인 위해 위한 우주인 우승자 오라버 연하인 여신 여기서 신기술 소지한 소지자 선교사 사건 사이 문화재 목소리 목사 모니터 명연기 마진율 권태기 국정 국유화 공정성 고속도 감정선 감상하 감독관 정상 배우자 보호자 간호사 교수님 선생님 원장님 주치의 전공의 이상 조영제 신장 안정 오심 서맥 전신 장기 강직 한방 문진 유방 이번 이후 이전 이미 이제 이런 이렇 이와 이어 이용 이유 이름 이번에 정도 정말 정부 정책 정보 정확 정리 정신 정맥 정기 조금 조기 조절 조직 조사 조치 김치 박수 최근 최고 최대 최소 최종 최선 강화 강조 강도 장애 장소 장면 장관 전체 전문 전혀 전반 전에 전원 전과 전후 한번 한편 한국 한다 한테 한두 오늘 오른 오후 오전 오래 오히려 서울 서로 서비스 신경 신체 신규 신청 권리 권고 황달 안전 안과 안내 송년 유지 유발 유사 유형 고혈압 고열 고지혈증 고령 고통 문제 문의 문서 양성 양쪽 양측 손상 손목 배뇨 배변 배액 백혈구 허리 남성 남자 남편 심장 심근 심전도 심한 심하 노인 노출 하루 하지 하부 하기 하고 하는 하여 하며 하다 하였 곽란 성인 성별 성장 차이 차례 주의 주사 주기 주요 주간 주로 주변 주치의 우측 우선 구토 구강 민감 류마티스 나이 나중 진단 진료 진행 진통 진찰 지난 지속 지금 지역 지원 지방 지시 엄마 채혈 원인 원래 원장 천식 방문 방법 방사선 공복 현재 현병력 함께 변비 변화 염증 여러 여성 여자 추가 추적 도움 도착 소견 소변 소아 석회 선생 설사 설명 마취 마비 길이 연락 연령 위험 위치 위장 표시 명확 기간 기침 기능 기록 기준 반응 반복 라면 왕복 금식 금기 옥시 육류 인정 인슐린 맹장 제거 제한 모두 모든 탁월 국내 어제 어떤 은행 편안 용량 용법 예정 예방 경우 경과 경향 봉합 사용 사항 부작용 부위 부분 가능 가족 가슴 가장 복용 복부 복통 태아 목적 형태 피부 피로 두통 감염 감소 감기`.split(/\s+/));
+function titleFollows(text: string, end: number, rest: string): boolean {
+  if (rest !== '' && TITLE_AFTER.test(rest)) return true;
+  if (rest !== '') return false;
+  const after = text.slice(end, end + 12);
+  if (AGE_PAREN.test(after)) return true;
+  const nxt = nextWord(text, end);
+  if (nxt === '') return false;
+  if (TITLE_AFTER.test(nxt)) return true;
+  const stem = stripParticle(nxt);
+  return stem.length >= 3 && stem.length <= 9 && TITLE_WORD_END.test(stem);
+}
 
-const CORE_GIVEN = new Set('민서준지현영수은진희성호우정경미숙자순혜연윤재동훈철석태상용원혁승하유예채아나주선옥남기광종병명창규찬빈건범섭식길춘란애화덕근택인환욱열웅균휘솔람결별봄율온슬린담효련령시해중일형무신정완규');
-const PARTICLE_SYLLABLE = new Set('이가은는을를의도과와만에로');
-// Verb stems (추진하고, 인용해): a final 하/해 without a cue is a verb, not a given name.
-const VERB_SYLLABLE = new Set('하해');
+/** Longest known particle at the end of a word, so 하쓰코씨는 -> 하쓰코. */
+function stripParticle(word: string): string {
+  for (let cut = Math.min(4, word.length - 1); cut >= 1; cut--) {
+    if (PARTICLES.has(word.slice(word.length - cut))) return word.slice(0, word.length - cut);
+  }
+  return word;
+}
 
-export function findNamesKorean(text: string, sink: Sink): void {
+export function findNamesKorean(text: string, outer: Sink): void {
   const lex = lexicon();
+  const found: Array<[number, number]> = [];
+  const sink: Sink = (start, end, type, score, rule) => {
+    found.push([start, end]);
+    outer(start, end, type, score, rule);
+  };
+  if (text.includes('씨') || text.includes('기자') || text.includes('군') || text.includes('양') || text.includes('님')) {
+    for (const m of text.matchAll(LATIN_ANON)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
+  }
+  let skipUntil = 0;
   for (const m of text.matchAll(HANGUL_RUN)) {
     const run = m[0];
     const at = m.index;
-    const compound = run.length >= 3 && lex.koSurnames.has(run.slice(0, 2));
-    const sLen = compound ? 2 : 1;
-    if (!compound && !lex.koSurnames.has(run[0] ?? '')) continue;
+    if (at < skipUntil) continue;
+    // 천원, 3선, 2번 환자: a Hangul word glued to a number is a unit or an ordinal.
+    const prevCh = text.charCodeAt(at - 1);
+    if (prevCh >= 48 && prevCh <= 57) continue;
+    const runEnd = at + run.length;
     const before = text.slice(Math.max(0, at - 8), at);
     const cueBefore = BEFORE_CUE.test(before);
-    for (const gLen of [2, 1]) {
-      const nameLen = sLen + gLen;
-      if (run.length < nameLen) continue;
-      const name = run.slice(0, nameLen);
-      const rest = run.slice(nameLen);
-      const given = name.slice(sLen);
-      const restIsParticle = PARTICLES.has(rest);
-      const cueAfter = SUFFIX_CUE.test(rest) || (rest === '' && SUFFIX_CUE.test(text.slice(at + run.length).replace(/^\s{1,2}/, '')));
-      if (!restIsParticle && !SUFFIX_CUE.test(rest)) continue;
-      if (KO_NOT_NAMES.has(name) || KO_NOT_NAMES.has(name.slice(0, 2))) {
-        if (!(cueBefore && cueAfter)) continue;
+    if (koreanShaped(text, run, at, cueBefore, lex.koSurnames, lex.koGiven, lex.koGivenSyllables, sink)) continue;
+    // 2. surname alone: 김씨, 최모(32)씨, 이 씨 (not 이/전/한 ... + title, those are words).
+    if (run.length <= 3 && lex.koSurnames.has(run[0] ?? '')) {
+      const rest = run.slice(1);
+      const tail = text.slice(at + 1, at + 8);
+      if ((rest === '' || rest.startsWith('씨') || rest.startsWith('모')) && SURNAME_ALONE.test(tail)) {
+        sink(at, at + 1, 'NAME', 0.85, 'name.ko.surname');
+        continue;
       }
-      const typical = [...given].every((ch) => lex.koGivenSyllables.has(ch)) || lex.koGiven.has(given);
-      // "정황을", "사람이": the last syllable is a particle on an ordinary word, not part of a name.
-      if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !cueAfter) continue;
-      let score = 0;
-      if ((cueBefore || cueAfter) && typical) score = 0.9;
-      // Without a cue: a known given name, or two core given-name syllables where the last one is not
-      // itself a particle (사람+이, 여운+을 are words with a particle, not names).
-      else if (gLen === 2 && (lex.koGiven.has(given) || ([...given].every((ch) => CORE_GIVEN.has(ch)) && !(rest === '' && PARTICLE_SYLLABLE.has(given[1] ?? '')) && !VERB_SYLLABLE.has(given[1] ?? '')))) score = 0.6;
-      if (score === 0) continue;
-      sink(at, at + nameLen, 'NAME', score, cueBefore || cueAfter ? 'name.ko.cue' : 'name.ko.list');
-      break;
+      const opener = at === 0 || /[\s(,·[]/.test(text[at - 1] ?? '');
+      const after = text.slice(runEnd, runEnd + 12);
+      const titled = !'두한모'.includes(run) && (run !== '전' || after.startsWith(' 전 ')) && (after.startsWith(' ') && RANK_TITLE.test(after.slice(1))) || (after.startsWith('모 ') && TITLE_AFTER.test(after.slice(2)));
+      if (run.length === 1 && opener && (titled || (!AMBIGUOUS_SURNAME.has(run) && TITLE_AFTER.test(nextWord(text, runEnd)) && nextWord(text, runEnd).length >= 2))) {
+        sink(at, at + 1, 'NAME', 0.7, 'name.ko.surname');
+        continue;
+      }
+    }
+    const stem = stripParticle(run);
+    const rest = run.slice(stem.length);
+    // 3. foreign given names in Hangul, with the following word as surname when there is one.
+    const foreign = foreignName(text, stem, rest, at);
+    if (foreign > 0) {
+      sink(at, foreign, 'NAME', 0.7, 'name.ko.foreign');
+      skipUntil = foreign;
+      continue;
+    }
+    // 4. any short word before a person title, but not a clinical role (상기 환자, 당뇨 환자, 정밀 검사).
+    if (!CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest) && stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before) && titleFollows(text, at + stem.length, rest)) {
+      sink(at, at + stem.length, 'NAME', 0.65, 'name.ko.title');
     }
   }
+  if (found.length > 0) coordinated(text, found, outer);
+}
+
+const LIST_SEP_AFTER = /^ ?[,·/] ?$/;
+const LIST_SEP_BEFORE = /^(?:[와과랑]|이랑)? ?[,·/]? ?$/;
+
+/**
+ * Names listed together (박규리, 한승연, 구하라; 탕웨이와 장백지): a word joined to a found name by a
+ * comma, middle dot or 와/과/랑 is a name too, when it looks like one (short, not a known word).
+ */
+function coordinated(text: string, found: Array<[number, number]>, sink: Sink): void {
+  const starts = new Map<number, number>();
+  const ends = new Map<number, number>();
+  for (const [a, b] of found) { starts.set(a, b); ends.set(b, a); }
+  for (const m of text.matchAll(HANGUL_RUN)) {
+    const at = m.index;
+    if (starts.has(at)) continue;
+    const stem = stripParticle(m[0]);
+    if (stem.length < 2 || stem.length > 6 || KO_NOT_NAMES.has(stem) || NOT_NAME_END.test(stem) || TITLE_AFTER.test(stem) || ORG_END.test(stem)) continue;
+    let joined = false;
+    // A found name ending shortly before: "이름, " / "이름과 " / "이름·".
+    for (let p = Math.max(0, at - 4); p < at && !joined; p++) if (ends.has(p) && LIST_SEP_BEFORE.test(text.slice(p, at)) && text.slice(p, at).trim() !== '') joined = true;
+    // A found name starting shortly after: "[이름], 이름" / "[이름]과 이름".
+    const stemEnd = at + stem.length;
+    for (let q = stemEnd + 1; q <= stemEnd + 4 && !joined; q++) if (starts.has(q) && LIST_SEP_AFTER.test(text.slice(stemEnd, q)) && m[0].length === stem.length) joined = true;
+    if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
+  }
+}
+
+/** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */
+function foreignName(text: string, stem: string, rest: string, at: number): number {
+  if (FOREIGN_GIVEN.has(stem)) {
+    if (rest === '' && text[at + stem.length] === ' ') {
+      const nxt = nextWord(text, at + stem.length);
+      const sur = stripParticle(nxt);
+      if (sur.length >= 1 && sur.length <= 5 && !KO_NOT_NAMES.has(sur) && !TITLE_AFTER.test(sur)) return at + stem.length + 1 + sur.length;
+    }
+    if (!FOREIGN_AMBIGUOUS.has(stem) && stem.length >= 2) return at + stem.length;
+    return 0;
+  }
+  // Written together: the longest listed given name as a prefix, at least two syllables of surname after it.
+  for (let g = Math.min(5, stem.length - 2); g >= 2; g--) {
+    if (FOREIGN_GIVEN.has(stem.slice(0, g)) && !FOREIGN_AMBIGUOUS.has(stem.slice(0, g))) return at + stem.length;
+  }
+  return 0;
+}
+
+function koreanShaped(
+  text: string, run: string, at: number, cueBefore: boolean,
+  surnames: ReadonlySet<string>, givenNames: ReadonlySet<string>, givenSyllables: ReadonlySet<string>, sink: Sink,
+): boolean {
+  if (run.length < 2) return false;
+  const compound = run.length >= 3 && surnames.has(run.slice(0, 2));
+  const sLen = compound ? 2 : 1;
+  if (!compound && !surnames.has(run[0] ?? '')) return false;
+  // 공관위원장, 외환은행장: the whole word is a title; A양이: an initial, handled elsewhere.
+  if (TITLE_WORD_END.test(stripParticle(run)) || /[A-Za-z]/.test(text[at - 1] ?? '')) return false;
+  for (const gLen of [2, 1]) {
+    const nameLen = sLen + gLen;
+    if (run.length < nameLen) continue;
+    const name = run.slice(0, nameLen);
+    const rest = run.slice(nameLen);
+    const given = name.slice(sLen);
+    const titled = titleFollows(text, at + run.length, '') && rest === '';
+    const cueAfter = TITLE_AFTER.test(rest) || titled || (rest === '' && TITLE_AFTER.test(text.slice(at + run.length).replace(/^\s{1,2}/, '')));
+    if (!PARTICLES.has(rest) && !TITLE_AFTER.test(rest)) continue;
+    if (KO_NOT_NAMES.has(name) && !(cueBefore && cueAfter)) continue;
+    if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter) continue;
+    const typical = [...given].every((ch) => givenSyllables.has(ch)) || givenNames.has(given);
+    // "정황을", "사람이", "장관이 검사들에게": the last syllable is a particle on an ordinary word.
+    if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen).replace(/^ /, '')))) continue;
+    // 채운다, 위치한, 진료한 (a verb) or 방송사, 정신과, 인수위 (an organisation) before a title.
+    if (rest === '' && gLen === 2 && !cueBefore && (/[다며고게한된던는했할될]$/.test(name) || /[사과위본당청처]$/.test(name))) continue;
+    let score = 0;
+    if ((cueBefore || cueAfter) && (typical || gLen === 2)) score = 0.9;
+    // Without a cue: a known given name, or two core given-name syllables where the last one is not
+    // itself a particle (사람+이, 여운+을 are words with a particle, not names).
+    else if (gLen === 2 && (givenNames.has(given) || ([...given].every((ch) => CORE_GIVEN.has(ch)) && !(rest === '' && PARTICLE_SYLLABLE.has(given[1] ?? '')) && !VERB_SYLLABLE.has(given[1] ?? '') && !VERB_SYLLABLE.has(given[0] ?? '')))) score = 0.6;
+    if (score === 0) continue;
+    sink(at, at + nameLen, 'NAME', score, cueBefore || cueAfter ? 'name.ko.cue' : 'name.ko.list');
+    return true;
+  }
+  return false;
 }

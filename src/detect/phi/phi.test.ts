@@ -86,3 +86,15 @@ test('a relative period is a date only next to a direct identifier', () => {
   const text = 'Patient: John Smith, treated last week with prednisone.';
   assert.ok(detectPhi(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === 'last week'));
 });
+
+test('Korean names: surname alone before 씨/모, initials, titles, foreign names, lists', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('김씨는 지난 10일 입건됐다.'), ['김']);
+  assert.deepEqual(names('최모(32)씨가 신고했다.'), ['최']);
+  assert.deepEqual(names('A씨는 진료를 거부했다.'), ['A']);
+  assert.deepEqual(names('박 전 차관에게 징역형'), ['박']);
+  assert.deepEqual(names('케리 장관은 이날 회담을 열었다.'), ['케리']);
+  assert.deepEqual(names('존 메이어의 첫 공연'), ['존 메이어']);
+  assert.deepEqual(names('박규리, 한승연, 구하라 세 사람'), ['박규리', '한승연', '구하라']);
+  assert.deepEqual(names('이한구 공관위원장을 필두로'), ['이한구']);
+});
