@@ -33,18 +33,30 @@ function bucket(triggers: readonly string[]): Buckets {
 export function createTriggerScanner(triggers: readonly string[]): TriggerScanner {
   // Word-initial triggers only count at a word start, which keeps "ai" out of "maintain".
   // They start with an ASCII word character and have 2+ characters, so an array indexed by the
-  // first two code units (when both are ASCII) replaces a hash lookup at every word start.
+  // first two code units (when both are ASCII), then a map on the third, replaces a hash lookup
+  // and a run of startsWith calls at every word start.
   const wordyList = triggers.filter((t) => isWordCode(t.charCodeAt(0)));
-  const wordyAscii = new Array<string[] | undefined>(128 * 128);
+  const wordyAscii = new Array<AsciiPrefix | undefined>(128 * 128);
   const wordyWide = new Map<number, string[]>();
   for (const t of wordyList) {
     const c0 = t.charCodeAt(0);
     const c1 = t.charCodeAt(1);
-    const list = c1 < 128 ? (wordyAscii[c0 * 128 + c1] ??= []) : wordyWide.get(c0 * 65536 + c1) ?? [];
-    if (c1 >= 128) wordyWide.set(c0 * 65536 + c1, list);
+    if (c1 < 128) {
+      const entry = (wordyAscii[c0 * 128 + c1] ??= { pairs: [], byThird: new Map<number, string[]>() });
+      if (t.length === 2) entry.pairs.push(t);
+      else {
+        const list = entry.byThird.get(t.charCodeAt(2)) ?? [];
+        entry.byThird.set(t.charCodeAt(2), list);
+        list.push(t);
+      }
+      continue;
+    }
+    const list = wordyWide.get(c0 * 65536 + c1) ?? [];
+    wordyWide.set(c0 * 65536 + c1, list);
     list.push(t);
   }
-  for (const list of [...wordyAscii, ...wordyWide.values()]) list?.sort((a, b) => b.length - a.length);
+  for (const list of wordyWide.values()) list.sort((a, b) => b.length - a.length);
+  for (const entry of wordyAscii) for (const list of entry?.byThird.values() ?? []) list.sort((a, b) => b.length - a.length);
   const other = bucket(triggers.filter((t) => !isWordCode(t.charCodeAt(0))));
   return {
     scan(text, onHit) {
@@ -57,15 +69,8 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
         if (word) {
           if (!prevWord && i + 1 < n) {
             const c1 = low.charCodeAt(i + 1);
-            const list = c < 128 && c1 < 128 ? wordyAscii[c * 128 + c1] : wordyWide.get(c * 65536 + c1);
-            if (list !== undefined) {
-              for (const t of list) {
-                if (low.startsWith(t, i)) {
-                  onHit(i, t);
-                  break;
-                }
-              }
-            }
+            const found = c < 128 && c1 < 128 ? matchAscii(wordyAscii[c * 128 + c1], low, i) : firstMatch(wordyWide.get(c * 65536 + c1), low, i);
+            if (found !== undefined) onHit(i, found);
           }
           prevWord = true;
           continue;
@@ -78,6 +83,29 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
       }
     },
   };
+}
+
+/**
+ * Word-initial triggers sharing their first two (ASCII) characters, split by the third: a word
+ * start looks at the few triggers that can match it instead of every trigger with its first two
+ * letters ("re" alone starts 18), which was most of the scanner's time on prose.
+ */
+interface AsciiPrefix {
+  /** Two-character triggers (at most one: the prefix itself). */
+  readonly pairs: string[];
+  /** Longer triggers by their third code unit, longest first. */
+  readonly byThird: Map<number, string[]>;
+}
+
+function matchAscii(entry: AsciiPrefix | undefined, low: string, i: number): string | undefined {
+  if (entry === undefined) return undefined;
+  const found = firstMatch(entry.byThird.get(low.charCodeAt(i + 2)), low, i);
+  return found ?? entry.pairs[0];
+}
+
+function firstMatch(list: readonly string[] | undefined, low: string, i: number): string | undefined {
+  if (list !== undefined) for (const t of list) if (low.startsWith(t, i)) return t;
+  return undefined;
 }
 
 function longest(table: Map<number, string[]>, low: string, i: number): string | undefined {
