@@ -172,7 +172,7 @@ function koreanShaped(
     const cueAfter = TITLE_AFTER.test(rest) || titled || (rest === '' && TITLE_AFTER.test(text.slice(at + run.length).replace(/^\s{1,2}/, '')));
     if (!PARTICLES.has(rest) && !TITLE_AFTER.test(rest)) continue;
     if (KO_NOT_NAMES.has(name) && !(cueBefore && cueAfter)) continue;
-    if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter) continue;
+    if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter && !(cueBefore && rest === '')) continue;
     const typical = [...given].every((ch) => givenSyllables.has(ch)) || givenNames.has(given);
     // "정황을", "사람이", "장관이 검사들에게": the last syllable is a particle on an ordinary word.
     if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen).replace(/^ /, '')))) continue;

@@ -16,11 +16,15 @@ const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague)\b|[Pp]t\.)\s{0,2}[:,?]?\s{0,6}$/i;
+const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
-const AFTER_VERB = /^ (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved)\b/;
+const AFTER_VERB = /^ (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given|, can I (?:please )?speak)\b/;
+// A name line that opens an address block: the next lines hold a street number or a PO box.
+const ADDRESS_BELOW = /^[ \t]*\n(?:[^\n]{0,60}\n){0,3}[ \t>?]{0,5}(?:\d{1,6}[ ,]|P\.? ?O\.? Box|PSC )/;
+const BLOCK_START = /(?:^|\n)[ \t>?]{0,5}$/;
+const POSSESSIVE = /^['’]s? /;
 const LINE_START = /(?:^|\n)[ \t>]{0,4}$/;
 const SENTENCE_END = /(?:^|[.!?\n]\s{0,3}|^\s{0,3})$/;
 
@@ -80,6 +84,10 @@ function isKnown(t: Token, first: ReadonlySet<string>, last: ReadonlySet<string>
   return t.lower.includes('-') && t.lower.split('-').every((w) => first.has(w) || last.has(w));
 }
 
+function isSecondNamey(t: Token | undefined, first: ReadonlySet<string>, last: ReadonlySet<string>): boolean {
+  return t !== undefined && (t.initial || last.has(t.lower) || first.has(t.lower));
+}
+
 export function findNamesLatin(text: string, sink: Sink): void {
   const lex = lexicon();
   const titleAt = cueEnds(text, [TITLE_G]);
@@ -96,9 +104,10 @@ export function findNamesLatin(text: string, sink: Sink): void {
     // trailing cue (", MD", "NºCol") can still make them a name, so skip the rest cheaply.
     if (!cued && !anyListed(run, lex.first, lex.last)) {
       const next = text.charCodeAt(last.end);
-      if (next !== 44 && next !== 32 && next !== 40) continue;
+      if (next !== 44 && next !== 32 && next !== 40 && next !== 10 && next !== 39 && next !== 8217) continue;
       const tail = text.slice(last.end, last.end + 24);
-      if (!AFTER_CUE.test(tail) && !(run.length >= 2 && AFTER_VERB.test(tail))) continue;
+      const block = run.length >= 2 && run.length <= 4 && BLOCK_START.test(text.slice(Math.max(0, first.start - 6), first.start)) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200));
+      if (!block && !AFTER_CUE.test(tail) && !(run.length >= 2 && (AFTER_VERB.test(tail) || (POSSESSIVE.test(tail) && !SENTENCE_END.test(text.slice(Math.max(0, first.start - 6), first.start)))))) continue;
     }
     const before = text.slice(Math.max(0, first.start - 6), first.start);
     const after = text.slice(last.end, last.end + 40);
@@ -113,15 +122,16 @@ export function findNamesLatin(text: string, sink: Sink): void {
     let score = 0;
     if (title) score = 0.95;
     else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
-    else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '')) {
-      const second = run[1];
-      if (second && (second.initial || lex.last.has(second.lower) || lex.first.has(second.lower))) score = 0.8;
-      else if (second && !SENTENCE_END.test(before)) score = 0.65;
-    } else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
+    else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
+      score = isSecondNamey(run[1], lex.first, lex.last) ? 0.8 : 0.65;
+    } else if (words.length >= 2 && run.length <= 4 && BLOCK_START.test(before) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200))) score = 0.75;
+    else if (words.length >= 2 && POSSESSIVE.test(after) && !SENTENCE_END.test(before)) score = 0.7;
+    else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
     else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;
     else if (run.length === 1 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
       // A lone given name: a speaker label ("John: ...") or a name in a list of names ("Anna and Andrew").
       if (SPEAKER.test(after) && LINE_START.test(before)) score = 0.8;
+      else if (AFTER_VERB.test(after)) score = 0.7;
       else if (/^(?:,| and| or| y) [A-Z]/.test(after) || /[A-Za-z], $|\b(?:and|or|y) $/.test(before)) score = 0.6;
     }
     if (score <= 0) continue;
