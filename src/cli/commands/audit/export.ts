@@ -2,12 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { hostname } from 'node:os';
 import { exportFhir, exportJsonl, type Write } from '../../../audit/export.js';
 import { MedguardError } from '../../../core/errors.js';
-import { openSqliteStore } from '../../../store/sqlite/index.js';
+import { openStoreAt } from '../../../store/open.js';
 import { EXIT_OK, oneOf, parseCommandArgs, type Command } from '../../command.js';
 import { streamOut } from '../../io.js';
 import { DEFAULT_STORE, noPositionals } from './shared.js';
 
-const usage = `usage: medguard audit export --format jsonl|fhir [--store PATH] [--since SEQ] [--out FILE] [--observer NAME]
+const usage = `usage: medguard audit export --format jsonl|fhir [--store PATH|URL] [--since SEQ] [--out FILE] [--observer NAME]
 
 Streams the audit trail out. jsonl: one event per line in canonical JSON with seq, prevHash and
 hash, so each line can be re-hashed. fhir: a FHIR R4 Bundle (type collection) of AuditEvent
@@ -15,7 +15,8 @@ resources; findings appear as kind, severity and keyed fingerprint, never their 
 
 options:
   --format jsonl|fhir  output format (required)
-  --store PATH         the SQLite store (default: ${DEFAULT_STORE})
+  --store PATH|URL     the SQLite store (default: ${DEFAULT_STORE}) or a PostgreSQL URL
+                       (postgres://USER@HOST:PORT/DB?schema=NAME, schema default medguard)
   --since SEQ          first event to export (default: 1)
   --out FILE           write to FILE (created 0600) instead of stdout
   --observer NAME      FHIR source.observer (default: medguard@<host name>)
@@ -42,7 +43,7 @@ export const auditExport: Command = {
     const format = oneOf(values.format, ['jsonl', 'fhir'] as const, '--format');
     if (format === undefined) throw new MedguardError('MG_USAGE', '--format jsonl|fhir is required; run "medguard audit export --help"', { field: '--format' });
     const sinceSeq = parseSince(values.since);
-    const store = openSqliteStore(values.store ?? DEFAULT_STORE, { readonly: true });
+    const store = await openStoreAt(values.store ?? DEFAULT_STORE, { readonly: true });
     const file = values.out === undefined ? undefined : createWriteStream(values.out, { mode: 0o600 });
     const write: Write = file ? streamOut(file).write : (s) => io.stdout.write(s);
     try {

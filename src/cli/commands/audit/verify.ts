@@ -1,17 +1,19 @@
 import { loadPublicKey } from '../../../audit/keyfile.js';
 import { keyIdOf } from '../../../audit/head.js';
 import { verifyChain, type VerifyProblem, type VerifyResult } from '../../../audit/verify.js';
-import { openSqliteStore } from '../../../store/sqlite/index.js';
+import { openStoreAt } from '../../../store/open.js';
+import { isPostgresUrl } from '../../../store/postgres/index.js';
 import { EXIT_FLAGGED, EXIT_OK, parseCommandArgs, type Command } from '../../command.js';
 import { DEFAULT_STORE, defaultPublicKey, noPositionals } from './shared.js';
 
-const usage = `usage: medguard audit verify [--store PATH] [--key PUBLIC.pem ...] [--json]
+const usage = `usage: medguard audit verify [--store PATH|URL] [--key PUBLIC.pem ...] [--json]
 
 Walks the whole audit chain and checks every row's hash and link, the sequence, and every signed
 head (its signature and that the row it names is still there with the same hash).
 
 options:
-  --store PATH       the SQLite store (default: ${DEFAULT_STORE})
+  --store PATH|URL   the SQLite store (default: ${DEFAULT_STORE}) or a PostgreSQL URL
+                     (postgres://USER@HOST:PORT/DB?schema=NAME, schema default medguard)
   --key PUBLIC.pem   the trusted head-signing public key; use a copy kept away from the gateway
                      host (default: audit-signing.key.pub beside the store, if present). Repeat
                      it to trust a rotated key and its predecessors
@@ -38,10 +40,10 @@ export const auditVerify: Command = {
     const { values, positionals } = parseCommandArgs(argv, { store: { type: 'string' }, key: { type: 'string', multiple: true }, json: { type: 'boolean' } }, 'medguard audit verify');
     noPositionals(positionals, 'medguard audit verify');
     const storePath = values.store ?? DEFAULT_STORE;
-    const besideStore = values.key === undefined ? defaultPublicKey(storePath) : undefined;
+    const besideStore = values.key === undefined && !isPostgresUrl(storePath) ? defaultPublicKey(storePath) : undefined;
     const keyPaths = values.key ?? (besideStore === undefined ? [] : [besideStore]);
     const publicKeys = keyPaths.map(loadPublicKey);
-    const store = openSqliteStore(storePath, { readonly: true });
+    const store = await openStoreAt(storePath, { readonly: true });
     let result: VerifyResult;
     try {
       result = await verifyChain(store.audit, publicKeys);
