@@ -4,7 +4,7 @@ import { decodeRot13 } from './codecs/rot13.js';
 import { decodeHtml, decodeQuotedPrintable, decodeTags, decodeUrl } from './codecs/textual.js';
 import type { Decoded, DecodeBudget, Decoder } from './codecs/types.js';
 import { mapSpan } from './offsets.js';
-import { BASE64_ALPHABET, hasRun } from './codecs/runs.js';
+import { decoderGates, GATE_BASE32, GATE_BASE64, GATE_HEX_BYTES, GATE_HEX_RUN } from './codecs/gate.js';
 import { createLayerView } from './view.js';
 
 export interface DecodeLimits {
@@ -25,9 +25,11 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = Object.freeze({
   minEncodedChars: 16,
 });
 
-/** Decoders that need a long run of base64-alphabet characters; one scan gates all three. */
-const RUN_DECODERS: readonly Decoder[] = [decodeBase64, decodeBase32, decodeHexRun];
-const OTHER_DECODERS: readonly Decoder[] = [decodeTags, decodeHexBytes, decodeUrl, decodeHtml, decodeQuotedPrintable, decodeRot13];
+/** In the order they run, each with the gate bit it needs (0: always tried; it gates itself). */
+const DECODERS: ReadonlyArray<readonly [Decoder, number]> = [
+  [decodeBase64, GATE_BASE64], [decodeBase32, GATE_BASE32], [decodeHexRun, GATE_HEX_RUN], [decodeTags, 0],
+  [decodeHexBytes, GATE_HEX_BYTES], [decodeUrl, 0], [decodeHtml, 0], [decodeQuotedPrintable, 0], [decodeRot13, 0],
+];
 
 /**
  * Peels encodings off the input, breadth first, and returns every decoded layer (not the root).
@@ -49,8 +51,10 @@ export function decodeLayers(root: TextView, limits: DecodeLimits): TextView[] {
     const parent = queue[q];
     if (parent === undefined || parent.depth >= maxDepth) continue;
     const text = parent.raw;
-    const decoders = hasRun(text, BASE64_ALPHABET, budget.minEncodedChars) ? [...RUN_DECODERS, ...OTHER_DECODERS] : OTHER_DECODERS;
-    for (const decoder of decoders) {
+    // One pass says which byte decoders can find anything here; the rest check a character or two.
+    const gates = decoderGates(text, budget.minEncodedChars);
+    for (const [decoder, gate] of DECODERS) {
+      if (gate !== 0 && (gates & gate) === 0) continue;
       // ROT13 undoes itself: applied to its own output it only finds the parent's text again.
       if (decoder === decodeRot13 && parent.via[parent.via.length - 1] === 'rot13') continue;
       if (layers.length >= maxLayers || budget.chars <= 0) return layers;

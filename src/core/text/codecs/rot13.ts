@@ -88,7 +88,9 @@ function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] 
   let hints = 0;
   let plain = 0;
   let run = 0;
-  let key = 0;
+  // The last two letters as 26 * a + b and the last one alone: the trigram key needs no modulo.
+  let pair = 0;
+  let last = 0;
   for (let p = 0; p <= text.length; p++) {
     const code = p < text.length ? text.charCodeAt(p) : 0x0a;
     if (isSegmentEnd(code)) {
@@ -109,7 +111,9 @@ function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] 
       run = 0;
       continue;
     }
-    key = (key * 26 + c) % (26 * 26 * 26);
+    const key = pair * 26 + c;
+    pair = last * 26 + c;
+    last = c;
     if (++run >= 3) {
       const t = TRIGRAMS[key];
       if (t === HINT) hints++;
