@@ -21,10 +21,10 @@ const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|
 const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
 // Titles strong enough after a lone surname that is also a word (이 의원, 전 위원장, 박 전 차관).
 const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수)/;
-const AGE_PAREN = /^\(\d{1,3}(?:[세)·,]|\.)/;
+const AGE_PAREN = /^\((?:\d{1,3}(?:[세)·,]|\.)|[\u4e00-\u9fff]{2,5}[·),])/;
 const HANGUL_WORD_AT = /^ ?([\uac00-\ud7a3]{1,14})/;
 // Adnominal and verb endings (대단한, 세계적인, 다른, 보여줬던): the word describes the title, it is not a name.
-const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며해어히려도만를을에께]|적인)$/;
+const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며해어히려도만를을에께들]|적인)$/;
 const CLINICAL_ROLE = /^(?:환자|환아|보호자|의사|간호사|검사|교수|선생|원장|과장|부장|실장|팀장|전공의|주치의|담당의)/;
 const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|연합|그룹|은행|일보|뉴스|방송|협회|재단|센터|병원|학교)$/;
 
@@ -136,6 +136,7 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */
 function foreignName(text: string, stem: string, rest: string, at: number): number {
+  if (KO_NOT_NAMES.has(stem)) return 0;
   if (FOREIGN_GIVEN.has(stem)) {
     if (rest === '' && text[at + stem.length] === ' ') {
       const nxt = nextWord(text, at + stem.length);
