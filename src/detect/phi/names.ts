@@ -16,11 +16,13 @@ const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
+const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
-const AFTER_VERB = /^ (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given|, can I (?:please )?speak)\b/;
+// A lone unknown capitalised word needs a verb only people do ("Pain is very severe" is not a name).
+const AFTER_VERB_ONE = /^(?:, can I (?:please )?speak| (?:lives (?:at|on|in)|lived (?:at|on|in)|shouted at|had given|spent a year|began writing|just has to|married))\b/;
+const AFTER_VERB = /^(?:, can I (?:please )?speak|,? (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given))\b/;
 // A name line that opens an address block: the next lines hold a street number or a PO box.
 const ADDRESS_BELOW = /^[ \t]*\n(?:[^\n]{0,60}\n){0,3}[ \t>?]{0,5}(?:\d{1,6}[ ,]|P\.? ?O\.? Box|PSC )/;
 const BLOCK_START = /(?:^|\n)[ \t>?]{0,5}$/;
@@ -107,7 +109,10 @@ export function findNamesLatin(text: string, sink: Sink): void {
       if (next !== 44 && next !== 32 && next !== 40 && next !== 10 && next !== 39 && next !== 8217) continue;
       const tail = text.slice(last.end, last.end + 24);
       const block = run.length >= 2 && run.length <= 4 && BLOCK_START.test(text.slice(Math.max(0, first.start - 6), first.start)) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200));
-      if (!block && !AFTER_CUE.test(tail) && !(run.length >= 2 && (AFTER_VERB.test(tail) || (POSSESSIVE.test(tail) && !SENTENCE_END.test(text.slice(Math.max(0, first.start - 6), first.start)))))) continue;
+      const lead = text.slice(Math.max(0, first.start - 6), first.start);
+      const verb = run.length >= 2 ? AFTER_VERB.test(tail) : AFTER_VERB_ONE.test(tail);
+      const possessive = run.length >= 2 && POSSESSIVE.test(tail) && !SENTENCE_END.test(lead);
+      if (!block && !AFTER_CUE.test(tail) && !verb && !possessive) continue;
     }
     const before = text.slice(Math.max(0, first.start - 6), first.start);
     const after = text.slice(last.end, last.end + 40);
@@ -128,6 +133,7 @@ export function findNamesLatin(text: string, sink: Sink): void {
     else if (words.length >= 2 && POSSESSIVE.test(after) && !SENTENCE_END.test(before)) score = 0.7;
     else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
     else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;
+    else if (run.length === 1 && !first.initial && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower) && AFTER_VERB_ONE.test(after)) score = 0.65;
     else if (run.length === 1 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
       // A lone given name: a speaker label ("John: ...") or a name in a list of names ("Anna and Andrew").
       if (SPEAKER.test(after) && LINE_START.test(before)) score = 0.8;

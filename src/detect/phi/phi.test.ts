@@ -98,3 +98,10 @@ test('Korean names: surname alone before 씨/모, initials, titles, foreign name
   assert.deepEqual(names('박규리, 한승연, 구하라 세 사람'), ['박규리', '한승연', '구하라']);
   assert.deepEqual(names('이한구 공관위원장을 필두로'), ['이한구']);
 });
+
+test('Latin names without a list entry: address-block name line, two-word possessive, person verbs', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('Gregory Kudryashov\n\n233 Erzsébet tér 19.\nDomoszló'), ['Gregory Kudryashov']);
+  assert.deepEqual(names('We read Wisława Szczepańska\'s letters.'), ['Wisława Szczepańska']);
+  assert.deepEqual(names('Ubulka lives at 12 Oak Street.').slice(0, 1), ['Ubulka']);
+});

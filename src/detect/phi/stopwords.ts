@@ -60,6 +60,8 @@ dr dra mr mrs ms miss prof sr sra srta don doña
 paciente médico medico doctor doctora enfermera enfermero servicio unidad planta hospitalario universitario
 nombre apellidos domicilio localidad provincia fecha edad sexo informe datos se en el la los las lo un una unos unas presentamos presenta presentó mujer varón hombre niño niña dirección cirugía oncología pediatría medicina servicio primigesta secundigesta tras durante desde para por con sin ante bajo ingreso alta exploración juicio evolución tratamiento antecedentes motivo consulta diagnóstico nºcol colegiado correo teléfono tfno fax email e-mail
 i you he she we they it my your his her our their me him us them
+son daughter wife husband mother father brother sister spouse partner friend family caregiver nurse staff someone everyone nobody
+producer songwriter user answer founder founders
 `);
 
 /** Given names that are ordinary words: only with a title or a role cue are they names. */
