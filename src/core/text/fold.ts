@@ -29,6 +29,8 @@ interface Units {
   readonly map: OffsetMap | null;
   /** False when no whitespace run needs collapsing (known for ASCII), so output can skip a pass. */
   readonly collapsible: boolean;
+  /** False when no chain of MIN_JOINED_LETTERS spaced-out letters can exist (known for ASCII), so findChains is skipped. */
+  readonly mayJoin: boolean;
 }
 
 /** ASCII classes for the fast path: 0 separator, 1 letter, 2 digit or leet symbol (@ $). */
@@ -49,6 +51,11 @@ function lowerAndLeetAscii(text: string): Units | null {
   const n = text.length;
   const codes = new Uint16Array(n);
   let collapsible = false;
+  // One-letter tokens one character apart ("i g n o r e"); @ and $ end a word for findChains but
+  // not here, so a token holding them keeps the chain search on.
+  let singles = 0;
+  let lastSingleEnd = -2;
+  let mayJoin = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -60,23 +67,35 @@ function lowerAndLeetAscii(text: string): Units | null {
     }
     let j = i;
     let letters = 0;
+    // Lower-cased as read; a token with digits, @ or $ may be leetspeak and is rewritten after.
     while (j < n) {
       const d = text.charCodeAt(j);
       if (d >= 0x80) return null;
       const t = ASCII_TOKEN[d];
       if (t === 0) break;
-      if (t === 1) letters++;
+      if (t === 1) {
+        letters++;
+        codes[j] = d | 0x20;
+      } else {
+        if (d === 0x40 || d === 0x24) mayJoin = true;
+        codes[j] = d;
+      }
       j++;
     }
-    const leetWord = isLeetToken(text, i, j, letters);
-    for (let p = i; p < j; p++) {
-      const d = text.charCodeAt(p);
-      const leet = leetWord ? leetTarget(d) : 0;
-      codes[p] = leet !== 0 ? leet : d >= 0x41 && d <= 0x5a ? d | 0x20 : d;
+    if (letters === 1 && j === i + 1) {
+      singles = i === lastSingleEnd + 1 ? singles + 1 : 1;
+      lastSingleEnd = j;
+      if (singles >= MIN_JOINED_LETTERS) mayJoin = true;
+    }
+    if (letters !== j - i && isLeetToken(text, i, j, letters)) {
+      for (let p = i; p < j; p++) {
+        const leet = leetTarget(text.charCodeAt(p));
+        if (leet !== 0) codes[p] = leet;
+      }
     }
     i = j;
   }
-  return { codes, length: n, map: null, collapsible };
+  return { codes, length: n, map: null, collapsible, mayJoin };
 }
 
 /** Leet digits/symbols are only read as letters in tokens isLeetToken accepts, so "5 mg", "120/80" and "base64" stay as written. */
@@ -130,7 +149,7 @@ function lowerAndLeet(text: string, fl: Uint8Array): Units {
     }
     i = j;
   }
-  return { ...b.finishUnits(n), collapsible: true };
+  return { ...b.finishUnits(n), collapsible: true, mayJoin: true };
 }
 
 function hasLooseDiacritics(text: string, i: number, j: number, fl: Uint8Array): boolean {
@@ -221,10 +240,12 @@ function findChains(codes: Uint16Array, n: number, fl: Uint8Array): Chains {
   return chains;
 }
 
+const NO_CHAINS: Chains = Object.freeze({ start: [], end: [], count: [], sep: [] });
+
 function joinAndCollapse(units: Units, fl: Uint8Array): { text: string; map: OffsetMap | null } {
   const { codes, length: n } = units;
   const isSpace = (c: number): boolean => ((fl[c] ?? 0) & F_SPACE) !== 0;
-  const chains = findChains(codes, n, fl);
+  const chains = units.mayJoin ? findChains(codes, n, fl) : NO_CHAINS;
   const k = chains.start.length;
   const ok = new Uint8Array(k);
   let joins = 0;

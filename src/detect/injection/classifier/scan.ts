@@ -144,6 +144,16 @@ export interface LinearParts {
   readonly bias: number;
 }
 
+/** Hash of word k as the window [s, e) sees it: rehashed only when an edge cuts it. */
+function edgeHash(spec: FeatureSpec, text: string, buf: ScanBuffers, k: number, s: number, e: number): number {
+  const ks = buf.wStart[k] as number, ke = buf.wEnd[k] as number;
+  return ks < s || ke > e ? wordHashRange(spec.seed, text, Math.max(ks, s), Math.min(ke, e)) : buf.wHash[k] as number;
+}
+
+function bigramBucket(prev: number, word: number, shift: number): number {
+  return bucket(Math.imul(prev ^ BIGRAM_SALT, FNV_PRIME) ^ word, shift);
+}
+
 /** The logit extractWindow + windowLogit would give text[s, e). */
 function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf: ScanBuffers, nw: number, s: number, e: number): number {
   const { firstPush, grams, w3, w4 } = buf;
@@ -165,28 +175,21 @@ function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf:
   const l = firstAbove(buf.wStart, nw, e - 1) - 1;
   let words = 0, count = 0, you = 0;
   if (s < e && f <= l) {
-    const seed = spec.seed;
-    const youHashes = secondPersonHashes(seed);
-    const { wStart, wEnd, wHash } = buf;
-    const edgeHash = (k: number): number => {
-      const ks = wStart[k] as number, ke = wEnd[k] as number;
-      return ks < s || ke > e ? wordHashRange(seed, text, Math.max(ks, s), Math.min(ke, e)) : wHash[k] as number;
-    };
-    const unigram = (h: number): number => W[bucket(h, shift)] as number;
-    const bigram = (p: number, h: number): number => W[bucket(Math.imul(p ^ BIGRAM_SALT, FNV_PRIME) ^ h, shift)] as number;
+    const youHashes = secondPersonHashes(spec.seed);
+    const { wHash } = buf;
     const n = l - f + 1;
-    const hf = edgeHash(f);
-    words = unigram(hf);
+    const hf = edgeHash(spec, text, buf, f, s, e);
+    words = W[bucket(hf, shift)] as number;
     you = isSecondPerson(youHashes, hf) ? 1 : 0;
     if (n >= 2) {
-      const hl = edgeHash(l);
-      words += unigram(hl);
+      const hl = edgeHash(spec, text, buf, l, s, e);
+      words += W[bucket(hl, shift)] as number;
       you += isSecondPerson(youHashes, hl) ? 1 : 0;
       if (n === 2) {
-        words += bigram(hf, hl);
+        words += W[bigramBucket(hf, hl, shift)] as number;
       } else {
         words += (buf.wSum[l] as number) - (buf.wSum[f + 1] as number);
-        words += bigram(hf, wHash[f + 1] as number) + bigram(wHash[l - 1] as number, hl);
+        words += (W[bigramBucket(hf, wHash[f + 1] as number, shift)] as number) + (W[bigramBucket(wHash[l - 1] as number, hl, shift)] as number);
         words += (buf.bSum[l] as number) - (buf.bSum[f + 2] as number);
         you += (buf.you[l] as number) - (buf.you[f + 1] as number);
       }
