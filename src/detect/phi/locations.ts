@@ -37,8 +37,26 @@ const PLACE_TOKEN = /[A-Z\u00c0-\u00de](?<![A-Za-z\u00c0-\u017f][A-Z\u00c0-\u00d
 
 const TRAILING = /(?: (?:de|del|la|las|los|y|el|and|of|the|&))+$/;
 
-export function findLocations(text: string, sink: Sink): void {
+// A PO box, and a street named by its corner ("the corner of Dalbraut 99 and Frederikke Coves").
+const PO_BOX = /\b(?:P\.? ?O\.? ?Box|Postbox|Apartado(?: de Correos)?) \d{1,6}\b/gi;
+const CORNER = /\bthe corner of [^\n.?!;]{3,60}? and [^\n.?!;,]{3,40}/gi;
+const CONT_STREET = /\b[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25} (?:tér|út|utca|körút|sor|ulica|náměstí|gata|vej|gade) \d{1,5}\b|\b[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:braut|ntie|stræde|straat|strasse|straße) \d{1,5}\b/g;
+const NUMBER_BEFORE = /(?<![\d.,-])\d{1,6}[ ,]{1,2}$/;
+
+export function findLocations(text: string, outer: Sink): void {
   const hasDigit = /\d/.test(text);
+  // Street spans are remembered so a number written before them ("4844 Søndergade 52", "17151 2450
+  // Crown St": building or unit numbers in international formats) can join them.
+  const streets: number[] = [];
+  const sink: Sink = (start, end, type, score, rule) => {
+    if (hasDigit && rule !== 'loc.city' && rule !== 'loc.city.es' && /\d/.test(text.slice(start, end))) streets.push(start, end, score);
+    outer(start, end, type, score, rule);
+  };
+  if (hasDigit) {
+    for (const m of text.matchAll(PO_BOX)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.po_box');
+    for (const m of text.matchAll(CONT_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
+  }
+  if (text.includes('corner of')) for (const m of text.matchAll(CORNER)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.corner');
   if (hasDigit) {
     for (const m of text.matchAll(US_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.us_street');
     for (const m of text.matchAll(SECONDARY)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.secondary');
@@ -116,6 +134,11 @@ export function findLocations(text: string, sink: Sink): void {
     }
   }
   findCities(text, sink);
+  for (let i = 0; i < streets.length; i += 3) {
+    const start = streets[i] ?? 0;
+    const lead = NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+    if (lead) outer(start - lead[0].length, streets[i + 1] ?? start, 'LOCATION', streets[i + 2] ?? 0.7, 'loc.street_number');
+  }
 }
 
 let firstWords: ReadonlySet<string> | undefined;
