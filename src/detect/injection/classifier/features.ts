@@ -13,7 +13,7 @@ export const FEATURE_VERSION = 1;
 // tsx compiles each imported function to a getter call; the per-character loop below calls
 // module-local bindings taken once here.
 const { BIGRAM_SALT, CHAR_SALT, FNV_PRIME, WORD_SALT } = hashing;
-const { bucket, isWordChar, normChar, secondPersonHashes } = hashing;
+const { bucket, isSecondPerson, isWordChar, normChar, secondPersonHashes } = hashing;
 
 export interface FeatureSpec {
   readonly version: number;
@@ -91,7 +91,7 @@ export function extractWindow(text: string, start: number, end: number, spec: Fe
       const w = wh | 0;
       idx[--back] = bucket(w, shift);
       if (words > 0) idx[--back] = bucket(Math.imul(prev ^ BIGRAM_SALT, FNV_PRIME) ^ w, shift);
-      for (let k = 0; k < you.length; k++) if (you[k] === w) { secondPerson++; break; }
+      if (isSecondPerson(you, w)) secondPerson++;
       prev = w;
       words++;
       wh = wordSeed;

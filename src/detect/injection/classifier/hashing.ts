@@ -39,18 +39,33 @@ export function bigramHash(prev: number, word: number): number {
 }
 
 const SECOND_PERSON = ['you', 'your', 'yours', 'yourself', 'du', 'tu', 'vous', 'usted', 'dir', 'dich', 'ты', 'вы'];
-const secondPersonCache = new Map<number, Int32Array>();
 
-export function secondPersonHashes(seed: number): Int32Array {
-  let hashes = secondPersonCache.get(seed);
-  if (!hashes) {
-    hashes = Int32Array.from(SECOND_PERSON, (w) => wordHashRange(seed, w, 0, w.length));
-    secondPersonCache.set(seed, hashes);
-  }
-  return hashes;
+/**
+ * The second-person words' hashes for one seed, behind a 256-entry filter on the low byte so
+ * that most words are ruled out with one lookup instead of a comparison per listed word.
+ */
+export interface SecondPerson {
+  readonly filter: Uint8Array;
+  readonly hashes: Int32Array;
 }
 
-export function isSecondPerson(you: Int32Array, h: number): boolean {
-  for (let k = 0; k < you.length; k++) if (you[k] === h) return true;
+const secondPersonCache = new Map<number, SecondPerson>();
+
+export function secondPersonHashes(seed: number): SecondPerson {
+  let sp = secondPersonCache.get(seed);
+  if (!sp) {
+    const hashes = Int32Array.from(SECOND_PERSON, (w) => wordHashRange(seed, w, 0, w.length));
+    const filter = new Uint8Array(256);
+    for (const h of hashes) filter[h & 255] = 1;
+    sp = { filter, hashes };
+    secondPersonCache.set(seed, sp);
+  }
+  return sp;
+}
+
+export function isSecondPerson(sp: SecondPerson, h: number): boolean {
+  if (sp.filter[h & 255] === 0) return false;
+  const hashes = sp.hashes;
+  for (let k = 0; k < hashes.length; k++) if (hashes[k] === h) return true;
   return false;
 }

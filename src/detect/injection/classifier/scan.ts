@@ -27,10 +27,16 @@ interface ScanBuffers {
   /** Weights of the 3-gram and 4-gram ending at pushed character j (a window's first n-grams). */
   readonly w3: Float32Array;
   readonly w4: Float32Array;
-  /** Prefix counts over pushed characters. */
-  readonly visible: Int32Array;
-  readonly nonAscii: Int32Array;
+  /**
+   * Pushed indices of spaces, ASCII symbols and non-ASCII characters, each list ascending (a
+   * window counts its share by two binary searches): cheaper than a prefix count per character,
+   * as most characters are none of these.
+   */
+  readonly spaces: Int32Array;
   readonly symbols: Int32Array;
+  readonly nonAscii: Int32Array;
+  /** Lengths of the lists above and the word count, set by hashText. */
+  readonly counts: Int32Array;
   /** Words: [start, end) in the text, hash, and prefix sums of word and bigram weights. */
   readonly wStart: Int32Array;
   readonly wEnd: Int32Array;
@@ -48,9 +54,10 @@ function allocate(capacity: number): ScanBuffers {
     grams: new Float64Array(capacity + 1),
     w3: new Float32Array(capacity),
     w4: new Float32Array(capacity),
-    visible: new Int32Array(capacity + 1),
-    nonAscii: new Int32Array(capacity + 1),
-    symbols: new Int32Array(capacity + 1),
+    spaces: new Int32Array(capacity),
+    symbols: new Int32Array(capacity),
+    nonAscii: new Int32Array(capacity),
+    counts: new Int32Array(4),
     wStart: new Int32Array(words),
     wEnd: new Int32Array(words),
     wHash: new Int32Array(words),
@@ -68,9 +75,14 @@ function buffersFor(length: number): ScanBuffers {
   return kept;
 }
 
-/** Hashes the whole text once; returns the number of words found. */
-function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: ScanBuffers): number {
-  const { firstPush, grams, w3, w4, visible, nonAscii, symbols, wStart, wEnd, wHash, wSum, bSum, you } = buf;
+const WORDS = 0;
+const SPACES = 1;
+const SYMBOLS = 2;
+const NON_ASCII = 3;
+
+/** Hashes the whole text once into `buf`. */
+function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: ScanBuffers): void {
+  const { firstPush, grams, w3, w4, spaces, symbols, nonAscii, wStart, wEnd, wHash, wSum, bSum, you } = buf;
   const shift = 32 - spec.bits;
   const charSeed = (spec.seed ^ CHAR_SALT) >>> 0;
   const wordSeed = (spec.seed ^ WORD_SALT) >>> 0;
@@ -78,8 +90,9 @@ function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: S
   const n = text.length;
   let c0 = 32, c1 = 32, c2 = 32, c3 = 32, c4 = 32;
   let m = 0, nw = 0, prev = 0, wh = wordSeed, ws = 0;
+  let nSpaces = 0, nSymbols = 0, nNonAscii = 0;
   let inWord = false;
-  grams[0] = 0; visible[0] = 0; nonAscii[0] = 0; symbols[0] = 0; wSum[0] = 0; bSum[0] = 0; you[0] = 0;
+  grams[0] = 0; wSum[0] = 0; bSum[0] = 0; you[0] = 0;
   for (let i = 0; i <= n; i++) {
     firstPush[i] = m;
     const c = i < n ? normChar(text.charCodeAt(i)) : 32;
@@ -103,10 +116,9 @@ function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: S
     }
     if (i === n || (c === 32 && c0 === 32)) continue;
     c4 = c3; c3 = c2; c2 = c1; c1 = c0; c0 = c;
-    const seen = c !== 32;
-    visible[m + 1] = (visible[m] as number) + (seen ? 1 : 0);
-    nonAscii[m + 1] = (nonAscii[m] as number) + (seen && c >= 128 ? 1 : 0);
-    symbols[m + 1] = (symbols[m] as number) + (seen && c < 128 && !wordChar ? 1 : 0);
+    if (c === 32) spaces[nSpaces++] = m;
+    else if (c >= 128) nonAscii[nNonAscii++] = m;
+    else if (!wordChar) symbols[nSymbols++] = m;
     let g3 = 0, g4 = 0, g5 = 0;
     if (m >= 2) {
       let h = Math.imul(charSeed ^ c0, FNV_PRIME);
@@ -124,7 +136,17 @@ function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: S
     grams[m + 1] = (grams[m] as number) + g3 + g4 + g5;
     m++;
   }
-  return nw;
+  const counts = buf.counts;
+  counts[WORDS] = nw;
+  counts[SPACES] = nSpaces;
+  counts[SYMBOLS] = nSymbols;
+  counts[NON_ASCII] = nNonAscii;
+}
+
+/** How many entries of sorted[0, count) lie in [from, to). */
+function countIn(sorted: Int32Array, count: number, from: number, to: number): number {
+  if (count === 0) return 0;
+  return firstAbove(sorted, count, to - 1) - firstAbove(sorted, count, from - 1);
 }
 
 /** First index in sorted[0, count) whose value exceeds `after`. */
@@ -155,7 +177,9 @@ function bigramBucket(prev: number, word: number, shift: number): number {
 }
 
 /** The logit extractWindow + windowLogit would give text[s, e). */
-function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf: ScanBuffers, nw: number, s: number, e: number): number {
+function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf: ScanBuffers, s: number, e: number): number {
+  const counts = buf.counts;
+  const nw = counts[WORDS] as number;
   const { firstPush, grams, w3, w4 } = buf;
   const shift = 32 - spec.bits;
   const W = model.weights;
@@ -200,12 +224,12 @@ function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf:
   if (nChars > 0) z += chars / Math.sqrt(nChars);
   if (count > 0) z += words / Math.sqrt(2 * count - 1);
   // The dense features in DENSE_FEATURES order.
-  const visible = (buf.visible[b] as number) - (buf.visible[a] as number);
+  const visible = len - countIn(buf.spaces, counts[SPACES] as number, a, b);
   const d = model.dense;
   z += (d[0] as number) * (Math.log1p(e - s) / 8);
   if (visible > 0) {
-    z += (d[1] as number) * (((buf.symbols[b] as number) - (buf.symbols[a] as number)) / visible);
-    z += (d[2] as number) * (((buf.nonAscii[b] as number) - (buf.nonAscii[a] as number)) / visible);
+    z += (d[1] as number) * (countIn(buf.symbols, counts[SYMBOLS] as number, a, b) / visible);
+    z += (d[2] as number) * (countIn(buf.nonAscii, counts[NON_ASCII] as number, a, b) / visible);
   }
   if (count > 0) z += (d[3] as number) * Math.min(1, (8 * you) / count);
   return z;
@@ -220,13 +244,13 @@ export interface BestWindow {
 /** Max logit over the spec's windows (same windows and order as the reference scorer). */
 export function scanBestWindow(model: LinearParts, spec: FeatureSpec, text: string): BestWindow {
   const buf = buffersFor(text.length);
-  const nw = hashText(text, spec, model.weights, buf);
+  hashText(text, spec, model.weights, buf);
   const spans = windowSpans(text.length, spec);
   let best = -Infinity, bestStart = 0, bestEnd = 0;
   for (let k = 0; k < spans.length; k += 2) {
     const start = spans[k] as number;
     const end = spans[k + 1] as number;
-    const z = windowLogitAt(model, spec, text, buf, nw, start, end);
+    const z = windowLogitAt(model, spec, text, buf, start, end);
     if (z > best) {
       best = z;
       bestStart = start;
@@ -239,8 +263,8 @@ export function scanBestWindow(model: LinearParts, spec: FeatureSpec, text: stri
 /** Every window's logit, for tests against the reference. */
 export function scanWindowLogits(model: LinearParts, spec: FeatureSpec, text: string, spans: readonly number[]): number[] {
   const buf = allocate(text.length);
-  const nw = hashText(text, spec, model.weights, buf);
+  hashText(text, spec, model.weights, buf);
   const out: number[] = [];
-  for (let k = 0; k < spans.length; k += 2) out.push(windowLogitAt(model, spec, text, buf, nw, spans[k] as number, spans[k + 1] as number));
+  for (let k = 0; k < spans.length; k += 2) out.push(windowLogitAt(model, spec, text, buf, spans[k] as number, spans[k + 1] as number));
   return out;
 }
