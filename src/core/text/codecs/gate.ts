@@ -38,20 +38,29 @@ const CLASS = (() => {
   return t;
 })();
 
+/** -1 for characters of the base64 alphabet and for hex digits, 0 otherwise: `run = (run + 1) & mask` needs no branch. */
+const B64_MASK = Int32Array.from(CLASS, (k) => ((k & B64) !== 0 ? -1 : 0));
+const HEX_MASK = Int32Array.from(CLASS, (k) => ((k & HEX) !== 0 ? -1 : 0));
+
 export function decoderGates(text: string, minEncodedChars: number): number {
   let found = text.includes('\\x') || text.includes('0x') ? GATE_HEX_BYTES : 0;
   const n = text.length;
   let run = 0;
-  // Most characters only extend or end a run; runs long enough to matter are rare and read again.
+  let hex = 0;
+  // Branch-free counting per character; the branches below are rarely taken on prose (a run
+  // reaching the minimum, two hex digits before a space), so they cost little in mispredictions.
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128 && ((CLASS[c] as number) & B64) !== 0) {
-      run++;
+    if (c >= 128) {
+      if (run >= minEncodedChars) found |= longRun(text, i - run, i, minEncodedChars);
+      run = hex = 0;
       continue;
     }
-    if (run >= minEncodedChars) found |= longRun(text, i - run, i, minEncodedChars);
-    run = 0;
-    if ((c === 0x20 || c === 0x3a) && (found & GATE_HEX_BYTES) === 0 && i >= 2 && hexPairsAt(text, i - 2)) found |= GATE_HEX_BYTES;
+    const next = (run + 1) & (B64_MASK[c] as number);
+    if (run >= minEncodedChars && next === 0) found |= longRun(text, i - run, i, minEncodedChars);
+    run = next;
+    if (hex >= 2 && (c === 0x20 || c === 0x3a) && (found & GATE_HEX_BYTES) === 0 && hexPairsAt(text, i - 2)) found |= GATE_HEX_BYTES;
+    hex = (hex + 1) & (HEX_MASK[c] as number);
   }
   if (run >= minEncodedChars) found |= longRun(text, n - run, n, minEncodedChars);
   return found;
