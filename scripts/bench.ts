@@ -14,6 +14,7 @@ interface Section { readonly name: string; readonly title: string; readonly fn: 
 /** In document order; adding a family's benchmark is one line here plus scripts/bench/<name>.ts. */
 const SECTIONS: readonly Section[] = [
   { name: 'injection', title: 'Prompt injection', fn: 'benchInjection' },
+  { name: 'text', title: 'Text normalisation and decoding', fn: 'benchText' },
   { name: 'phi', title: 'PHI detection', fn: 'benchPhi' },
   { name: 'deid', title: 'De-identification', fn: 'benchDeid' },
   { name: 'models', title: 'Model file scanning', fn: 'benchModels' },
