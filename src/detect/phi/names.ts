@@ -25,6 +25,7 @@ const AFTER_VERB_ONE = /^(?:, can I (?:please )?speak| (?:lives (?:at|on|in)|liv
 const AFTER_VERB = /^(?:, can I (?:please )?speak|,? (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given))\b/;
 // A name line that opens an address block: the next lines hold a street number or a PO box.
 const ADDRESS_BELOW = /^[ \t]*\n(?:[^\n]{0,60}\n){0,3}[ \t>?]{0,5}(?:\d{1,6}[ ,]|P\.? ?O\.? Box|PSC )/;
+const LINE_END = /^[ \t]*(?:\n|$)/;
 const BLOCK_START = /(?:^|\n)[ \t>?]{0,5}$/;
 const POSSESSIVE = /^['’]s? /;
 const LINE_START = /(?:^|\n)[ \t>]{0,4}$/;
@@ -130,6 +131,8 @@ export function findNamesLatin(text: string, sink: Sink): void {
     else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
       score = isSecondNamey(run[1], lex.first, lex.last) ? 0.8 : 0.65;
     } else if (words.length >= 2 && run.length <= 4 && BLOCK_START.test(before) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200))) score = 0.75;
+    // A line holding only a name with a listed given name (a signature, a letter head).
+    else if (words.length >= 2 && run.length <= 3 && BLOCK_START.test(before) && LINE_END.test(after) && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower)) score = 0.7;
     else if (words.length >= 2 && POSSESSIVE.test(after) && !SENTENCE_END.test(before)) score = 0.7;
     else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
     else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;

@@ -105,3 +105,10 @@ test('Latin names without a list entry: address-block name line, two-word posses
   assert.deepEqual(names('We read Wisława Szczepańska\'s letters.'), ['Wisława Szczepańska']);
   assert.deepEqual(names('Ubulka lives at 12 Oak Street.').slice(0, 1), ['Ubulka']);
 });
+
+test('lower-case names only after a cue that announces a name', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('my name is lena andersson.'), ['lena andersson']);
+  assert.deepEqual(names('ms. quinzia wants to join'), ['quinzia']);
+  assert.deepEqual(names('dx ms flare, on natalizumab'), []);
+});

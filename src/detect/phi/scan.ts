@@ -8,6 +8,7 @@ import { findIdentifiers } from './identifiers.js';
 import { findLocations } from './locations.js';
 import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
+import { findNamesLower } from './names-lower.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
 const DIRECT: ReadonlySet<PhiType> = new Set(['NAME', 'MRN', 'SSN', 'ID', 'HEALTH_PLAN_ID', 'KR_RRN', 'KR_FRN', 'EMAIL', 'PHONE']);
@@ -28,6 +29,7 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   findDates(text, sink);
   findLocations(text, sink);
   if (UPPER.test(text)) findNamesLatin(text, sink);
+  findNamesLower(text, sink);
   if (HANGUL.test(text)) findNamesKorean(text, sink);
   if (all.some(isDirectIdentifier)) findRelativeDates(text, sink);
   return resolve(all, options);
