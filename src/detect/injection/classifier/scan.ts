@@ -24,9 +24,8 @@ interface ScanBuffers {
   readonly firstPush: Int32Array;
   /** Prefix sums over pushed characters: weights of all n-grams ending before j. */
   readonly grams: Float64Array;
-  /** Weights of the 3-gram and 4-gram ending at pushed character j (a window's first n-grams). */
-  readonly w3: Float32Array;
-  readonly w4: Float32Array;
+  /** The pushed (normalised, whitespace-collapsed) characters: a window rehashes its first n-grams from them. */
+  readonly pushed: Uint16Array;
   /**
    * Pushed indices of spaces, ASCII symbols and non-ASCII characters, each list ascending (a
    * window counts its share by two binary searches): cheaper than a prefix count per character,
@@ -52,8 +51,7 @@ function allocate(capacity: number): ScanBuffers {
     capacity,
     firstPush: new Int32Array(capacity + 1),
     grams: new Float64Array(capacity + 1),
-    w3: new Float32Array(capacity),
-    w4: new Float32Array(capacity),
+    pushed: new Uint16Array(capacity),
     spaces: new Int32Array(capacity),
     symbols: new Int32Array(capacity),
     nonAscii: new Int32Array(capacity),
@@ -82,7 +80,7 @@ const NON_ASCII = 3;
 
 /** Hashes the whole text once into `buf`. */
 function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: ScanBuffers): void {
-  const { firstPush, grams, w3, w4, spaces, symbols, nonAscii, wStart, wEnd, wHash, wSum, bSum, you } = buf;
+  const { firstPush, grams, pushed, spaces, symbols, nonAscii, wStart, wEnd, wHash, wSum, bSum, you } = buf;
   const shift = 32 - spec.bits;
   const charSeed = (spec.seed ^ CHAR_SALT) >>> 0;
   const wordSeed = (spec.seed ^ WORD_SALT) >>> 0;
@@ -119,21 +117,20 @@ function hashText(text: string, spec: FeatureSpec, weights: Float32Array, buf: S
     if (c === 32) spaces[nSpaces++] = m;
     else if (c >= 128) nonAscii[nNonAscii++] = m;
     else if (!wordChar) symbols[nSymbols++] = m;
-    let g3 = 0, g4 = 0, g5 = 0;
+    let g = 0;
     if (m >= 2) {
       let h = Math.imul(charSeed ^ c0, FNV_PRIME);
       h = Math.imul(h ^ c1, FNV_PRIME);
       h = Math.imul(h ^ c2, FNV_PRIME);
-      g3 = weights[bucket(h ^ 3, shift)] as number;
+      g = weights[bucket(h ^ 3, shift)] as number;
       if (m >= 3) {
         h = Math.imul(h ^ c3, FNV_PRIME);
-        g4 = weights[bucket(h ^ 4, shift)] as number;
-        if (m >= 4) g5 = weights[bucket(Math.imul(h ^ c4, FNV_PRIME) ^ 5, shift)] as number;
+        g += weights[bucket(h ^ 4, shift)] as number;
+        if (m >= 4) g += weights[bucket(Math.imul(h ^ c4, FNV_PRIME) ^ 5, shift)] as number;
       }
     }
-    w3[m] = g3;
-    w4[m] = g4;
-    grams[m + 1] = (grams[m] as number) + g3 + g4 + g5;
+    pushed[m] = c;
+    grams[m + 1] = (grams[m] as number) + g;
     m++;
   }
   const counts = buf.counts;
@@ -180,7 +177,7 @@ function bigramBucket(prev: number, word: number, shift: number): number {
 function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf: ScanBuffers, s: number, e: number): number {
   const counts = buf.counts;
   const nw = counts[WORDS] as number;
-  const { firstPush, grams, w3, w4 } = buf;
+  const { firstPush, grams, pushed } = buf;
   const shift = 32 - spec.bits;
   const W = model.weights;
   // A window restarts with "previous char = space", so a space pushed right at its start is dropped.
@@ -190,8 +187,18 @@ function windowLogitAt(model: LinearParts, spec: FeatureSpec, text: string, buf:
   const len = b - a;
   let chars = 0;
   if (a + 4 < b) chars += (grams[b] as number) - (grams[a + 4] as number);
-  if (a + 2 < b) chars += w3[a + 2] as number;
-  if (a + 3 < b) chars += (w3[a + 3] as number) + (w4[a + 3] as number);
+  // The 3-grams ending at a + 2 and a + 3 and the 4-gram ending at a + 3 (grams[] also holds the
+  // longer n-grams ending there, which reach back before the window).
+  if (a + 2 < b) {
+    const charSeed = (spec.seed ^ CHAR_SALT) >>> 0;
+    const p0 = pushed[a] as number, p1 = pushed[a + 1] as number, p2 = pushed[a + 2] as number;
+    chars += W[bucket(Math.imul(Math.imul(Math.imul(charSeed ^ p2, FNV_PRIME) ^ p1, FNV_PRIME) ^ p0, FNV_PRIME) ^ 3, shift)] as number;
+    if (a + 3 < b) {
+      const p3 = pushed[a + 3] as number;
+      const h = Math.imul(Math.imul(Math.imul(charSeed ^ p3, FNV_PRIME) ^ p2, FNV_PRIME) ^ p1, FNV_PRIME);
+      chars += (W[bucket(h ^ 3, shift)] as number) + (W[bucket(Math.imul(h ^ p0, FNV_PRIME) ^ 4, shift)] as number);
+    }
+  }
   const nChars = Math.max(0, len - 2) + Math.max(0, len - 3) + Math.max(0, len - 4);
 
   // Words overlapping the window; the first and last may be cut by its edges and hash differently.
