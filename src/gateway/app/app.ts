@@ -8,6 +8,7 @@ import type { LimitTicket } from '../types.js';
 import { matchEndpoint } from '../routes/openai.js';
 import { handleInspected } from '../routes/inspected.js';
 import { handlePassthrough } from '../routes/passthrough.js';
+import { handleFhir } from '../fhir/handler.js';
 import type { AppDeps } from './deps.js';
 import { auditEvent, newExchange, type Exchange } from './exchange.js';
 import { sendError, toGatewayError } from './respond.js';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): RequestHandler {
       ticket = await deps.limiter?.acquire(x.principal, endpoint.route.name);
       const ctx = { req, res, x, endpoint, signal: abort.signal, deps, ticket };
       if (endpoint.kind === 'models' || endpoint.kind === 'passthrough') await handlePassthrough(ctx);
+      else if (endpoint.kind === 'fhir') await handleFhir(ctx);
       else await handleInspected(ctx);
     } catch (e) {
       fail(x, res, e);

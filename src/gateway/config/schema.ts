@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuditConfigSchema } from './audit.js';
 import { IdentitySchema } from './identity.js';
 import { LimitsSchema } from './limits.js';
+import { FhirOptionsSchema } from '../fhir/config.js';
 
 export const ACTIONS = ['block', 'redact', 'pseudonymize', 'alert', 'allow'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -53,13 +54,15 @@ export const UpstreamSchema = z.strictObject({
 
 export const RouteSchema = z.strictObject({
   name: Name,
-  type: z.enum(['openai']).default('openai'),
+  type: z.enum(['openai', 'fhir']).default('openai'),
   /** Path prefix the route serves, e.g. `/v1` (OpenAI) or `/clinical/v1`. */
   prefix: z.string().regex(/^\/[A-Za-z0-9._~/-]{0,200}$/, 'expected a path such as "/v1"').default('/v1'),
   upstream: Name,
   /** Extra paths under the prefix forwarded without inspection (e.g. `/files`); everything else unknown is 404. */
   allowPaths: z.array(z.string().regex(/^\/[A-Za-z0-9._~/-]{1,200}$/, 'expected a path such as "/files"')).max(100).default([]),
   policy: PolicySchema.optional(),
+  /** Options of a `type: fhir` route (docs/FHIR.md); ignored by other route types. */
+  fhir: FhirOptionsSchema.optional(),
 });
 
 export const ListenSchema = z.strictObject({

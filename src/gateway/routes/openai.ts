@@ -5,7 +5,7 @@
 import type { ResolvedRoute } from '../config/load.js';
 import { GatewayError } from '../types.js';
 
-export type EndpointKind = 'chat' | 'completions' | 'embeddings' | 'models' | 'passthrough';
+export type EndpointKind = 'chat' | 'completions' | 'embeddings' | 'models' | 'passthrough' | 'fhir';
 
 export interface Endpoint {
   readonly kind: EndpointKind;
@@ -28,6 +28,8 @@ export function matchEndpoint(routes: readonly ResolvedRoute[], method: string, 
     const prefix = route.prefix.replace(/\/$/, '');
     if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) continue;
     const rest = pathname.slice(prefix.length) || '/';
+    // A FHIR route serves every path under its prefix; src/gateway/fhir/ classifies and authorises it.
+    if (route.type === 'fhir') return { kind: 'fhir', route, upstreamPath: rest };
     const known = ENDPOINTS.find((e) => e.path === rest);
     if (known) {
       if (method !== known.method) throw new GatewayError(405, 'MG_METHOD_NOT_ALLOWED', `${rest} accepts ${known.method} only`);
