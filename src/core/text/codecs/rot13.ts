@@ -28,15 +28,15 @@ export function rot13(text: string): string {
   return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
 }
 
-const MIN_HINTS = 2;
+export const MIN_HINTS = 2;
 
 /** Frequent English trigrams; their ROT13 images mark ROT13'd English. */
 const ENGLISH_TRIGRAMS = ['the', 'and', 'ing', 'you', 'all', 'ion', 'ous', 'ent', 'for', 'tha', 'her', 'ere'];
-const PLAIN = 1;
-const HINT = 2;
+export const PLAIN = 1;
+export const HINT = 2;
 
 /** A 26^3 table: PLAIN for an English trigram, HINT for the ROT13 of one. */
-const TRIGRAMS = (() => {
+export const TRIGRAMS = (() => {
   const t = new Uint8Array(26 * 26 * 26);
   const key = (g: string): number => ((g.charCodeAt(0) - 0x61) * 26 + g.charCodeAt(1) - 0x61) * 26 + g.charCodeAt(2) - 0x61;
   for (const g of ENGLISH_TRIGRAMS) {
@@ -71,7 +71,7 @@ function rot13IsEnglish(segment: string): boolean {
   return words >= MIN_WORDS && rotated >= 2 && rotated >= 2 * plain + 1 && rotated * 10 >= words * 3;
 }
 
-function isSegmentEnd(c: number): boolean {
+export function isSegmentEnd(c: number): boolean {
   return c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
 }
 
