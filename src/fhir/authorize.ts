@@ -207,7 +207,9 @@ export type Removal = 'out_of_compartment' | 'out_of_scope';
 export function admits(resource: Json, access: Access): Removal | null {
   const type = resource.resourceType;
   if (typeof type !== 'string') return 'out_of_scope';
-  if (type === 'OperationOutcome' || type === 'Bundle') return null;
+  // A nested Bundle is not waved through: its entries are checked by the caller (filterBundle), and
+  // as a resource of its own it needs a grant and, for a patient-bound principal, is outside the compartment.
+  if (type === 'OperationOutcome') return null;
   const grants = [...grantsFor(usableGrants(access, 'r'), type, 'r'), ...grantsFor(usableGrants(access, 's'), type, 's')];
   if (grants.length === 0 || !anyGrantAdmits(grants, resource)) return 'out_of_scope';
   const p = bound(access, true);

@@ -16,7 +16,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 /** Why the client may not see `resource`, or null. */
 export function verdictFor(resource: Json, access: Access, allowedTypes: ReadonlySet<string> | undefined): Removed['why'] | null {
   const type = resource.resourceType;
-  if (allowedTypes && typeof type === 'string' && type !== 'OperationOutcome' && type !== 'Bundle' && !allowedTypes.has(type)) return 'minimised';
+  if (allowedTypes && typeof type === 'string' && type !== 'OperationOutcome' && !allowedTypes.has(type)) return 'minimised';
   return admits(resource, access);
 }
 
@@ -28,7 +28,7 @@ export interface Filtered {
 }
 
 /** Filters a Bundle's entries in place (searchset entries are dropped; batch-response entries lose their resource). */
-export function filterBundle(bundle: Json, access: Access, allowedTypes: ReadonlySet<string> | undefined): Filtered {
+export function filterBundle(bundle: Json, access: Access, allowedTypes: ReadonlySet<string> | undefined, depth = 0): Filtered {
   const out: Filtered = { kept: [], removed: [], patients: new Set() };
   if (!Array.isArray(bundle.entry)) return out;
   const responseBundle = bundle.type === 'batch-response' || bundle.type === 'transaction-response';
@@ -37,6 +37,15 @@ export function filterBundle(bundle: Json, access: Access, allowedTypes: Readonl
   for (const e of bundle.entry as unknown[]) {
     const resource = isObject(e) ? e.resource : undefined;
     if (!isObject(e) || !isObject(resource)) {
+      entries.push(e);
+      continue;
+    }
+    // A batch-response carries one searchset Bundle per search entry: filter inside it, one level deep.
+    if (resource.resourceType === 'Bundle' && depth === 0) {
+      const inner = filterBundle(resource, access, allowedTypes, depth + 1);
+      out.kept.push(...inner.kept);
+      out.removed.push(...inner.removed);
+      for (const p of inner.patients) out.patients.add(p);
       entries.push(e);
       continue;
     }
