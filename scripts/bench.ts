@@ -20,6 +20,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'models', title: 'Model file scanning', fn: 'benchModels' },
   { name: 'signing', title: 'Signing and verification', fn: 'benchSigning' },
   { name: 'gateway', title: 'Gateway (HTTP, end to end)', fn: 'benchGateway' },
+  { name: 'fhir', title: 'FHIR route (authorisation, guard, content checks)', fn: 'benchFhir' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
