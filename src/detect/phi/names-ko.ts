@@ -116,6 +116,7 @@ const LIST_SEP_BEFORE = /^(?:[와과랑]|이랑)? ?[,·/]? ?$/;
  * comma, middle dot or 와/과/랑 is a name too, when it looks like one (short, not a known word).
  */
 function coordinated(text: string, found: Array<[number, number]>, sink: Sink): void {
+  const surnames = lexicon().koSurnames;
   const starts = new Map<number, number>();
   const ends = new Map<number, number>();
   for (const [a, b] of found) { starts.set(a, b); ends.set(b, a); }
@@ -130,6 +131,10 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
     // A found name starting shortly after: "[이름], 이름" / "[이름]과 이름".
     const stemEnd = at + stem.length;
     for (let q = stemEnd + 1; q <= stemEnd + 4 && !joined; q++) if (starts.has(q) && LIST_SEP_AFTER.test(text.slice(stemEnd, q)) && m[0].length === stem.length) joined = true;
+    // Names listed with spaces only ("김희갑 구봉서 황정순"): the neighbour must be Korean-shaped itself.
+    if (!joined && stem.length === 3 && surnames.has(stem[0] ?? '') && !KO_NOT_NAMES.has(stem.slice(0, 2))) {
+      joined = (ends.has(at - 1) && text[at - 1] === ' ') || (starts.has(stemEnd + 1) && text[stemEnd] === ' ' && m[0].length === stem.length);
+    }
     if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
   }
 }
