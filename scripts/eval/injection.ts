@@ -9,7 +9,7 @@ import { createPipeline } from '../../src/core/pipeline.js';
 import { createRootView } from '../../src/core/text/view.js';
 import { combine } from '../../src/detect/injection/assess.js';
 import { defaultModelDir, getDefaultModel, type ClassifierModel } from '../../src/detect/injection/classifier/model.js';
-import { scoreText } from '../../src/detect/injection/classifier/score.js';
+import { scoreText, scoreTextByWindow } from '../../src/detect/injection/classifier/score.js';
 import { buildInjectionFamily, createEvidenceDetectors } from '../../src/detect/injection/index.js';
 import { injectIntoDocuments, SYNTHETIC_SOURCE } from '../train/augment.js';
 import { loadSplit, sourceGroup, type Row, type Split } from '../train/data.js';
@@ -103,7 +103,7 @@ function weakest(rows: readonly Judged[]): string {
 }
 
 /** Mean microseconds per call over a fixed 1 KB prompt; measured here, never asserted in tests. */
-function speed(model: ClassifierModel): { classifierUs: number; scoreUs: number; familyUs: number; loopUs: number } {
+function speed(model: ClassifierModel): { classifierUs: number; scoreUs: number; byWindowUs: number; familyUs: number; loopUs: number } {
   const base = 'Please summarise the attached discharge letter for the ward round and list any medication changes. ';
   const text = base.repeat(Math.ceil(1024 / base.length)).slice(0, 1024);
   const family = buildInjectionFamily(model, {}, createEvidenceDetectors());
@@ -120,11 +120,12 @@ function speed(model: ClassifierModel): { classifierUs: number; scoreUs: number;
   const classifierUs = time(() => { family.classifier.score(createRootView(text)); }, 5000);
   const folded = createRootView(text).form('folded').text;
   const scoreUs = time(() => { scoreText(model, folded); }, 5000);
+  const byWindowUs = time(() => { scoreTextByWindow(model, folded); }, 5000);
   const familyUs = time(() => { pipeline.inspect(text); }, 2000);
   // A bare FNV loop over the same 1 KB, to show how loaded the machine was during the run.
   let sink = 0;
   const loopUs = time(() => { for (let j = 0; j < text.length; j++) sink = Math.imul(sink ^ text.charCodeAt(j), 16777619); }, 5000);
-  return { classifierUs, scoreUs, familyUs, loopUs: sink === 0.5 ? 0 : loopUs };
+  return { classifierUs, scoreUs, byWindowUs, familyUs, loopUs: sink === 0.5 ? 0 : loopUs };
 }
 
 export async function evalInjection(): Promise<string> {
@@ -191,11 +192,12 @@ export async function evalInjection(): Promise<string> {
     '- **Unlicensed Tensor Trust hijacking attacks** were never trained on; their recall shows how the model does on an attack style it has not seen (many are long nonsense-token or repeated-character prompts).',
     '- **Languages.** Multilingual attacks (PurpleLlama, machine-translated) are detected well, but the benign side is almost all English, so the false-positive rate on non-English clinical text is not measured here.',
     '- **What the rules add.** On these sets the combiner gains little F1 over the classifier alone (the rule hits are mostly on attacks the classifier already scores high); the rules matter for explainable findings, for explicit attacks inside long documents, and for decoded payloads.',
+    '- **Short chit-chat.** A greeting with nothing else ("Hello, how are you?") scores high: in train, texts opening with a greeting are mostly attacks (118 attack rows, 21 benign), as role-play and persona set-ups start that way. Such a message carries no instruction to act on, but it is a false positive a chat front-end will see.',
     '- **Base rates.** F1 is measured on a roughly balanced set. In a clinical deployment attacks are rare, so precision will be lower than shown; the medical-benign FPR is the figure that predicts how often a clinician is interrupted.',
     '',
     '### Speed (CPU time per call on this machine, mean over repeated calls on a 1 KB prompt)',
     '',
-    `Classifier scoring of an already folded 1 KB text (all windows, both scales): ${sp.scoreUs.toFixed(1)} µs; including building the folded view: ${sp.classifierUs.toFixed(1)} µs (budget 40 µs).`,
+    `Classifier scoring of an already folded 1 KB text (all windows, both scales, one hashing pass): ${sp.scoreUs.toFixed(1)} µs (hashing each window on its own, as training does: ${sp.byWindowUs.toFixed(1)} µs; same logits); including building the folded view: ${sp.classifierUs.toFixed(1)} µs (budget 40 µs).`,
     `Whole injection pipeline (views, decoding, rules, obfuscation, classifier, combiner): ${sp.familyUs.toFixed(1)} µs per 1 KB (budget 100 µs).`,
     `For scale: a bare FNV-1a loop over the same 1 KB took ${sp.loopUs.toFixed(2)} µs in this run (the build machine is shared; compare ratios, and use \`npm run bench\` for the gate).`,
     '',
