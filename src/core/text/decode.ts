@@ -4,7 +4,7 @@ import { decodeRot13 } from './codecs/rot13.js';
 import { decodeHtml, decodeQuotedPrintable, decodeTags, decodeUrl } from './codecs/textual.js';
 import type { Decoded, DecodeBudget, Decoder } from './codecs/types.js';
 import { mapSpan } from './offsets.js';
-import { decoderGates, GATE_BASE32, GATE_BASE64, GATE_HEX_BYTES, GATE_HEX_RUN, GATE_ROT13 } from './codecs/gate.js';
+import { decoderGates, GATE_BASE32, GATE_BASE64, GATE_HEX_BYTES, GATE_HEX_RUN } from './codecs/gate.js';
 import { createLayerView } from './view.js';
 
 export interface DecodeLimits {
@@ -28,7 +28,7 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = Object.freeze({
 /** In the order they run, each with the gate bit it needs (0: always tried; it gates itself). */
 const DECODERS: ReadonlyArray<readonly [Decoder, number]> = [
   [decodeBase64, GATE_BASE64], [decodeBase32, GATE_BASE32], [decodeHexRun, GATE_HEX_RUN], [decodeTags, 0],
-  [decodeHexBytes, GATE_HEX_BYTES], [decodeUrl, 0], [decodeHtml, 0], [decodeQuotedPrintable, 0], [decodeRot13, GATE_ROT13],
+  [decodeHexBytes, GATE_HEX_BYTES], [decodeUrl, 0], [decodeHtml, 0], [decodeQuotedPrintable, 0], [decodeRot13, 0],
 ];
 
 /**

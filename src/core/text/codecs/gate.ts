@@ -1,5 +1,3 @@
-import { HINT, isSegmentEnd, MIN_HINTS, PLAIN, TRIGRAMS } from './rot13.js';
-
 /*
  * One pass that tells decodeLayers which byte decoders can find anything in a layer. Ordinary
  * prose has long base64-alphabet runs ("community-acquired", "hydrochlorothiazide") that the
@@ -16,15 +14,12 @@ export const GATE_BASE32 = 2;
 export const GATE_HEX_RUN = 4;
 /** Hex bytes written one by one: "\x49", "0x49" or three pairs with one separator ("49 67 6e"). */
 export const GATE_HEX_BYTES = 8;
-/** A "13" that may be a ROT13 cue, or a sentence where ROT13'd English trigrams outnumber English ones (rot13.ts). */
-export const GATE_ROT13 = 16;
 
 const B64 = 1;
 const B32 = 2;
 const HEX = 4;
 const UPPER = 8;
 const LOWER = 16;
-const SEGMENT_END = 32;
 
 const CLASS = (() => {
   const t = new Uint8Array(128);
@@ -38,7 +33,6 @@ const CLASS = (() => {
     if (digit || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)) k |= HEX;
     if (upper) k |= UPPER;
     if (lower) k |= LOWER;
-    if (isSegmentEnd(c)) k |= SEGMENT_END;
     t[c] = k;
   }
   return t;
@@ -50,47 +44,25 @@ const HEX_MASK = Int32Array.from(CLASS, (k) => ((k & HEX) !== 0 ? -1 : 0));
 
 export function decoderGates(text: string, minEncodedChars: number): number {
   let found = text.includes('\\x') || text.includes('0x') ? GATE_HEX_BYTES : 0;
-  if (text.includes('13')) found |= GATE_ROT13;
   const n = text.length;
   let run = 0;
   let hex = 0;
-  // ROT13 evidence per sentence-like segment, as rot13Segments counts it.
-  let segment = 0, hints = 0, plain = 0, letters = 0, pair = 0, last = 0;
-  // Branch-free run counting; the run and hex branches below are rarely taken on prose (a run
-  // reaching the minimum, two hex digits before a space), so they cost few mispredictions.
+  // Branch-free counting per character; the branches below are rarely taken on prose (a run
+  // reaching the minimum, two hex digits before a space), so they cost little in mispredictions.
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) {
       if (run >= minEncodedChars) found |= longRun(text, i - run, i, minEncodedChars);
-      run = hex = letters = 0;
+      run = hex = 0;
       continue;
     }
-    const k = CLASS[c] as number;
     const next = (run + 1) & (B64_MASK[c] as number);
     if (run >= minEncodedChars && next === 0) found |= longRun(text, i - run, i, minEncodedChars);
     run = next;
     if (hex >= 2 && (c === 0x20 || c === 0x3a) && (found & GATE_HEX_BYTES) === 0 && hexPairsAt(text, i - 2)) found |= GATE_HEX_BYTES;
     hex = (hex + 1) & (HEX_MASK[c] as number);
-    if ((k & (UPPER | LOWER)) !== 0) {
-      const l = (c | 0x20) - 0x61;
-      const key = pair * 26 + l;
-      pair = last * 26 + l;
-      last = l;
-      if (++letters >= 3) {
-        const t = TRIGRAMS[key];
-        if (t === HINT) hints++;
-        else if (t === PLAIN) plain++;
-      }
-    } else if ((k & SEGMENT_END) !== 0) {
-      if (hints >= MIN_HINTS && hints > plain && i - segment >= 8) found |= GATE_ROT13;
-      segment = i + 1;
-      hints = plain = letters = 0;
-    } else {
-      letters = 0;
-    }
   }
   if (run >= minEncodedChars) found |= longRun(text, n - run, n, minEncodedChars);
-  if (hints >= MIN_HINTS && hints > plain && n - segment >= 8) found |= GATE_ROT13;
   return found;
 }
 

@@ -28,15 +28,15 @@ export function rot13(text: string): string {
   return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
 }
 
-export const MIN_HINTS = 2;
+const MIN_HINTS = 2;
 
 /** Frequent English trigrams; their ROT13 images mark ROT13'd English. */
 const ENGLISH_TRIGRAMS = ['the', 'and', 'ing', 'you', 'all', 'ion', 'ous', 'ent', 'for', 'tha', 'her', 'ere'];
-export const PLAIN = 1;
-export const HINT = 2;
+const PLAIN = 1;
+const HINT = 2;
 
 /** A 26^3 table: PLAIN for an English trigram, HINT for the ROT13 of one. */
-export const TRIGRAMS = (() => {
+const TRIGRAMS = (() => {
   const t = new Uint8Array(26 * 26 * 26);
   const key = (g: string): number => ((g.charCodeAt(0) - 0x61) * 26 + g.charCodeAt(1) - 0x61) * 26 + g.charCodeAt(2) - 0x61;
   for (const g of ENGLISH_TRIGRAMS) {
@@ -71,9 +71,17 @@ function rot13IsEnglish(segment: string): boolean {
   return words >= MIN_WORDS && rotated >= 2 && rotated >= 2 * plain + 1 && rotated * 10 >= words * 3;
 }
 
-export function isSegmentEnd(c: number): boolean {
-  return c === 0x0a || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b;
-}
+/** Per ASCII code: 1-26 for a letter (its index + 1), SEGMENT_END for .!?:; and a line break, 0 otherwise. */
+const SEGMENT_END = 27;
+const ROT_CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 26; c++) {
+    t[0x41 + c] = c + 1;
+    t[0x61 + c] = c + 1;
+  }
+  for (const c of [0x0a, 0x2e, 0x21, 0x3f, 0x3a, 0x3b]) t[c] = SEGMENT_END;
+  return t;
+})();
 
 /**
  * One pass over the text: each sentence-like segment counts English trigrams and ROT13'd ones, and
@@ -84,6 +92,7 @@ export function isSegmentEnd(c: number): boolean {
  */
 function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] {
   const out: Decoded[] = [];
+  const n = text.length;
   let start = 0;
   let hints = 0;
   let plain = 0;
@@ -91,26 +100,30 @@ function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] 
   // The last two letters as 26 * a + b and the last one alone: the trigram key needs no modulo.
   let pair = 0;
   let last = 0;
-  for (let p = 0; p <= text.length; p++) {
-    const code = p < text.length ? text.charCodeAt(p) : 0x0a;
-    if (isSegmentEnd(code)) {
-      if (hints >= MIN_HINTS && hints > plain && p - start >= 8) {
-        const segment = text.slice(start, p);
-        if (rot13IsEnglish(segment) && spend(budget, segment.length)) {
-          out.push({ via: 'rot13', text: rot13(segment), span: { start, end: p }, map: 'shifted' });
-        }
+  const endSegment = (p: number): void => {
+    if (hints >= MIN_HINTS && hints > plain && p - start >= 8) {
+      const segment = text.slice(start, p);
+      if (rot13IsEnglish(segment) && spend(budget, segment.length)) {
+        out.push({ via: 'rot13', text: rot13(segment), span: { start, end: p }, map: 'shifted' });
       }
+    }
+  };
+  for (let p = 0; p < n; p++) {
+    const code = text.charCodeAt(p);
+    const k = code < 128 ? ROT_CLASS[code] as number : 0;
+    if (k === 0) {
+      run = 0;
+      continue;
+    }
+    if (k === SEGMENT_END) {
+      endSegment(p);
       start = p + 1;
       hints = 0;
       plain = 0;
       run = 0;
       continue;
     }
-    const c = (code | 0x20) - 0x61;
-    if (c < 0 || c > 25) {
-      run = 0;
-      continue;
-    }
+    const c = k - 1;
     const key = pair * 26 + c;
     pair = last * 26 + c;
     last = c;
@@ -120,6 +133,7 @@ function rot13Segments(text: string, budget: Parameters<Decoder>[1]): Decoded[] 
       else if (t === PLAIN) plain++;
     }
   }
+  endSegment(n);
   return out;
 }
 
