@@ -13,12 +13,14 @@ export interface LayerSource {
   readonly rawToRoot: (start: number, end: number) => Span;
 }
 
+const NO_VIA: readonly string[] = Object.freeze([]);
+
 export function createRootView(text: string): TextView {
   const len = text.length;
-  return createLayerView({
+  return new LayerView({
     raw: text,
     depth: 0,
-    via: [],
+    via: NO_VIA,
     origin: { start: 0, end: len },
     rawToRoot: (s, e) => mapSpan(null, len, len, s, e),
   });
@@ -29,48 +31,78 @@ export function createRootView(text: string): TextView {
  * read one form, and most inputs are never decoded, so nothing is paid for forms nobody reads.
  */
 export function createLayerView(source: LayerSource): TextView {
-  const { raw, rawToRoot } = source;
-  const rawForm: NormalForm = { text: raw, toRoot: rawToRoot };
-  let clean: { form: NormalForm; map: OffsetMap | null } | undefined;
-  let folded: NormalForm | undefined;
+  return new LayerView(source);
+}
 
-  const derivedForm = (text: string, map: OffsetMap | null): NormalForm => ({
-    text,
-    toRoot: (s, e) => {
-      const inRaw = mapSpan(map, text.length, raw.length, s, e);
-      return rawToRoot(inRaw.start, inRaw.end);
-    },
-  });
+/**
+ * A derived form. `toRoot` is a bound method because detectors pass it around on its own; classes
+ * rather than closures keep building a view cheap (one is built per input and per decoded layer).
+ */
+class DerivedForm implements NormalForm {
+  readonly toRoot: (start: number, end: number) => Span;
 
-  const getClean = (): { form: NormalForm; map: OffsetMap | null } => {
-    if (clean === undefined) {
-      const d = cleanText(raw);
-      clean = { form: d.map === null && d.text === raw ? rawForm : derivedForm(d.text, d.map), map: d.map };
+  constructor(readonly text: string, private readonly map: OffsetMap | null, private readonly layer: LayerView) {
+    this.toRoot = this.mapToRoot.bind(this);
+    Object.freeze(this);
+  }
+
+  private mapToRoot(s: number, e: number): Span {
+    const inRaw = mapSpan(this.map, this.text.length, this.layer.raw.length, s, e);
+    return this.layer.rawToRoot(inRaw.start, inRaw.end);
+  }
+}
+
+/** Forms computed so far; the view itself stays frozen. */
+interface FormCache {
+  clean?: NormalForm;
+  cleanMap: OffsetMap | null;
+  folded?: NormalForm;
+}
+
+class LayerView implements TextView {
+  readonly raw: string;
+  readonly depth: number;
+  readonly via: readonly string[];
+  readonly origin: Span;
+  readonly rawToRoot: (start: number, end: number) => Span;
+  private readonly rawForm: NormalForm;
+  private readonly cache: FormCache = { cleanMap: null };
+
+  constructor(source: LayerSource) {
+    this.raw = source.raw;
+    this.depth = source.depth;
+    this.via = source.via.length === 0 ? NO_VIA : Object.freeze([...source.via]);
+    this.origin = Object.freeze({ start: source.origin.start, end: source.origin.end });
+    this.rawToRoot = source.rawToRoot;
+    this.rawForm = Object.freeze({ text: source.raw, toRoot: source.rawToRoot });
+    Object.freeze(this);
+  }
+
+  form(name: FormName): NormalForm {
+    switch (name) {
+      case 'clean': return this.clean();
+      case 'folded': return this.folded();
+      default: return this.rawForm;
     }
-    return clean;
-  };
+  }
 
-  const getFolded = (): NormalForm => {
-    if (folded === undefined) {
-      const c = getClean();
-      const d = foldText(c.form.text);
-      folded = derivedForm(d.text, composeMaps(d.map, c.map, c.form.text.length));
+  private clean(): NormalForm {
+    const cache = this.cache;
+    if (cache.clean === undefined) {
+      const d = cleanText(this.raw);
+      cache.cleanMap = d.map;
+      cache.clean = d.map === null && d.text === this.raw ? this.rawForm : new DerivedForm(d.text, d.map, this);
     }
-    return folded;
-  };
+    return cache.clean;
+  }
 
-  return Object.freeze({
-    raw,
-    depth: source.depth,
-    via: Object.freeze([...source.via]),
-    origin: Object.freeze({ start: source.origin.start, end: source.origin.end }),
-    form(name: FormName): NormalForm {
-      switch (name) {
-        case 'raw': return rawForm;
-        case 'clean': return getClean().form;
-        case 'folded': return getFolded();
-        default: return rawForm;
-      }
-    },
-  });
+  private folded(): NormalForm {
+    const cache = this.cache;
+    if (cache.folded === undefined) {
+      const c = this.clean();
+      const d = foldText(c.text);
+      cache.folded = new DerivedForm(d.text, composeMaps(d.map, cache.cleanMap, c.text.length), this);
+    }
+    return cache.folded;
+  }
 }
