@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import type { AuditConfig } from '../gateway/config/audit.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/types.js';
 import { createHeadSigner } from './head.js';
 import { loadOrCreateSigningKey, publicKeyPathFor } from './keyfile.js';
 import { AuditLog } from './log.js';
@@ -23,8 +24,15 @@ export interface OpenedAudit {
   close(): Promise<void>;
 }
 
-export function openAudit(config: AuditConfig, options: { onError?: (e: unknown) => void } = {}): OpenedAudit {
-  const store = openSqliteStore(config.path, { durability: config.durability });
+/** The fields the audit log itself reads (the rest of `store:` picks and tunes the store). */
+export type AuditLogConfig = Pick<AuditConfig, 'path' | 'durability' | 'sign' | 'signingKeyPath' | 'headSignIntervalEvents' | 'headSignIntervalSeconds'>;
+
+export function openAudit(config: AuditLogConfig, options: { onError?: (e: unknown) => void } = {}): OpenedAudit {
+  return auditOver(openSqliteStore(config.path, { durability: config.durability }), config, options);
+}
+
+/** The signed audit log over an already opened store (SQLite or PostgreSQL). */
+export function auditOver(store: Store, config: AuditLogConfig, options: { onError?: (e: unknown) => void } = {}): OpenedAudit {
   let signer;
   let keyPath: string | undefined;
   let created = false;

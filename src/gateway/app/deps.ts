@@ -25,6 +25,8 @@ export interface AppDeps {
   readonly bus: EventBus | undefined;
   readonly ops: OpsHandler | undefined;
   readonly fingerprint: Fingerprinter;
+  /** Shared pseudonym key (several instances): equal values get equal surrogates on every instance. */
+  readonly pseudonymKey?: Uint8Array | undefined;
   /** Sees every finished exchange's event, stored or not (metrics, logs, readiness). */
   readonly onExchange: ((event: AuditEventInput) => void) | undefined;
   /** Called when writing an audit event fails (the exchange is already answered). */

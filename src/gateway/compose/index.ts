@@ -22,6 +22,8 @@ export interface GatewayParts {
   /** Replaces the default detector pipelines (tests use it to plant a throwing detector). */
   readonly inspectors?: Partial<Inspectors>;
   readonly fingerprint?: Fingerprinter;
+  /** Pseudonym key shared by every instance (store.sharedPseudonymKey); default a new key per request. */
+  readonly pseudonymKey?: Uint8Array;
   readonly env?: NodeJS.ProcessEnv;
   readonly onAuditError?: (error: unknown) => void;
   /** Sees every finished exchange's audit event (operations: metrics, logs, readiness). */
@@ -59,6 +61,7 @@ export function createGateway(config: GatewayConfig, parts: GatewayParts): Gatew
     ops: parts.ops,
     onExchange: parts.onExchange,
     fingerprint,
+    pseudonymKey: parts.pseudonymKey,
     onAuditError: parts.onAuditError ?? ((e) => process.emitWarning(`medguard: audit write failed (${e instanceof Error ? e.name : 'error'})`)),
   };
   return {

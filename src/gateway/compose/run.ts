@@ -4,11 +4,10 @@
  * dashboard, event bus), the composed handler and the server, with one `close()` that shuts them
  * down in order (live streams, stop accepting, finish in-flight, flush audit, close store).
  */
-import { openAudit } from '../../audit/index.js';
+import { openSharedState, type SharedState } from '../../cache/compose.js';
 import type { KeyStore } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import { createAuthenticator } from '../identity/authenticator.js';
-import { createLimiter } from '../limits/limiter.js';
 import { createOperations, type LoggerOptions, type Operations } from '../ops/index.js';
 import { startServer, type RunningServer } from '../server/index.js';
 import type { Authenticator } from '../types.js';
@@ -31,18 +30,22 @@ export interface RunningGateway {
   readonly keys: KeyStore;
   readonly operations: Operations;
   readonly publicKeyPath: string | undefined;
+  /** Store, limiter, bans, grants and event bus: shared with other instances via PostgreSQL/Redis when configured. */
+  readonly shared: SharedState;
   close(): Promise<void>;
 }
 
 export async function runGateway(config: GatewayConfig, options: RunOptions = {}): Promise<RunningGateway> {
   const env = options.env ?? process.env;
-  const audit = openAudit(config.store, options.onAuditError ? { onError: options.onAuditError } : {});
+  const shared = await openSharedState(config, options.onAuditError ? { onAuditError: options.onAuditError } : {});
+  const audit = shared.audit;
   try {
     const store = audit.log.store;
-    const operations = createOperations({ config, store, env, log: options.log ?? false, ...(options.adminKey ? { adminKey: options.adminKey } : {}) });
+    const operations = createOperations({ config, store, env, bus: shared.bus, log: options.log ?? false, ...(options.adminKey ? { adminKey: options.adminKey } : {}) });
     const gateway = createGateway(config, {
       authenticator: options.authenticator ? options.authenticator(store.keys) : createAuthenticator(config.identity, store.keys, { env }),
-      limiter: createLimiter(config.limits),
+      limiter: shared.limiter,
+      ...(shared.pseudonymKey ? { pseudonymKey: shared.pseudonymKey } : {}),
       store,
       bus: operations.bus,
       ops: operations.handler,
@@ -57,20 +60,21 @@ export async function runGateway(config: GatewayConfig, options: RunOptions = {}
       keys: store.keys,
       operations,
       publicKeyPath: audit.publicKeyPath,
+      shared,
       close() {
         closing ??= (async () => {
           try {
             operations.close();
             await server.close();
           } finally {
-            await audit.close();
+            await shared.close();
           }
         })();
         return closing;
       },
     };
   } catch (e) {
-    await audit.close();
+    await shared.close();
     throw e;
   }
 }

@@ -3,7 +3,8 @@
  * defaults live here so a minimal file (one upstream, one route) is a working gateway.
  */
 import { z } from 'zod';
-import { AuditConfigSchema } from './audit.js';
+import { CacheConfigInput } from '../../cache/config.js';
+import { AuditConfigInput, AuditConfigSchema } from './audit.js';
 import { IdentitySchema } from './identity.js';
 import { LimitsSchema } from './limits.js';
 import { FhirOptionsSchema } from '../fhir/config.js';
@@ -82,7 +83,9 @@ export const GatewayConfigSchema = z.strictObject({
   upstreams: z.record(Name, UpstreamSchema),
   routes: z.array(RouteSchema).min(1, 'at least one route is needed'),
   policy: PolicySchema.default({}),
-  store: AuditConfigSchema.default(AuditConfigSchema.parse({})),
+  store: AuditConfigInput.default(AuditConfigSchema.parse({})),
+  /** Redis shared by several instances (limits, bans, grants, live events); absent: all in-process. */
+  cache: CacheConfigInput.optional(),
   identity: IdentitySchema.default(IdentitySchema.parse({})),
   limits: LimitsSchema.default(LimitsSchema.parse({})),
   dashboard: DashboardSchema.default({ enabled: true }),

@@ -41,7 +41,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   applyVerdict(x, requestDecision);
   if (requestDecision.block) throw new GatewayError(403, requestDecision.block.code, requestDecision.block.message);
 
-  const vault = createVault();
+  const vault = createVault(deps.pseudonymKey ? { key: deps.pseudonymKey } : {});
   const rewritten = rewriteRequest(body, items, requestDecision.decided, vault);
   const canary = policy.canary && endpoint.kind === 'chat' ? newCanary() : undefined;
   const planted = canary !== undefined && plantCanary(body, canary);

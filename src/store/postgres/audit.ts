@@ -53,7 +53,7 @@ export interface PostgresAuditStore extends AuditStore {
    * returned: replaying a spool after an ambiguous failure (committed, but the answer was lost)
    * therefore stores each event exactly once.
    */
-  appendOnce(event: AuditEventInput, appendId: string): Promise<StoredEvent>;
+  appendOnce(event: AuditEventInput, appendId: string, options?: { fresh?: boolean }): Promise<StoredEvent>;
 }
 
 const APPEND = `WITH ins AS (
@@ -86,11 +86,11 @@ async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): 
 }
 
 export function postgresAuditStore(pool: Pool): PostgresAuditStore {
-  async function append(input: AuditEventInput, appendId: string | null): Promise<StoredEvent> {
+  async function append(input: AuditEventInput, appendId: string | null, fresh: boolean): Promise<StoredEvent> {
     try {
       return await inTransaction(pool, async (c) => {
         const head = await c.query<{ seq: string; hash: string }>('SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE');
-        if (appendId !== null) {
+        if (appendId !== null && !fresh) {
           // Checked under the head lock, so a concurrent replay of the same id cannot slip past.
           const dup = await c.query<EventRow>(`SELECT ${COLS} FROM events e WHERE append_id = $1`, [appendId]);
           if (dup.rows[0]) return toEvent(dup.rows[0]);
@@ -122,8 +122,9 @@ export function postgresAuditStore(pool: Pool): PostgresAuditStore {
   }
 
   return {
-    append: (input) => append(input, null),
-    appendOnce: (input, appendId) => append(input, appendId),
+    append: (input) => append(input, null, true),
+    // `fresh`: the id was just drawn, so it cannot be stored yet: skip the look-up under the lock.
+    appendOnce: (input, appendId, options) => append(input, appendId, options?.fresh === true),
     async get(seq) {
       const { rows } = await pool.query<EventRow>(`SELECT ${COLS} FROM events e WHERE e.seq = $1`, [seq]).catch((e: unknown) => {
         throw storeError(e, 'the audit store could not be read');
