@@ -14,7 +14,8 @@ import { createLimiter } from '../gateway/limits/limiter.js';
 import type { Limiter } from '../gateway/types.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { resilientStore, type ResilientStore } from '../store/postgres/resilient.js';
-import { gatedLimiter } from './gate.js';
+import { isConnectionLoss } from '../store/postgres/errors.js';
+import { gatedLimiter, resilientKeys } from './gate.js';
 import { memoryBanList, memoryGrantStore } from './memory.js';
 import { createRedisEventBus, type RedisEventBus } from './redis/bus.js';
 import { openRedisCache, type RedisCache } from './redis/client.js';
@@ -55,7 +56,9 @@ export async function openSharedState(config: GatewayConfig, options: SharedOpti
       const spoolPath = s.spoolPath ?? join(dirname(s.path), 'audit-spool.jsonl');
       if (s.onLoss === 'spool') mkdirSync(dirname(spoolPath), { recursive: true, mode: 0o700 });
       postgres = resilientStore(pg, { onLoss: s.onLoss, spoolPath, onState: (up) => options.onState?.('store', up) });
-      audit = auditOver(postgres, s, auditOptions);
+      const p = postgres;
+      const keys = resilientKeys(p.keys, { mode: s.onLoss, isLoss: isConnectionLoss, onLoss: () => p.noteLoss() });
+      audit = auditOver({ kind: 'postgres', audit: p.audit, keys, close: () => p.close() }, s, auditOptions);
     } catch (e) {
       await pg.close();
       throw e;

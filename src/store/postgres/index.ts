@@ -63,6 +63,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // An idle connection dropped by the server (restart, proxy cut) must not crash the process; the
   // next query gets a fresh connection or a coded error.
   pool.on('error', () => undefined);
+  // The same for a connection that drops while checked out: its query rejects (and is handled), but
+  // the client also emits 'error', which must not become an uncaught exception.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

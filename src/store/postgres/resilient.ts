@@ -37,6 +37,8 @@ export interface ResilientStore extends PostgresStore {
   readonly spooled: number;
   /** Resolves once the spool is empty (tests, shutdown). */
   drained(): Promise<void>;
+  /** Another reader saw the connection fail: mark the store lost until a ping succeeds. */
+  noteLoss(): void;
 }
 
 interface Pending {
@@ -160,6 +162,10 @@ export function resilientStore(store: PostgresStore, options: ResilienceOptions)
     },
     get spooled() {
       return queue.length;
+    },
+    noteLoss() {
+      setUp(false);
+      probe();
     },
     async drained() {
       while (queue.length > 0 && !closed) await (draining ?? drain());
