@@ -25,5 +25,13 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// Say up front whether the PostgreSQL/Redis (scale-out) tests will run; each such test file also
+// prints "# SKIPPED ..." when it skips, and fails instead under CI=true.
+for (const [name, port, env] of [['PostgreSQL', 5432, 'MEDGUARD_TEST_POSTGRES'], ['Redis', 6379, 'MEDGUARD_TEST_REDIS']]) {
+  const target = process.env[env] ? new URL(process.env[env]) : undefined;
+  const probe = spawnSync(process.execPath, ['-e', `const s=require('net').connect(${Number(target?.port || port)},${JSON.stringify(target?.hostname || '127.0.0.1')});s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),2000)`]);
+  const up = probe.status === 0;
+  console.log(`# ${name} ${up ? 'answers: its tests run' : `does not answer: its tests are SKIPPED${process.env.CI === 'true' ? ' (CI=true: they will FAIL)' : ` (start it or set ${env})`}`}`);
+}
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
