@@ -28,6 +28,14 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   hashes: fill('MRN #1'),
   'street-like': fill('1 Ab '),
   'calle-like': fill('Calle Ab '),
+  'korean surname + 씨': fill('김씨 '),
+  'korean listed names': fill('박규리, '),
+  'korean titles': fill('오바마 대통령 '),
+  'hangul foreign names': fill('존 메이어 '),
+  'latin initials': fill('A씨 '),
+  'lower-case name cues': fill('my name is ab '),
+  'corner of': fill('the corner of ab and '),
+  'address blocks': fill('Ab Cd\n1 '),
 };
 
 for (const [name, input] of Object.entries(ADVERSARIAL)) {
