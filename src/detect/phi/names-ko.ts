@@ -11,7 +11,7 @@
  */
 import { lexicon } from './lexicon.js';
 import {
-  AMBIGUOUS_SURNAME, BEFORE_CUE, CORE_GIVEN, FOREIGN_AMBIGUOUS, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES,
+  AMBIGUOUS_SURNAME, BEFORE_CUE, CORE_GIVEN, FOREIGN_AMBIGUOUS, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES,
   PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE,
 } from './names-ko-lists.js';
 import type { Sink } from './types.js';
@@ -142,6 +142,12 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */
 function foreignName(text: string, stem: string, rest: string, at: number): number {
   if (KO_NOT_NAMES.has(stem)) return 0;
+  if (FOREIGN_FAMILY.has(stem) && !FOREIGN_AMBIGUOUS.has(stem)) {
+    // 오카다 마사키, 고토 겐지: a Japanese family name takes the given name after it.
+    const nxt = rest === '' && text[at + stem.length] === ' ' ? stripParticle(nextWord(text, at + stem.length)) : '';
+    const takeNext = nxt.length >= 2 && nxt.length <= 4 && !KO_NOT_NAMES.has(nxt) && !TITLE_AFTER.test(nxt) && !NOT_NAME_END.test(nxt);
+    return takeNext ? at + stem.length + 1 + nxt.length : at + stem.length;
+  }
   if (FOREIGN_GIVEN.has(stem)) {
     if (rest === '' && text[at + stem.length] === ' ') {
       const nxt = nextWord(text, at + stem.length);
