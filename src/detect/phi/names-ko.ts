@@ -73,7 +73,8 @@ export function findNamesKorean(text: string, outer: Sink): void {
     if (prevCh >= 48 && prevCh <= 57) continue;
     const runEnd = at + run.length;
     const before = text.slice(Math.max(0, at - 8), at);
-    const cueBefore = BEFORE_CUE.test(before);
+    // The cue regex is only worth running for words that start like a Korean name.
+    const cueBefore = (lex.koSurnames.has(run[0] ?? '') || lex.koSurnames.has(run.slice(0, 2))) && BEFORE_CUE.test(before);
     if (koreanShaped(text, run, at, cueBefore, lex.koSurnames, lex.koGiven, lex.koGivenSyllables, sink)) continue;
     // 2. surname alone: 김씨, 최모(32)씨, 이 씨 (not 이/전/한 ... + title, those are words).
     if (run.length <= 3 && lex.koSurnames.has(run[0] ?? '')) {
@@ -120,9 +121,13 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
   const starts = new Map<number, number>();
   const ends = new Map<number, number>();
   for (const [a, b] of found) { starts.set(a, b); ends.set(b, a); }
+  // Only runs that begin within a few characters of a found name can be joined to it.
+  const near = new Set<number>();
+  for (const [, b] of found) for (let d = 1; d <= 4; d++) near.add(b + d);
   for (const m of text.matchAll(HANGUL_RUN)) {
     const at = m.index;
     if (starts.has(at)) continue;
+    if (!near.has(at) && !nearStart(starts, at + m[0].length)) continue;
     const stem = stripParticle(m[0]);
     if (stem.length < 2 || stem.length > 6 || KO_NOT_NAMES.has(stem) || NOT_NAME_END.test(stem) || TITLE_AFTER.test(stem) || ORG_END.test(stem)) continue;
     let joined = false;
@@ -137,6 +142,12 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
     }
     if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
   }
+}
+
+function nearStart(starts: ReadonlyMap<number, number>, runEnd: number): boolean {
+  // A particle of up to four syllables plus a separator may sit between this run's stem and the name.
+  for (let q = runEnd - 4; q <= runEnd + 4; q++) if (starts.has(q)) return true;
+  return false;
 }
 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */
