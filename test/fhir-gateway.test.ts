@@ -72,6 +72,8 @@ describe('FHIR route (real sockets)', () => {
       ['GET', '/fhir/Observation?patient=p2'],
       ['GET', '/fhir/Observation?subject.identifier=MRN-100002'],
       ['GET', '/fhir/Patient?_has:Condition:patient:code=HIV'],
+      ['GET', '/fhir/Medication?_has:MedicationRequest:medication:subject=p2'],
+      ['GET', '/fhir/Practitioner?_id=d1&_revinclude=Observation:performer'],
       ['POST', '/fhir/', { resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: 'Patient/p1' } }, { request: { method: 'GET', url: 'Patient/p2' } }] }],
       ['POST', '/fhir/Observation', obs('p2')],
       ['PUT', '/fhir/Observation/o2', obs('p1', { id: 'o2' })],
@@ -83,6 +85,7 @@ describe('FHIR route (real sockets)', () => {
     }
     assert.equal((await call('app', 'GET', '/fhir/Patient/p2')).status, 403);
     assert.equal(codeOf((await call('app', 'GET', '/fhir/Observation/o2')).json), 'MG_FHIR_OUT_OF_COMPARTMENT');
+    assert.equal(codeOf((await call('app', 'GET', '/fhir/Medication?_has:MedicationRequest:medication:subject=p2')).json), 'MG_FHIR_OUT_OF_COMPARTMENT', 'a reverse chain from a shared type is refused');
     assert.equal(fhir.db.get('Observation/o2')?.subject !== undefined, true);
     assert.deepEqual((fhir.db.get('Observation/o2')?.subject as { reference: string }).reference, 'Patient/p2', 'the re-pointing write never reached the server');
   });
@@ -96,6 +99,12 @@ describe('FHIR route (real sockets)', () => {
     const e = await lastEvent();
     assert.ok(e.reasons.includes('MG_FHIR_FILTERED'));
     assert.ok(e.findings.some((f) => f.kind === 'api.fhir_removed_out_of_compartment'));
+    // _revinclude from a shared type: the server returns every patient's Observations performed by d1.
+    const rev = await call('app', 'GET', '/fhir/Practitioner?_id=d1&_revinclude=Observation:performer');
+    assert.equal(rev.status, 200);
+    assert.deepEqual(ids(rev.json).sort(), ['Observation/o1', 'Practitioner/d1']);
+    const removed = (await lastEvent()).findings.filter((f) => f.kind === 'api.fhir_removed_out_of_compartment');
+    assert.equal(removed.length, 1, 'the other patient\'s Observation/o2 was removed and recorded');
   });
 
   it('legitimate workflows pass', async () => {

@@ -1,7 +1,7 @@
 /**
  * A small FHIR R4 server on loopback for end-to-end tests and the benchmark: serves the committed
  * synthetic fixtures (test/fixtures/fhir/) with read, vread, search (reference, token and _id
- * parameters, `_include=Observation:performer`, `_count`), compartment search, `$everything`,
+ * parameters, `_include`/`_revinclude` by element name, `_count`), compartment search, `$everything`,
  * create, update, delete and batch. Deliberately naive: it trusts whatever the gateway sends.
  */
 import { readFileSync } from 'node:fs';
@@ -52,11 +52,21 @@ function search(db: Map<string, Res>, type: string | undefined, params: URLSearc
   const total = hits.length;
   hits = hits.slice(0, count);
   const entry: Record<string, unknown>[] = hits.map((r) => ({ fullUrl: `${r.resourceType}/${r.id}`, resource: r, search: { mode: 'match' } }));
-  if (params.getAll('_include').includes('Observation:performer')) {
-    for (const r of hits) for (const p of asArray(r.performer)) {
+  // `_include=Type:element` and `_revinclude=Type:element`, element name = parameter name; like a
+  // real server, included resources are not limited by the search's other parameters.
+  for (const inc of params.getAll('_include')) {
+    const [from, el] = inc.split(':');
+    for (const r of hits) if (r.resourceType === from && el) for (const p of asArray(r[el])) {
       const ref = (p as { reference?: string }).reference ?? '';
-      const inc = db.get(ref);
-      if (inc) entry.push({ fullUrl: ref, resource: inc, search: { mode: 'include' } });
+      const target = db.get(ref);
+      if (target) entry.push({ fullUrl: ref, resource: target, search: { mode: 'include' } });
+    }
+  }
+  for (const rev of params.getAll('_revinclude')) {
+    const [from, el] = rev.split(':');
+    for (const r of db.values()) {
+      if (r.resourceType !== from || !el) continue;
+      if (hits.some((h) => asArray(r[el]).some((x) => refEnds(x, `${h.resourceType}/${h.id}`)))) entry.push({ fullUrl: `${r.resourceType}/${r.id}`, resource: r, search: { mode: 'include' } });
     }
   }
   return { resourceType: 'Bundle', type: 'searchset', total, link: [{ relation: 'self', url: 'self' }], entry };

@@ -38,6 +38,8 @@ const ATTACKS: readonly [string, string, unknown?][] = [
   ['GET', '/?_type=Observation'],
   ['GET', '/Observation/_history'],
   ['GET', '/Task?owner=x'],
+  ['GET', '/Medication?_has:MedicationRequest:medication:subject=p2'],
+  ['GET', '/Practitioner?_has:Observation:performer:patient=Patient/p1'],
   ['POST', '/Observation', obs('p2')],
   ['POST', '/Observation', obs('p1', { performer: [{ reference: 'Patient/p2' }] })],
   ['PUT', '/Observation/o1', obs('p2', { id: 'o1' })],
@@ -64,6 +66,7 @@ const LEGIT: readonly [string, string, unknown?][] = [
   ['GET', '/Observation/o1'],
   ['GET', '/Observation/o1/_history/2'],
   ['GET', '/Medication/m1'],
+  ['GET', '/Practitioner?name=Smith&_revinclude=PractitionerRole:practitioner'],
   ['POST', '/Observation', obs('p1')],
   ['POST', '/', { resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: 'Patient/p1' } }, { request: { method: 'GET', url: 'Observation/o1' } }] }],
 ];

@@ -136,7 +136,12 @@ function search(req: FhirRequest, access: Access): Allow {
     checkSelf(req.params, ['_id', 'link'], p);
     return { effect: 'allow', addParams: [...add, ['_id', p]], precheck: false };
   }
-  if (access.sharedTypes.has(type) && !isCompartmentType(type)) return { effect: 'allow', addParams: add, precheck: false };
+  if (access.sharedTypes.has(type) && !isCompartmentType(type)) {
+    // A shared type is not constrained to the compartment, so a reverse chain from it would be an
+    // oracle over other patients' records (Medication?_has:MedicationRequest:medication:subject=p2).
+    if (req.params.some(([n]) => n.startsWith('_has:'))) throw outside(`_has on ${type} could reach other patients' records`);
+    return { effect: 'allow', addParams: add, precheck: false };
+  }
   const cparams = compartmentParams(type);
   const first = cparams[0];
   if (first === undefined) throw outside(`${type} is outside the patient compartment`);
