@@ -41,6 +41,8 @@ interface State {
   readonly patients: Map<string, number>;
   hour: number;
   readonly hourly: number[];
+  /** This principal's current contribution (its mean hourly count) to its role's baseline. */
+  contribution: number | undefined;
   readonly notFound: number[];
   readonly pages: number[];
   lastId: number | undefined;
@@ -59,24 +61,46 @@ const prune = (xs: number[], since: number): void => {
 
 export class AnomalyDetector {
   private readonly states = new Map<string, State>();
+  /** Per role: the sum and number of its principals' own baselines, kept as hours close (O(1) per request). */
+  private readonly roles = new Map<string, { sum: number; n: number }>();
 
   constructor(private readonly options: AnomalyOptions) {}
 
   private state(principal: string, role: string, time: number): State {
     let s = this.states.get(principal);
     if (!s) {
-      if (this.states.size >= MAX_PRINCIPALS) this.states.delete(this.states.keys().next().value as string);
-      s = { role, patients: new Map(), hour: Math.floor(time / HOUR), hourly: [], notFound: [], pages: [], lastId: undefined, lastType: undefined, run: 0, seen: 0, hours: new Array<number>(24).fill(0), types: new Set(), lastAlert: new Map() };
+      if (this.states.size >= MAX_PRINCIPALS) {
+        const oldest = this.states.keys().next().value as string;
+        const evicted = this.states.get(oldest);
+        if (evicted) this.contribute(evicted, undefined);
+        this.states.delete(oldest);
+      }
+      s = { role, patients: new Map(), hour: Math.floor(time / HOUR), hourly: [], contribution: undefined, notFound: [], pages: [], lastId: undefined, lastType: undefined, run: 0, seen: 0, hours: new Array<number>(24).fill(0), types: new Set(), lastAlert: new Map() };
       this.states.set(principal, s);
     }
     return s;
   }
 
+  /** Replaces a principal's contribution to its role's baseline. */
+  private contribute(s: State, value: number | undefined): void {
+    const r = this.roles.get(s.role) ?? { sum: 0, n: 0 };
+    if (s.contribution !== undefined) {
+      r.sum -= s.contribution;
+      r.n--;
+    }
+    if (value !== undefined) {
+      r.sum += value;
+      r.n++;
+    }
+    s.contribution = value;
+    if (r.n === 0) this.roles.delete(s.role);
+    else this.roles.set(s.role, r);
+  }
+
   /** The usual hourly distinct-patient count of a role: the mean of its principals' own baselines. */
-  private roleBaseline(role: string): number {
-    const xs: number[] = [];
-    for (const s of this.states.values()) if (s.role === role && s.hourly.length > 0) xs.push(mean(s.hourly));
-    return mean(xs);
+  roleBaseline(role: string): number {
+    const r = this.roles.get(role);
+    return r === undefined || r.n === 0 ? 0 : r.sum / r.n;
   }
 
   observe(r: AccessRecord): AnomalyAlert[] {
@@ -98,6 +122,7 @@ export class AnomalyDetector {
       for (let h = s.hour + 1; h < hour && s.hourly.length < MAX_HISTORY * 2; h++) s.hourly.push(0);
       while (s.hourly.length > MAX_HISTORY) s.hourly.shift();
       s.hour = hour;
+      this.contribute(s, mean(s.hourly));
     }
     for (const p of r.patients) {
       s.patients.delete(p);
@@ -108,8 +133,9 @@ export class AnomalyDetector {
       s.patients.delete(p);
     }
     const own = mean(s.hourly);
-    const limit = Math.max(o.patientsPerHour, o.baselineFactor * Math.max(own, this.roleBaseline(s.role)));
-    if (s.patients.size > limit) raise('patients_per_hour', `${s.patients.size} distinct patients in the last hour (limit ${Math.round(limit)}: floor ${o.patientsPerHour}, own baseline ${own.toFixed(1)}/h, factor ${o.baselineFactor})`);
+    const role = this.roleBaseline(s.role);
+    const limit = Math.max(o.patientsPerHour, o.baselineFactor * Math.max(own, role));
+    if (s.patients.size > limit) raise('patients_per_hour', `${s.patients.size} distinct patients in the last hour (limit ${Math.round(limit)}: floor ${o.patientsPerHour}, own baseline ${own.toFixed(1)}/h, role ${s.role} baseline ${role.toFixed(1)}/h, factor ${o.baselineFactor})`);
 
     if (r.status === 404) {
       s.notFound.push(r.time);
