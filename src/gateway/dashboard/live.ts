@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StoredEvent } from '../../store/types.js';
-import type { InProcessEventBus } from '../events/bus.js';
+import { isInProcessBus } from '../events/bus.js';
 import type { EventBus } from '../types.js';
 import { SECURITY_HEADERS } from './static.js';
 
@@ -21,8 +21,6 @@ export interface LiveStreams {
   closeAll(): void;
   readonly count: number;
 }
-
-const isInProcess = (bus: EventBus): bus is InProcessEventBus => 'size' in bus;
 
 export function createLiveStreams(bus: EventBus, options: LiveOptions = {}): LiveStreams {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -47,7 +45,7 @@ export function createLiveStreams(bus: EventBus, options: LiveOptions = {}): Liv
         res.write(`id: ${event.seq}\nevent: audit\ndata: ${JSON.stringify(event)}\n\n`);
       };
       try {
-        unsubscribe = isInProcess(bus) ? bus.subscribe(send, { onDrop: () => end() }) : bus.subscribe(send);
+        unsubscribe = isInProcessBus(bus) ? bus.subscribe(send, { onDrop: () => end() }) : bus.subscribe(send);
       } catch {
         res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' });
         res.end(JSON.stringify({ error: { message: 'too many live dashboard streams', type: 'server_error', code: 'MG_INTERNAL' } }));

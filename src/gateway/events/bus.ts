@@ -20,6 +20,9 @@ export interface InProcessEventBus extends EventBus {
   readonly size: number;
 }
 
+/** Whether a bus is this in-process one (it takes subscribe options and reports its size). */
+export const isInProcessBus = (bus: EventBus): bus is InProcessEventBus => 'size' in bus;
+
 const BusOptionsSchema = z.strictObject({
   /** Events a subscriber may have pending before it is dropped. */
   maxQueue: z.number().int().min(1).max(100_000).default(1000),

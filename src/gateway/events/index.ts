@@ -1,1 +1,1 @@
-export { createEventBus, type BusOptions, type InProcessEventBus, type SubscribeOptions } from './bus.js';
+export { createEventBus, isInProcessBus, type BusOptions, type InProcessEventBus, type SubscribeOptions } from './bus.js';

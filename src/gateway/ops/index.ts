@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditEventInput, Store } from '../../store/types.js';
 import type { GatewayConfig } from '../config/load.js';
 import { createDashboard, type Dashboard } from '../dashboard/index.js';
-import { createEventBus, type InProcessEventBus } from '../events/bus.js';
+import { createEventBus, isInProcessBus } from '../events/bus.js';
 import type { EventBus } from '../types.js';
 import { createUpstreamTracker, storeCheck, upstreamCheck, type ReadinessCheck } from './health.js';
 import { createLogger, type Logger, type LoggerOptions } from './logger.js';
@@ -66,7 +66,7 @@ export function createOperations(options: OperationsOptions): Operations {
   }
 
   const gauges = [new Gauge('medguard_dashboard_live_streams', 'Open live dashboard streams.', () => dashboard?.liveCount ?? 0)];
-  if (isInProcess(bus)) gauges.push(new Gauge('medguard_event_bus_subscribers', 'Subscribers of the in-process event bus.', () => bus.size));
+  if (isInProcessBus(bus)) gauges.push(new Gauge('medguard_event_bus_subscribers', 'Subscribers of the in-process event bus.', () => bus.size));
   const metrics = createMetrics({ routeUpstreams, gauges });
 
   const checks: ReadinessCheck[] = [];
@@ -95,5 +95,3 @@ export function createOperations(options: OperationsOptions): Operations {
     },
   };
 }
-
-const isInProcess = (bus: EventBus): bus is InProcessEventBus => 'size' in bus;

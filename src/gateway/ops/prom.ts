@@ -69,10 +69,6 @@ export class Counter extends Family<{ value: number }> {
     this.at(labels).value += by;
   }
 
-  get(labels: Labels = {}): number {
-    return this.series.get(this.labelNames.map((n) => labels[n] ?? '').join('\u0000'))?.state.value ?? 0;
-  }
-
   render(): string {
     let out = this.head('counter');
     for (const { values, state } of this.series.values()) out += `${this.name}${labelText(this.labelNames, values)} ${num(state.value)}\n`;
