@@ -2,6 +2,7 @@
 // The dashboard page: filters → JSON API (table + charts), live rows over SSE, one event's detail.
 // Every value from the server is set as text (never as HTML), so stored strings cannot inject markup.
 import { drawLegend, drawStacked } from './charts.js';
+import { cell, renderDetail } from './detail.js';
 
 const API = '/_medguard/api';
 const MAX_ROWS = 200;
@@ -45,13 +46,6 @@ async function getJson(path) {
   const body = await res.json();
   if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
   return body;
-}
-
-function cell(text, className) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
 }
 
 function badge(verdict) {
@@ -115,53 +109,11 @@ async function loadStats() {
   drawLegend($('legend-kinds'), kinds, stats.totals.kinds);
 }
 
-function dl(pairs) {
-  const list = document.createElement('dl');
-  for (const [k, v] of pairs) {
-    const dt = document.createElement('dt');
-    dt.textContent = k;
-    const dd = document.createElement('dd');
-    dd.textContent = v;
-    list.append(dt, dd);
-  }
-  return list;
-}
-
 async function showDetail(seq) {
   selected = seq;
   for (const tr of rows.children) tr.setAttribute('aria-selected', String(tr.dataset.seq === String(seq)));
   const { event } = await getJson(`${API}/events/${encodeURIComponent(seq)}`);
-  const body = $('detail-body');
-  const summary = dl([
-    ['Sequence', String(event.seq)], ['Time', event.time], ['Request id', event.requestId],
-    ['Principal', event.principal ?? '—'], ['Role', event.role ?? '—'], ['Route', event.route],
-    ['Request', `${event.method} ${event.path}`], ['Verdict', event.verdict], ['Reasons', event.reasons.join(', ') || '—'],
-    ['Status', String(event.status)], ['Upstream status', event.upstreamStatus === null ? '—' : String(event.upstreamStatus)],
-    ['Gateway ms', String(event.gatewayMs)], ['Upstream ms', event.upstreamMs === null ? '—' : String(event.upstreamMs)],
-    ['Chain hash', event.hash],
-  ]);
-  const table = document.createElement('table');
-  table.className = 'findings';
-  const caption = document.createElement('caption');
-  caption.textContent = event.findings.length ? `Findings (${event.findings.length}); values are never stored, only keyed fingerprints` : 'No findings';
-  const head = document.createElement('tr');
-  for (const h of ['Kind', 'Detector', 'Score', 'Severity', 'Direction', 'Fingerprint']) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = h;
-    head.append(th);
-  }
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
-  for (const f of event.findings) {
-    const tr = document.createElement('tr');
-    tr.append(cell(f.kind), cell(f.detector), cell(f.score.toFixed(2)), cell(f.severity), cell(f.direction), cell(f.fingerprint, 'mono'));
-    tbody.append(tr);
-  }
-  table.append(caption, thead, tbody);
-  body.replaceChildren(summary, table);
-  body.hidden = false;
+  renderDetail($('detail-body'), event);
   $('detail-empty').hidden = true;
   $('detail').focus();
 }
