@@ -11,6 +11,8 @@ import { inspectText, isFailure } from '../inspect/engine.js';
 import type { FhirOptions } from './config.js';
 
 export const QUARANTINE_MARKER = '[medguard: content quarantined: instruction-like text]';
+/** Text the PHI engine could not process is withheld rather than passed on un-de-identified. */
+export const WITHHELD_MARKER = '[medguard: text withheld: could not be de-identified]';
 const DIV_MARKER = `<div xmlns="http://www.w3.org/1999/xhtml"><p>${QUARANTINE_MARKER}</p></div>`;
 const TEXT_TYPES = /^text\/(plain|markdown)\b/i;
 /** Shorter strings are codes and labels, not prose that could carry instructions. */
@@ -101,10 +103,18 @@ export function processContent(resources: readonly Json[], options: FhirOptions)
           }
         }
       }
-      if (deidentifyText && slot.kind !== 'attachment') {
+      if (deidentifyText) {
         deidentifier ??= createDeidentifier({ defaultAction: 'pseudonymize', families: ['phi'] });
         vault ??= createVault();
-        const out = deidentifier.deidentify(value, { vault });
+        let out;
+        try {
+          out = deidentifier.deidentify(value, { vault });
+        } catch {
+          // Too large, or the vault is full: fail closed for PHI.
+          report.failures++;
+          slot.set(slot.kind === 'div' ? `<div xmlns="http://www.w3.org/1999/xhtml"><p>${WITHHELD_MARKER}</p></div>` : WITHHELD_MARKER);
+          continue;
+        }
         if (out.text !== value) {
           report.pseudonymized += out.replacements.length;
           slot.set(out.text);
