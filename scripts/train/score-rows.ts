@@ -4,6 +4,7 @@ import { createRootView } from '../../src/core/text/view.js';
 import type { Detector } from '../../src/core/types.js';
 import { combine, combinerInputs } from '../../src/detect/injection/assess.js';
 import { createClassifierDetector } from '../../src/detect/injection/classifier/detector.js';
+import { hasClassifierEvidence } from '../../src/detect/injection/classifier/evidence.js';
 import type { ClassifierModel, CombinerParams } from '../../src/detect/injection/classifier/model.js';
 import { scoreText } from '../../src/detect/injection/classifier/score.js';
 import type { Row } from './data.js';
@@ -20,11 +21,12 @@ export function scoreRows(model: ClassifierModel, evidence: readonly Detector[],
   // The classifier runs as a detector too, so decoded layers are scored as they are at inference.
   const pipeline = createPipeline({ detectors: [...evidence, createClassifierDetector(model)] });
   return rows.map((row) => {
-    const classifier = scoreText(model, createRootView(row.text).form('folded').text).probability;
+    const folded = createRootView(row.text).form('folded').text;
+    const classifier = scoreText(model, folded).probability;
     const findings = pipeline.inspect(row.text, { mode: 'prompt' }).findings;
     let ruleMax = 0;
     for (const f of findings) if (f.family === 'injection' && f.detector !== 'injection.classifier') ruleMax = Math.max(ruleMax, f.score);
-    return { row, classifier, ruleMax, inputs: combinerInputs(findings, classifier, 'prompt') };
+    return { row, classifier, ruleMax, inputs: combinerInputs(findings, classifier, 'prompt', hasClassifierEvidence(folded)) };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Assessment, Assessor, DetectContext, Finding, Mode, TextView } from '../../core/types.js';
 import { CLASSIFIER_ID } from './classifier/detector.js';
+import { hasClassifierEvidence } from './classifier/evidence.js';
 import type { CombinerParams } from './classifier/model.js';
 import { sigmoid } from './classifier/score.js';
 
@@ -23,19 +24,26 @@ const clampLogit = (p: number): number => {
 
 const isObfuscation = (f: Finding): boolean => f.detector.includes('obfuscation');
 
-/** Named combiner inputs for one input's findings; `classifierProbability` is the root layer's. */
-export function combinerInputs(findings: readonly Finding[], classifierProbability: number, mode: Mode): Map<string, number> {
+/**
+ * Named combiner inputs for one input's findings; `classifierProbability` is the root layer's.
+ * `classifierSpeaks` is false when the root text is too short for the classifier (see
+ * classifier/evidence.ts): then, unless a rule or obfuscation check found something, the
+ * classifier's scores (root and decoded layers) are left out, so it cannot flag on its own.
+ */
+export function combinerInputs(findings: readonly Finding[], classifierProbability: number, mode: Mode, classifierSpeaks = true): Map<string, number> {
   let clf = classifierProbability;
-  let ruleMax = 0, ruleMiss = 1, ruleCount = 0, obfMax = 0, decodedMax = 0;
+  let ruleMax = 0, ruleMiss = 1, ruleCount = 0, obfMax = 0, decodedMax = 0, clfDecodedMax = 0;
   const kinds = new Map<string, number>();
   for (const f of findings) {
     if (f.family !== 'injection') continue;
-    if (f.via && f.via.length > 0) decodedMax = Math.max(decodedMax, f.score);
+    const decoded = f.via !== undefined && f.via.length > 0;
     if (f.kind === CLASSIFIER_ID) {
       // Root score comes in as an argument; findings add the decoded layers' scores.
       clf = Math.max(clf, f.score);
+      if (decoded) clfDecodedMax = Math.max(clfDecodedMax, f.score);
       continue;
     }
+    if (decoded) decodedMax = Math.max(decodedMax, f.score);
     kinds.set(f.kind, Math.max(kinds.get(f.kind) ?? 0, f.score));
     if (isObfuscation(f)) {
       obfMax = Math.max(obfMax, f.score);
@@ -45,6 +53,8 @@ export function combinerInputs(findings: readonly Finding[], classifierProbabili
     ruleMiss *= 1 - Math.min(1, Math.max(0, f.score));
     ruleCount++;
   }
+  if (!classifierSpeaks && kinds.size === 0) clf = 0;
+  else decodedMax = Math.max(decodedMax, clfDecodedMax);
   const clfLogit = clampLogit(clf);
   const inputs = new Map<string, number>([
     ['classifier_logit', clfLogit],
@@ -83,7 +93,9 @@ export function createInjectionAssessor(options: InjectionAssessorOptions): Asse
     assess(root: TextView, findings: readonly Finding[], ctx: DetectContext): Assessment {
       // A detector that crashed is treated as a match: the pipeline fails closed.
       const failed = findings.some((f) => f.kind.endsWith('.detector_failed'));
-      const score = failed ? 1 : combine(combiner, combinerInputs(findings, root.raw.length === 0 ? 0 : classifierProbability(root), ctx.mode));
+      if (failed) return { family: 'injection', score: 1, threshold, flagged: true };
+      const speaks = hasClassifierEvidence(root.form('folded').text);
+      const score = combine(combiner, combinerInputs(findings, root.raw.length === 0 ? 0 : classifierProbability(root), ctx.mode, speaks));
       return { family: 'injection', score, threshold, flagged: score >= threshold };
     },
   };

@@ -1,4 +1,5 @@
 import type { DetectContext, Detector, Finding, Mode, Severity, TextView } from '../../../core/types.js';
+import { hasClassifierEvidence } from './evidence.js';
 import type { ClassifierModel } from './model.js';
 import { scoreText, type ClassifierScore } from './score.js';
 
@@ -36,6 +37,9 @@ export function createClassifierDetector(model: ClassifierModel): ClassifierDete
     score,
     detect(view: TextView, _ctx: DetectContext): Finding[] {
       if (view.raw.length === 0) return [];
+      // Too little root text: no finding of its own (the assessor also leaves its score out unless
+      // a rule fired). Decoded layers keep their findings: they add evidence to a longer text.
+      if (view.depth === 0 && !hasClassifierEvidence(view.form('folded').text)) return [];
       const s = score(view);
       if (s.probability < floor) return [];
       const span = view.form('folded').toRoot(s.start, s.end);
