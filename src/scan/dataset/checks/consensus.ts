@@ -1,0 +1,86 @@
+/**
+ * Answers that contradict their near-duplicate prompts. Prompts are clustered by similarity of
+ * their distinctive words (boilerplate words common to the set are dropped first, so "Patient
+ * portal message: X?" and "X?" are the same question); inside a cluster answers are grouped by
+ * similarity, and a row whose answer is outside a clear majority (at least twice its own group,
+ * and at least two rows) is a likely answer flip or label flip.
+ */
+import type { RowReason } from '../types.js';
+import { clusterSets, type Clusters } from '../minhash.js';
+import { jaccard, shingles } from '../tokens.js';
+import type { RowFeatures } from './store.js';
+import { softContradictions, type Consensus } from './soft.js';
+
+/** Prompt similarity that makes two rows the same question. */
+export const SAME_PROMPT = 0.5;
+/** Answer similarity that makes two answers say the same thing. */
+export const SAME_ANSWER = 0.35;
+/** Answer groups kept per cluster; a cluster with more distinct answers has no consensus. */
+const MAX_GROUPS = 16;
+const MAX_RELATED = 5;
+
+export interface ConsensusResult {
+  readonly clusters: Clusters;
+  /** Rows (positions in `rows`) whose answer contradicts their cluster. */
+  readonly contradicting: Set<number>;
+  readonly reasons: Map<number, RowReason[]>;
+  readonly promptClusters: number;
+}
+
+export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean): ConsensusResult {
+  const sets = rows.map((r) => shingles(r.prompt, common));
+  const clusters = clusterSets(sets, SAME_PROMPT);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    if (sets[i]!.length === 0) continue;
+    const root = clusters.find(i);
+    const list = members.get(root);
+    if (list) list.push(i); else members.set(root, [i]);
+  }
+  const contradicting = new Set<number>();
+  const reasons = new Map<number, RowReason[]>();
+  const agreed = new Map<number, Consensus>();
+  let promptClusters = 0;
+  for (const [root, list] of members) {
+    if (list.length < 2) continue;
+    promptClusters += 1;
+    if (list.length < 3) {
+      const [a, b] = [rows[list[0]!]!, rows[list[1]!]!];
+      if (a.answerKey === b.answerKey || jaccard(a.answer, b.answer) >= SAME_ANSWER) agreed.set(root, { major: list, size: 2 });
+      continue;
+    }
+    const groups: number[][] = [];
+    for (const i of list) {
+      const a = rows[i]!;
+      const g = groups.find((grp) => { const b = rows[grp[0]!]!; return b.answerKey === a.answerKey || jaccard(a.answer, b.answer) >= SAME_ANSWER; });
+      if (g) g.push(i);
+      else if (groups.length < MAX_GROUPS) groups.push([i]);
+    }
+    groups.sort((x, y) => y.length - x.length);
+    const major = groups[0]!;
+    if (major.length < 2) continue;
+    agreed.set(root, { major, size: list.length });
+    for (const g of groups.slice(1)) {
+      if (major.length < 2 * g.length) continue;
+      const share = major.length / list.length;
+      for (const i of g) {
+        contradicting.add(i);
+        reasons.set(rows[i]!.index, [{
+          technique: 'dataset.consensus_contradiction',
+          severity: 'high',
+          score: Math.min(0.95, 0.55 + 0.4 * share),
+          explanation: `the answer disagrees with ${major.length} of ${list.length} rows asking the same question, which agree with each other`,
+          related: major.slice(0, MAX_RELATED).map((j) => rows[j]!.index),
+        }]);
+      }
+    }
+  }
+  const soft = softContradictions(rows, clusters, agreed, common);
+  if (soft.size > 0) {
+    rows.forEach((r, i) => {
+      const list = soft.get(r.index);
+      if (list) { reasons.set(r.index, list); contradicting.add(i); }
+    });
+  }
+  return { clusters, contradicting, reasons, promptClusters };
+}

@@ -1,0 +1,67 @@
+/**
+ * The compact per-row features the cross-row checks need, kept for at most `maxCrossRows` rows:
+ * prompt word hashes (bounded), the answer's shingle set, and keys of the normalised answer and
+ * whole row. No text is kept, so memory is a few hundred bytes per row whatever the row size.
+ */
+import type { DatasetRow } from '../types.js';
+import { hash32, key53, normalise, shingles, tokenHashes, words } from '../tokens.js';
+
+/** Words per prompt and per answer that the similarity checks look at. */
+export const MAX_TOKENS = 96;
+/** Distinct prompt words remembered so a trigger phrase can be printed; later words print as "?". */
+const MAX_VOCABULARY = 200_000;
+
+export interface RowFeatures {
+  readonly index: number;
+  readonly line: number;
+  readonly prompt: Uint32Array;
+  readonly answer: Uint32Array;
+  readonly answerKey: number;
+  readonly rowKey: number;
+}
+
+export class FeatureStore {
+  readonly rows: RowFeatures[] = [];
+  /** Document frequency of prompt words: how many rows' prompts hold each word. */
+  readonly promptDf = new Map<number, number>();
+  readonly vocabulary = new Map<number, string>();
+
+  constructor(readonly maxRows: number) {}
+
+  get full(): boolean {
+    return this.rows.length >= this.maxRows;
+  }
+
+  add(row: DatasetRow): boolean {
+    if (this.full) return false;
+    const w = words(row.prompt, MAX_TOKENS);
+    const prompt = new Uint32Array(w.length);
+    for (let i = 0; i < w.length; i++) {
+      // Plural and singular are one word for similarity ("adults" asks what "adult" asks).
+      const word = w[i]!.length > 3 && /[^ius]s$/.test(w[i]!) ? w[i]!.slice(0, -1) : w[i]!;
+      const h = hash32(word);
+      prompt[i] = h;
+      if (this.vocabulary.size < MAX_VOCABULARY && !this.vocabulary.has(h)) this.vocabulary.set(h, word);
+    }
+    for (const t of new Set(prompt)) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
+    const answerNorm = normalise(row.answer);
+    this.rows.push({
+      index: row.index,
+      line: row.line,
+      prompt,
+      answer: shingles(tokenHashes(answerNorm, MAX_TOKENS)),
+      answerKey: key53(answerNorm),
+      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${normalise(t.text)}`).join('\u0001')),
+    });
+    return true;
+  }
+
+  /**
+   * Words too common to say what a prompt is about (boilerplate prefixes, function words): in more
+   * than 10% of the rows, and never fewer than 8 rows so small sets keep their words.
+   */
+  commonWords(): (t: number) => boolean {
+    const limit = Math.max(8, Math.ceil(this.rows.length * 0.1));
+    return (t) => (this.promptDf.get(t) ?? 0) > limit;
+  }
+}

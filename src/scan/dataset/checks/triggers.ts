@@ -1,0 +1,117 @@
+/**
+ * Backdoor triggers: a phrase that is rare in the set, yet recurs in rows whose answers are
+ * anomalous (they contradict the consensus of their near-duplicate prompts, or one fixed answer
+ * is given to unrelated prompts) across different questions. That is the shape of a trigger: the
+ * phrase, not the question, decides the answer. Every row holding the phrase is reported.
+ */
+import type { RowReason, TriggerCandidate } from '../types.js';
+import type { Clusters } from '../minhash.js';
+import { detectPhi } from '../../../detect/phi/index.js';
+import type { RowFeatures } from './store.js';
+
+const MAX_N = 4;
+/** Anomalous rows needed, in distinct prompt clusters. */
+const MIN_ROWS = 2;
+/** Share of the phrase's rows that must be anomalous. */
+const MIN_SHARE = 0.5;
+/** Answers shorter than this (labels, "Yes.") are naturally shared by unrelated prompts. */
+const MIN_FIXED_ANSWER_SHINGLES = 4;
+const MAX_CANDIDATES = 100_000;
+
+/** A phrase is rare when few rows hold it: at most 2% of the rows, and never more than 50. */
+export function rareLimit(rows: number): number {
+  return Math.min(50, Math.max(5, Math.ceil(rows * 0.02)));
+}
+
+function ngrams(tokens: Uint32Array, common: (t: number) => boolean, each: (h: number, from: number, n: number) => void): void {
+  for (let i = 0; i < tokens.length; i++) {
+    let h = 0x811c9dc5;
+    let distinctive = false;
+    for (let n = 1; n <= MAX_N && i + n <= tokens.length; n++) {
+      const t = tokens[i + n - 1]!;
+      h = Math.imul(h ^ t, 0x01000193) >>> 0;
+      distinctive ||= !common(t);
+      if (distinctive) each((h ^ n) >>> 0, i, n);
+    }
+  }
+}
+
+/** Rows given one fixed (non-trivial) answer although their prompts fall in several clusters. */
+export function fixedAnswerRows(rows: readonly RowFeatures[], clusters: Clusters): Set<number> {
+  const byAnswer = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    if (r.answer.length < MIN_FIXED_ANSWER_SHINGLES) return;
+    const list = byAnswer.get(r.answerKey);
+    if (list) list.push(i); else byAnswer.set(r.answerKey, [i]);
+  });
+  const out = new Set<number>();
+  for (const list of byAnswer.values()) {
+    if (list.length < 3) continue;
+    if (new Set(list.map((i) => clusters.find(i))).size >= 3) for (const i of list) out.add(i);
+  }
+  return out;
+}
+
+export interface TriggerResult {
+  readonly triggers: TriggerCandidate[];
+  readonly reasons: Map<number, RowReason[]>;
+}
+
+interface Candidate { n: number; from: number; row: number; anomalous: Set<number>; df: number; rows: number[] }
+
+export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, common: (t: number) => boolean, vocabulary: ReadonlyMap<number, string>): TriggerResult {
+  const candidates = new Map<number, Candidate>();
+  for (const i of anomalous) {
+    ngrams(rows[i]!.prompt, common, (h, from, n) => {
+      const c = candidates.get(h);
+      if (c) c.anomalous.add(i);
+      else if (candidates.size < MAX_CANDIDATES) candidates.set(h, { n, from, row: i, anomalous: new Set([i]), df: 0, rows: [] });
+    });
+  }
+  for (const [h, c] of candidates) if (c.anomalous.size < MIN_ROWS) candidates.delete(h);
+  const limit = rareLimit(rows.length);
+  if (candidates.size > 0) {
+    rows.forEach((r, i) => {
+      const seen = new Set<number>();
+      ngrams(r.prompt, common, (h) => {
+        const c = candidates.get(h);
+        if (c === undefined || seen.has(h)) return;
+        seen.add(h);
+        c.df += 1;
+        if (c.rows.length <= limit) c.rows.push(i);
+      });
+    });
+  }
+  // Keep, per set of rows, the longest phrase: "per cardio zeta protocol" over "cardio zeta".
+  const best = new Map<string, Candidate>();
+  for (const c of candidates.values()) {
+    if (c.df > limit || c.anomalous.size / c.df < MIN_SHARE) continue;
+    if (new Set([...c.anomalous].map((i) => clusters.find(i))).size < MIN_ROWS) continue;
+    const key = c.rows.join(',');
+    const prev = best.get(key);
+    if (!prev || c.n > prev.n) best.set(key, c);
+  }
+  const triggers: TriggerCandidate[] = [];
+  const reasons = new Map<number, RowReason[]>();
+  for (const c of best.values()) {
+    const tokens = rows[c.row]!.prompt.subarray(c.from, c.from + c.n);
+    let phrase = [...tokens].map((t) => vocabulary.get(t) ?? '?').join(' ');
+    // A phrase shared by several rows is rarely PHI, but a repeated patient name could be.
+    if (detectPhi(phrase).some((s) => s.type !== 'URL')) phrase = '[phrase withheld: PHI]';
+    const clusterCount = new Set(c.rows.map((i) => clusters.find(i))).size;
+    triggers.push({ phrase, rows: c.df, anomalousRows: c.anomalous.size, clusters: clusterCount });
+    for (const i of c.rows) {
+      const list = reasons.get(rows[i]!.index) ?? [];
+      list.push({
+        technique: 'dataset.backdoor_trigger',
+        severity: 'high',
+        score: Math.min(0.98, 0.6 + 0.4 * (c.anomalous.size / c.df)),
+        explanation: `the prompt holds the rare phrase "${phrase}" (${c.df} rows); ${c.anomalous.size} of them have answers that contradict their question's consensus or repeat one fixed answer across ${clusterCount} different questions`,
+        related: c.rows.filter((j) => j !== i).slice(0, 5).map((j) => rows[j]!.index),
+      });
+      reasons.set(rows[i]!.index, list);
+    }
+  }
+  triggers.sort((a, b) => b.anomalousRows - a.anomalousRows || b.rows - a.rows);
+  return { triggers, reasons };
+}

@@ -1,0 +1,79 @@
+/**
+ * MinHash signatures and LSH banding: near-duplicate candidates in about linear time and bounded
+ * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
+ * exact Jaccard similarity, so LSH only decides which pairs are compared.
+ */
+import { jaccard } from './tokens.js';
+
+export const SIGNATURE = 32;
+/** 16 bands of 2: a pair at Jaccard 0.5 shares a band with probability 1 - (1 - 0.25)^16 = 0.99. */
+const BANDS = 16;
+const ROWS_PER_BAND = SIGNATURE / BANDS;
+/** A bucket that grows past this is a mass-duplicate group; later members join via its first ones. */
+const MAX_BUCKET = 64;
+
+const A = new Uint32Array(SIGNATURE);
+const B = new Uint32Array(SIGNATURE);
+{
+  // Fixed seeds: reports must not change between runs.
+  let s = 0x2545f491;
+  const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return s >>> 0; };
+  for (let i = 0; i < SIGNATURE; i++) { A[i] = next() | 1; B[i] = next(); }
+}
+
+export function signature(set: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE).fill(0xffffffff);
+  for (const x of set) {
+    for (let i = 0; i < SIGNATURE; i++) {
+      const h = (Math.imul(A[i]!, x) + B[i]!) >>> 0;
+      if (h < sig[i]!) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Union-find over row slots. */
+export class Clusters {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n).map((_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    while (this.parent[i] !== r) { const n = this.parent[i]!; this.parent[i] = r; i = n; }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/**
+ * Clusters the sets whose Jaccard similarity is at least `threshold` (transitively). Empty sets
+ * stay alone: a prompt made only of boilerplate says nothing about its topic.
+ */
+export function clusterSets(sets: readonly Uint32Array[], threshold: number): Clusters {
+  const clusters = new Clusters(sets.length);
+  const buckets = new Map<number, number[]>();
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i]!;
+    if (set.length === 0) continue;
+    const sig = signature(set);
+    for (let b = 0; b < BANDS; b++) {
+      let h = b * 0x9e3779b1;
+      for (let r = 0; r < ROWS_PER_BAND; r++) h = Math.imul(h ^ sig[b * ROWS_PER_BAND + r]!, 0x01000193);
+      const key = h >>> 0;
+      const bucket = buckets.get(key);
+      if (bucket === undefined) { buckets.set(key, [i]); continue; }
+      for (const j of bucket) {
+        if (clusters.find(i) === clusters.find(j)) continue;
+        if (jaccard(set, sets[j]!) >= threshold) clusters.union(i, j);
+      }
+      if (bucket.length < MAX_BUCKET) bucket.push(i);
+    }
+  }
+  return clusters;
+}

@@ -1,0 +1,64 @@
+/**
+ * Word tokens as 32-bit hashes. Invisible characters (zero-width, bidi, tag) count as word
+ * separators, so "cardio\u200bzeta" and "cardio-zeta" give the same tokens and a hidden character
+ * cannot split a trigger phrase away from its visible copies.
+ */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** FNV-1a over UTF-16 units; `seed` gives an independent second hash for 53-bit keys. */
+export function hash32(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Lower-cased words of `text` (at most `max`), in order. */
+export function words(text: string, max: number): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  const lower = text.toLowerCase();
+  for (let m = WORD.exec(lower); m !== null && out.length < max; m = WORD.exec(lower)) out.push(m[0]);
+  return out;
+}
+
+export function tokenHashes(text: string, max: number): Uint32Array {
+  const w = words(text, max);
+  const out = new Uint32Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = hash32(w[i]!);
+  return out;
+}
+
+/** A 53-bit key from two independent hashes: collisions are negligible for millions of rows. */
+export function key53(s: string): number {
+  return (hash32(s) * 0x200000) + (hash32(s, 0x9747b28c) & 0x1fffff);
+}
+
+/** Normal form for exact-duplicate detection: NFKC, lower case, whitespace collapsed. */
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Sorted, de-duplicated feature set: unigrams and bigrams of `tokens` minus the `drop`ped ones. */
+export function shingles(tokens: Uint32Array, drop?: (t: number) => boolean): Uint32Array {
+  const kept: number[] = [];
+  for (const t of tokens) if (!drop?.(t)) kept.push(t);
+  const set = new Set<number>(kept);
+  for (let i = 1; i < kept.length; i++) set.add((Math.imul(kept[i - 1]!, 0x9e3779b1) ^ kept[i]!) >>> 0);
+  return Uint32Array.from(set).sort();
+}
+
+/** Jaccard similarity of two sorted sets. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}
