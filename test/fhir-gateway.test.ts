@@ -14,6 +14,7 @@ const PRINCIPALS: Record<string, Principal> = {
   app: { id: 'app-1', name: 'patient app', role: 'patient', patient: 'p1', via: 'jwt', scopes: ['launch/patient', 'patient/*.rs', 'patient/Observation.cu', 'patient/Condition.cu'] },
   doc: { id: 'dr-1', name: 'Dr One', role: 'clinician', patient: 'p1', via: 'jwt', scopes: ['patient/*.rs'] },
   nurse: { id: 'nurse-1', name: 'Nurse', role: 'nurse', patient: null, via: 'api_key', scopes: [] },
+  scraper: { id: 'scraper-1', name: 'analytics job', role: 'analyst', patient: null, via: 'jwt', scopes: ['user/*.rs'] },
   labs: { id: 'labs-1', name: 'lab viewer', role: 'patient', patient: 'p1', via: 'jwt', scopes: ['patient/Observation.rs?category=laboratory'] },
 };
 
@@ -166,5 +167,23 @@ describe('FHIR route (real sockets)', () => {
       if (e.reasons.includes('MG_FHIR_ANOMALY') && e.findings.some((f) => f.kind === 'api.fhir_anomaly.enumeration_sequential')) alerted = true;
     }
     assert.ok(alerted);
+  });
+
+  it('guessing, bulk reads and $export each become an audited alert with its evidence', async () => {
+    const anomalies = async (): Promise<{ kind: string; detector: string }[]> => (await lastEvent()).findings.filter((f) => f.kind.startsWith('api.fhir_anomaly.'));
+    let guessed: { kind: string; detector: string } | undefined;
+    for (let i = 0; i < 22 && !guessed; i++) {
+      assert.equal((await call('scraper', 'GET', `/fhir/Patient/guess-${i}x`)).status, 404);
+      guessed = (await anomalies()).find((f) => f.kind === 'api.fhir_anomaly.enumeration_404');
+    }
+    assert.match(guessed?.detector ?? '', /21 not-found answers in 10 minutes \(limit 20\)/);
+    assert.equal((await call('scraper', 'GET', '/fhir/Observation?_count=5000')).status, 200);
+    const e = await lastEvent();
+    assert.equal(e.verdict, 'alert');
+    assert.ok(e.reasons.includes('MG_FHIR_ANOMALY'));
+    assert.match(e.findings.find((f) => f.kind === 'api.fhir_anomaly.bulk_count')?.detector ?? '', /_count=5000 \(limit 500\)/);
+    assert.equal((await call('scraper', 'GET', '/fhir/$export')).status, 403, '$export is off on this route');
+    assert.ok((await anomalies()).some((f) => f.kind === 'api.fhir_anomaly.bulk_export'), 'a refused $export still alerts');
+    assert.ok(!JSON.stringify(store.events.slice(-3).map((ev) => ev.findings)).includes('guess-'), 'evidence carries counts, not identifiers');
   });
 });
