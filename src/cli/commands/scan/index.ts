@@ -1,11 +1,13 @@
 import { dispatch, listCommands, type Command } from '../../command.js';
 import { scanText } from './text.js';
 import { scanModel } from '../scan-model.js';
+import { scanDatasetCommand } from '../scan-dataset.js';
 
 /** The closed list of `scan` sub-commands; adding one is one line here. */
 export const SCAN_COMMANDS: readonly Command[] = [
   scanText,
   scanModel,
+  scanDatasetCommand,
 ];
 
 const usage = `usage: medguard scan <what> [options]
