@@ -55,8 +55,8 @@ export function lexicon(): Lexicon {
   const syllables = new Set<string>(EXTRA_KO_GIVEN_SYLLABLES);
   for (const g of koGiven) for (const ch of g) syllables.add(ch);
   cached = Object.freeze({
-    first: lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt')]),
-    last: lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt')]),
+    first: lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt'), ...readList(dir, 'intl-first.txt')]),
+    last: lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt'), ...readList(dir, 'intl-last.txt')]),
     places: lower([...readList(dir, 'places-en.txt'), ...readList(dir, 'places-es.txt')]),
     placesEs: lower(readList(dir, 'places-es.txt')),
     koSurnames: new Set(readList(dir, 'ko-surnames.txt')),

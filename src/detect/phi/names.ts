@@ -5,11 +5,12 @@
  * name followed by a surname or an initial. Eponyms, drugs and clinical words never count.
  */
 import { lexicon } from './lexicon.js';
+import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, UP_EXTENDED, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 
 // Latin letters spelled out as ranges: Unicode property classes made this scan ~10x slower.
-const UP = 'A-Z\u00c0-\u00d6\u00d8-\u00de';
+const UP = `A-Z\u00c0-\u00d6\u00d8-\u00de${UP_EXTENDED}`;
 const LOW = 'a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0300-\u036f';
 const LETTER = `A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0300-\u036f`;
 const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
@@ -20,6 +21,8 @@ const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
+// Spanish puts the eponym after its noun: "lesión de Mallory Weiss", "maniobra de Valsalva".
+const EPONYM_BEFORE = /\b(?:s[ií]ndrome|enfermedad|lesi[oó]n|signo|maniobra|prueba|escala|clasificaci[oó]n|criterios|test|tumor|f[oó]rmula) de (?:la )?$/i;
 // A lone unknown capitalised word needs a verb only people do ("Pain is very severe" is not a name).
 const AFTER_VERB_ONE = /^(?:, can I (?:please )?speak| (?:lives (?:at|on|in)|lived (?:at|on|in)|shouted at|had given|spent a year|began writing|just has to|married))\b/;
 const AFTER_VERB = /^(?:, can I (?:please )?speak|,? (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given))\b/;
@@ -37,6 +40,8 @@ function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const v = m[0];
+    // "ex-Zombie", "anti-Xa": a capital after a lower-case prefix and hyphen is part of a compound.
+    if (text.charCodeAt(m.index - 1) === 45 && /[a-z]/.test(text[m.index - 2] ?? '')) continue;
     out.push({ start: m.index, end: m.index + v.length, lower: v.includes('’') ? v.toLowerCase().replace(/’/g, "'") : v.toLowerCase(), initial: v.length === 1 || (v.length === 2 && v.endsWith('.')) });
   }
   return out;
@@ -72,7 +77,7 @@ function cueEnds(text: string, patterns: readonly RegExp[]): Uint8Array {
 
 const g = (re: RegExp): RegExp => new RegExp(re.source.replace(/\$$/, ''), `${re.flags}g`);
 const TITLE_G = g(TITLE);
-const CUE_G = [g(ROLE), g(DEMOGRAPHIC)];
+const CUE_G = [g(ROLE), g(DEMOGRAPHIC), EX_MEMBER];
 
 const notInitial = (t: Token): boolean => !t.initial;
 
@@ -91,13 +96,29 @@ function isSecondNamey(t: Token | undefined, first: ReadonlySet<string>, last: R
   return t !== undefined && (t.initial || last.has(t.lower) || first.has(t.lower));
 }
 
+/** Evidence from shape and person-only context (names-shape.ts), for runs that no list or cue names. */
+function shapeEvidence(text: string, run: readonly Token[], before: string, after: string, lex: ReturnType<typeof lexicon>): boolean {
+  const first = run[0];
+  if (!first) return false;
+  if (run.length <= 3 && ARTICLE_BEFORE.test(before) && CREATOR_AFTER.test(after)) return true;
+  if (run.length === 1 && !first.initial && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
+    if (PERSON_ADJ_AFTER.test(after)) return true;
+    if (SPEAKER_QUOTE.test(after) && LINE_START.test(before)) return true;
+  }
+  return run.length <= 4 && foreignShaped(run, text, lex);
+}
+
 export function findNamesLatin(text: string, sink: Sink): void {
   const lex = lexicon();
   const titleAt = cueEnds(text, [TITLE_G]);
   const cueAt = cueEnds(text, CUE_G);
   const found = new Set<string>();
+  // Token starts inside a name already reported: a repeat there would only split that name.
+  const inName = new Set<number>();
   const toks = tokens(text);
-  for (const run of runs(text, toks)) {
+  const scored: ScoredRun[] = runs(text, toks).map((toks) => ({ toks, named: false }));
+  for (const entry of scored) {
+    const run = entry.toks;
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) continue;
@@ -107,17 +128,17 @@ export function findNamesLatin(text: string, sink: Sink): void {
     // trailing cue (", MD", "NºCol") can still make them a name, so skip the rest cheaply.
     if (!cued && !anyListed(run, lex.first, lex.last)) {
       const next = text.charCodeAt(last.end);
-      if (next !== 44 && next !== 32 && next !== 40 && next !== 10 && next !== 39 && next !== 8217) continue;
-      const tail = text.slice(last.end, last.end + 24);
+      if (next !== 44 && next !== 32 && next !== 40 && next !== 10 && next !== 39 && next !== 8217 && next !== 58 && !(run.length >= 2 && foreignShaped(run, text, lex))) continue;
+      const tail = text.slice(last.end, last.end + 40);
       const block = run.length >= 2 && run.length <= 4 && BLOCK_START.test(text.slice(Math.max(0, first.start - 6), first.start)) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200));
       const lead = text.slice(Math.max(0, first.start - 6), first.start);
       const verb = run.length >= 2 ? AFTER_VERB.test(tail) : AFTER_VERB_ONE.test(tail);
       const possessive = run.length >= 2 && POSSESSIVE.test(tail) && !SENTENCE_END.test(lead);
-      if (!block && !AFTER_CUE.test(tail) && !verb && !possessive) continue;
+      if (!block && !AFTER_CUE.test(tail) && !verb && !possessive && !shapeEvidence(text, run, lead, tail, lex)) continue;
     }
     const before = text.slice(Math.max(0, first.start - 6), first.start);
     const after = text.slice(last.end, last.end + 40);
-    if (EPONYM_FOLLOWERS.test(after)) continue;
+    if (EPONYM_FOLLOWERS.test(after) || EPONYM_BEFORE.test(text.slice(Math.max(0, first.start - 16), first.start))) continue;
     const words = run.filter(notInitial);
     if (words.length === 0) {
       if (title) sink(first.start, last.end, 'NAME', 0.85, 'name.title');
@@ -143,14 +164,25 @@ export function findNamesLatin(text: string, sink: Sink): void {
       else if (AFTER_VERB.test(after)) score = 0.7;
       else if (/^(?:,| and| or| y) [A-Z]/.test(after) || /[A-Za-z], $|\b(?:and|or|y) $/.test(before)) score = 0.6;
     }
+    if (score <= 0 && shapeEvidence(text, run, before, after, lex)) score = 0.65;
     if (score <= 0) continue;
+    entry.named = true;
     // A trailing initial "Frank G." keeps its dot; a sentence-final surname does not get one.
     sink(first.start, last.end, 'NAME', score, title ? 'name.title' : cue ? 'name.cue' : 'name.list');
+    for (const t of run) inName.add(t.start);
     for (const t of words) if (t.lower.length >= 3 && !AMBIGUOUS.has(t.lower)) found.add(t.lower);
   }
+  joinCoordinated(text, scored, lex, (start, end, type, score, rule) => {
+    sink(start, end, type, score, rule);
+    for (const t of toks) {
+      if (t.start < start || t.end > end) continue;
+      inName.add(t.start);
+      if (!t.initial && t.lower.length >= 3 && !AMBIGUOUS.has(t.lower)) found.add(t.lower);
+    }
+  });
   if (found.size === 0) return;
   // Later mentions of a name already found ("... Marcil's tales. ... early Marcil") are the same person.
   for (const t of toks) {
-    if (found.has(t.lower)) sink(t.start, t.end, 'NAME', 0.7, 'name.repeat');
+    if (found.has(t.lower) && !inName.has(t.start)) sink(t.start, t.end, 'NAME', 0.7, 'name.repeat');
   }
 }

@@ -36,6 +36,14 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'lower-case name cues': fill('my name is ab '),
   'corner of': fill('the corner of ab and '),
   'address blocks': fill('Ab Cd\n1 '),
+  'ex- prefixes': fill('ex-Ab Cd '),
+  'coordinated names': fill('Ab, Cd and '),
+  'foreign letters': fill('Šab Łcd '),
+  'surname endings': fill('Ab Kowalski '),
+  'speaker quotes': fill('Ab: "x\n'),
+  'creator nouns': fill('the Ab Cd novel '),
+  'person adjectives': fill('Ab is very reliable '),
+  'lower-case lists': fill('they had 6: ab, '),
 };
 
 for (const [name, input] of Object.entries(ADVERSARIAL)) {

@@ -62,6 +62,7 @@ nombre apellidos domicilio localidad provincia fecha edad sexo informe datos se 
 i you he she we they it my your his her our their me him us them
 son daughter wife husband mother father brother sister spouse partner friend family caregiver nurse staff someone everyone nobody
 producer songwriter user answer founder founders
+síndrome enfermedad signo implante prótesis
 `);
 
 /** Given names that are ordinary words: only with a title or a role cue are they names. */
