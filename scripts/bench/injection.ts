@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createInspector } from '../../src/inspect.js';
 import { FAMILY_NAMES } from '../../src/detect/registry.js';
 import type { Mode } from '../../src/core/types.js';
-import { stageBreakdown } from './injection-stages.js';
+import { measureTarget, stageBreakdown } from './injection-stages.js';
 import { fmt, measure, peakRssMb, rng, table, type Sample } from './measure.js';
 
 const NOTE = [
@@ -103,13 +103,13 @@ export async function benchInjection(): Promise<string> {
   // The issue-2 target is for injection inspection: the injection family alone, full sample.
   const onekPrompts = corpus(1024, 'prompt', 400, 1025);
   const injectionOnly = createInspector({ families: ['injection'] });
-  const target = measure(onekPrompts, (x) => x.bytes, (x) => injectionOnly.inspect(x.text, { mode: x.mode }));
+  const target = measureTarget(onekPrompts, (text) => injectionOnly.inspect(text, { mode: 'prompt' }));
   const stages = stageBreakdown(onekPrompts);
   const perFamily = familyBreakdown(corpus(1024, 'prompt', 200, 1025));
   const rss = peakRssMb();
   const hasAssessor = inspector.inspect('x').assessments.injection !== undefined;
   const cpuMed = target.cpuMedianUs;
-  const wallMed = target.medianUs;
+  const wallMed = target.wallMedianUs;
   const allMed = onekPrompt?.cpuMedianUs ?? Number.NaN;
   const cli = jsonlThroughput();
   return [
@@ -129,7 +129,11 @@ export async function benchInjection(): Promise<string> {
     '',
     `Peak RSS of the benchmark process: ${fmt(rss)} MB.`,
     '',
-    `**Target (issue 2): median ≤ ${TARGET_US} µs for a 1 KB prompt on one core, injection inspection (\`createInspector({ families: ['injection'] })\`, ${target.count} calls over 400 prompts) — ${cpuMed <= TARGET_US ? 'MET' : 'NOT MET'}** (CPU median ${fmt(cpuMed)} µs, p99 ${fmt(target.cpuP99Us)} µs; wall-clock median ${fmt(wallMed)} µs${wallMed > TARGET_US && cpuMed <= TARGET_US ? ', over target only because the machine was busy' : ''}).`,
+    `Target measurement: injection inspection alone (\`createInspector({ families: ['injection'] })\`), the 400 1 KB prompts above, ${target.calls} calls in ${target.rounds} rounds:`,
+    '',
+    target.table,
+    '',
+    `**Target (issue 2): median ≤ ${TARGET_US} µs for a 1 KB prompt on one core — ${cpuMed <= TARGET_US ? 'MET' : 'NOT MET'}** (median of the round medians: CPU ${fmt(cpuMed)} µs, p99 ${fmt(target.cpuP99Us)} µs; wall-clock ${fmt(wallMed)} µs${wallMed > TARGET_US && cpuMed <= TARGET_US ? ', over target only because the machine was busy' : ''}).`,
     `With every family (the table above, default inspector) a 1 KB prompt costs a CPU median of ${fmt(allMed)} µs; the other families' costs are theirs to budget.`,
     '',
     cli,
