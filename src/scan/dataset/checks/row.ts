@@ -1,6 +1,7 @@
 /**
  * Per-row checks: instructions addressed to a model (the engine's injection detector in
- * `document` mode: training text is content nobody typed at the model) and PHI (the PHI
+ * `document` mode: training text is content nobody typed at the model; system prompts in
+ * `prompt` mode) and PHI (the PHI
  * detector). Results are cached per distinct text, because fine-tuning sets repeat the same
  * system prompts and boilerplate on every row.
  */
@@ -37,16 +38,22 @@ export class RowChecker {
 
   constructor(private readonly options: RowCheckOptions) {}
 
-  private verdict(text: string): TextVerdict {
-    const key = key53(text);
+  private verdict(text: string, role: RowText['role']): TextVerdict {
+    // The mode is part of the key: one text may be a system prompt in one row and a turn in another.
+    const key = key53(role === 'system' ? `\u0000${text}` : text);
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     let injection: TextVerdict['injection'];
     if (this.options.fullInjection || needsInjectionScan(text)) {
       this.injectionInspected += 1;
-      const report = this.injection.inspect(text, { mode: 'document' });
+      // A system prompt is an instruction to the model by design (an operator wrote it), so it is
+      // judged as a prompt: override and jailbreak attempts, not merely addressing the model.
+      // Every other text is content the model learns from, nobody typed at it: document mode.
+      const report = this.injection.inspect(text, { mode: role === 'system' ? 'prompt' : 'document' });
       const a = report.assessments.injection;
-      if (a?.flagged === true) {
+      // The assessor scores instruction-likeness; a system prompt is instruction-like by nature
+      // ("You are a clinical assistant..."), so there it needs a concrete finding as well.
+      if (a?.flagged === true && (role !== 'system' || report.findings.length > 0)) {
         const worst = report.findings.reduce<Severity>((s, f) => (RANK[f.severity] > RANK[s] ? f.severity : s), 'medium');
         injection = { score: a.score, severity: worst, kinds: [...new Set(report.findings.map((f) => f.kind))].sort() };
       }
@@ -68,7 +75,7 @@ export class RowChecker {
     for (const t of row.texts) {
       if (t.text.length === 0) continue;
       this.texts += 1;
-      const v = this.verdict(t.text);
+      const v = this.verdict(t.text, t.role);
       if (v.injection) reasons.push(injectionReason(t, v.injection));
       if (v.phi) {
         reasons.push({
