@@ -14,6 +14,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'injection', file: 'eval/injection.ts', exportName: 'evalInjection' },
   { name: 'phi', file: 'eval/phi.ts', exportName: 'evalPhi' },
   { name: 'models', file: 'eval/models.ts', exportName: 'evalModels' },
+  { name: 'datasets', file: 'eval/datasets.ts', exportName: 'evalDatasets' },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
