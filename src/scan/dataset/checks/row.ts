@@ -51,9 +51,10 @@ export class RowChecker {
       // Every other text is content the model learns from, nobody typed at it: document mode.
       const report = this.injection.inspect(text, { mode: role === 'system' ? 'prompt' : 'document' });
       const a = report.assessments.injection;
-      // The assessor scores instruction-likeness; a system prompt is instruction-like by nature
-      // ("You are a clinical assistant..."), so there it needs a concrete finding as well.
-      if (a?.flagged === true && (role !== 'system' || report.findings.length > 0)) {
+      // The assessor scores instruction-likeness of the whole text; alone it flags ordinary
+      // system prompts ("You are a clinical assistant...") and short request-like notes ("Portal
+      // message: wants advice on..."). A row is reported only when a detector also found a span.
+      if (a?.flagged === true && report.findings.length > 0) {
         const worst = report.findings.reduce<Severity>((s, f) => (RANK[f.severity] > RANK[s] ? f.severity : s), 'medium');
         injection = { score: a.score, severity: worst, kinds: [...new Set(report.findings.map((f) => f.kind))].sort() };
       }
