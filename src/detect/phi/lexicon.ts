@@ -12,6 +12,12 @@ export interface Lexicon {
   readonly first: ReadonlySet<string>;
   /** Lower-cased Latin-script surnames (English + Spanish). */
   readonly last: ReadonlySet<string>;
+  /**
+   * `first` / `last` plus the other Latin-script locales (intl-*.txt): big enough that some entries
+   * are also words in English or Spanish (Oral, Candida), so used only where a second signal exists.
+   */
+  readonly firstWide: ReadonlySet<string>;
+  readonly lastWide: ReadonlySet<string>;
   /** Lower-cased city / state / province names, single or multi word. */
   readonly places: ReadonlySet<string>;
   /** Spanish-speaking places: distinctive enough to count without a locative cue. */
@@ -54,9 +60,13 @@ export function lexicon(): Lexicon {
   const koGiven = readList(dir, 'ko-given.txt');
   const syllables = new Set<string>(EXTRA_KO_GIVEN_SYLLABLES);
   for (const g of koGiven) for (const ch of g) syllables.add(ch);
+  const first = lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt')]);
+  const last = lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt')]);
   cached = Object.freeze({
-    first: lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt'), ...readList(dir, 'intl-first.txt')]),
-    last: lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt'), ...readList(dir, 'intl-last.txt')]),
+    first,
+    last,
+    firstWide: new Set([...first, ...lower(readList(dir, 'intl-first.txt'))]),
+    lastWide: new Set([...last, ...lower(readList(dir, 'intl-last.txt'))]),
     places: lower([...readList(dir, 'places-en.txt'), ...readList(dir, 'places-es.txt')]),
     placesEs: lower(readList(dir, 'places-es.txt')),
     koSurnames: new Set(readList(dir, 'ko-surnames.txt')),

@@ -3,7 +3,7 @@
  * capitals. Only after a cue that announces a name, and only up to the first ordinary word.
  */
 import { lexicon } from './lexicon.js';
-import { NEVER_NAME } from './stopwords.js';
+import { AMBIGUOUS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 
 const LETTER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u017f';
@@ -13,13 +13,52 @@ const CUE_LOWER = new RegExp(
   'gi',
 );
 
+// A line holding only two or three lower-case words (a name heading an address or signature block),
+// and lists of three or more lower-case words joined by commas and a final "and".
+const LINE_WORDS = new RegExp(`(?:^|\\n)[ \\t>?]{0,5}([${LETTER}]{2,24}(?: [a-z]\\.?)?(?: [${LETTER}][${LETTER}'-]{1,24}){1,2})[ \\t]*(?=\\n|$)`, 'g');
+const LOWER_LIST = new RegExp(`(?<![${LETTER}])[${LETTER}]{2,24}(?:, [${LETTER}]{2,24}){1,12},? and [${LETTER}]{2,24}(?![${LETTER}])`, 'g');
+const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) (?=lives|lived|works|moved)`, 'g');
+
+/** Given name then surname, both listed and neither an ordinary word. */
+function listedPair(words: readonly string[]): boolean {
+  const { firstWide: first, lastWide: last } = lexicon();
+  const head = words[0] ?? '';
+  const tail = words[words.length - 1] ?? '';
+  return first.has(head) && !AMBIGUOUS.has(head) && !NEVER_NAME.has(head) && (last.has(tail) || first.has(tail)) && !AMBIGUOUS.has(tail) && !NEVER_NAME.has(tail);
+}
+
+function findLowerShapes(text: string, sink: Sink): void {
+  const { firstWide: first } = lexicon();
+  for (const re of [LINE_WORDS, LIVES]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[1] ?? '';
+      if (value === '' || value !== value.toLowerCase() || !listedPair(value.split(' '))) continue;
+      const start = m.index + m[0].indexOf(value);
+      sink(start, start + value.length, 'NAME', 0.65, 'name.lower_shape');
+    }
+  }
+  for (const m of text.matchAll(LOWER_LIST)) {
+    const items = m[0].split(/,? and |, /);
+    // Most of the list must be listed given names ("silvana, adam, christopher ... and caleb").
+    const listed = items.filter((w) => first.has(w) && !AMBIGUOUS.has(w) && !NEVER_NAME.has(w)).length;
+    if (items.length < 3 || listed * 3 < items.length * 2) continue;
+    let at = m.index;
+    for (const w of items) {
+      const start = text.indexOf(w, at);
+      at = start + w.length;
+      if (!NEVER_NAME.has(w)) sink(start, at, 'NAME', 0.6, 'name.lower_list');
+    }
+  }
+}
+
 export function findNamesLower(text: string, sink: Sink): void {
+  findLowerShapes(text, sink);
   for (const m of text.matchAll(CUE_LOWER)) {
     const value = m[1] ?? '';
     // Capitalised names are the Latin-script detector's; here only all-lower-case values.
     if (value === '' || value !== value.toLowerCase()) continue;
     const words = value.split(' ');
-    const { first, last } = lexicon();
+    const { firstWide: first, lastWide: last } = lexicon();
     // "my name is lena andersson": two words; after a title ("ms. quinzia wants") a second word only when it is a listed name.
     const announced = /name|call/i.test(m[0].slice(0, m[0].length - value.length));
     let n = 0;

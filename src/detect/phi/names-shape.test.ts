@@ -33,3 +33,14 @@ test('eponyms stay out: Spanish noun-first eponyms and clinical nouns before a c
   assert.deepEqual(names('The Foley catheter version was replaced. Pain is very severe.'), []);
   assert.deepEqual(names('Plan: "continue lisinopril"'), []);
 });
+
+test('lower-case names: a name line heading a block, and lists of listed given names', () => {
+  assert.deepEqual(names('naomi ryan\nsewer pipe cleaner\n12 main st'), ['naomi ryan']);
+  assert.deepEqual(names('they had 6: silvana, adam, christopher and caleb.'), ['silvana', 'adam', 'christopher', 'caleb']);
+  assert.deepEqual(names('pain, nausea and vomiting since monday\nfollow up\nblood pressure'), []);
+});
+
+test('lower-case titles take a name, but not a unit (2,85 ms. Respecto)', () => {
+  assert.deepEqual(names('join accounts with ms. Marcela'), ['Marcela']);
+  assert.deepEqual(names('una latencia de 2,85 ms. Respecto al electromiograma'), []);
+});

@@ -79,7 +79,7 @@ function chainable(text: string, a: ScoredRun | undefined, b: ScoredRun | undefi
 }
 
 function tagChain(chain: readonly ScoredRun[], andJoined: boolean, lex: Lexicon, sink: Sink): void {
-  const listed = (r: ScoredRun): boolean => r.toks.every((t) => t.initial || ((lex.first.has(t.lower) || lex.last.has(t.lower)) && !AMBIGUOUS.has(t.lower)));
+  const listed = (r: ScoredRun): boolean => r.toks.every((t) => t.initial || ((lex.firstWide.has(t.lower) || lex.lastWide.has(t.lower)) && !AMBIGUOUS.has(t.lower)));
   const isPlace = (r: ScoredRun): boolean => r.toks.some((t) => lex.places.has(t.lower));
   // Two members need "and"/"or" between them ("Park and Mann"); a comma alone joins three or more,
   // since "Name, Department" and "Diagnosis, Name" are the usual two-item comma pairs.

@@ -16,7 +16,7 @@ const LETTER = `A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0300-\u036f`;
 const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
-const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?) {1,3}$/;
+const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?|(?<!\d ?)\b(?:dr|mr|mrs|ms|mx)\.) {1,3}$/;
 const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|mom|dad|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
@@ -126,7 +126,7 @@ export function findNamesLatin(text: string, sink: Sink): void {
     const cued = title || cueAt[first.start] === 1;
     // Most capitalised runs are sentence openers and terms: with no cue and no listed word, only a
     // trailing cue (", MD", "NºCol") can still make them a name, so skip the rest cheaply.
-    if (!cued && !anyListed(run, lex.first, lex.last)) {
+    if (!cued && !anyListed(run, lex.firstWide, lex.lastWide)) {
       const next = text.charCodeAt(last.end);
       if (next !== 44 && next !== 32 && next !== 40 && next !== 10 && next !== 39 && next !== 8217 && next !== 58 && !(run.length >= 2 && foreignShaped(run, text, lex))) continue;
       const tail = text.slice(last.end, last.end + 40);
@@ -145,17 +145,21 @@ export function findNamesLatin(text: string, sink: Sink): void {
       continue;
     }
     const known = (t: Token): boolean => isKnown(t, lex.first, lex.last);
+    const knownWide = (t: Token): boolean => isKnown(t, lex.firstWide, lex.lastWide);
     const cue = cued || AFTER_CUE.test(after);
     let score = 0;
     if (title) score = 0.95;
     else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
     else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
-      score = isSecondNamey(run[1], lex.first, lex.last) ? 0.8 : 0.65;
+      score = isSecondNamey(run[1], lex.firstWide, lex.lastWide) ? 0.8 : 0.65;
+    } else if (run.length >= 2 && knownWide(first) && lex.firstWide.has(first.lower) && isSecondNamey(run[1], lex.firstWide, lex.lastWide) && !SENTENCE_END.test(before)) {
+      // Wider lists need both words listed: given name then surname (or initial).
+      score = 0.75;
     } else if (words.length >= 2 && run.length <= 4 && BLOCK_START.test(before) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200))) score = 0.75;
     // A line holding only a name with a listed given name (a signature, a letter head).
     else if (words.length >= 2 && run.length <= 3 && BLOCK_START.test(before) && LINE_END.test(after) && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower)) score = 0.7;
     else if (words.length >= 2 && POSSESSIVE.test(after) && !SENTENCE_END.test(before)) score = 0.7;
-    else if (run.length >= 2 && words.length >= 2 && words.every(known)) score = 0.7;
+    else if (run.length >= 2 && words.length >= 2 && words.every(knownWide)) score = 0.7;
     else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;
     else if (run.length === 1 && !first.initial && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower) && AFTER_VERB_ONE.test(after)) score = 0.65;
     else if (run.length === 1 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
