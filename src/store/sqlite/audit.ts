@@ -5,6 +5,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { GENESIS_HASH, linkEvent, parseCanonical } from '../../audit/chain.js';
 import { MedguardError } from '../../core/errors.js';
+import { groupCommit } from './group-commit.js';
 import type { AuditEventInput, AuditStore, EventFilter, RawEvent, SignedHead, StoredEvent } from '../types.js';
 
 const PAGE = 500;
@@ -48,7 +49,7 @@ const toRaw = (r: EventRow): RawEvent => ({
  * also makes every event before it durable, so a signed head never covers events a power loss
  * could take back (which verification would then report as truncation).
  */
-export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }): AuditStore {
+export function sqliteAuditStore(db: Database, options: { syncHeads: boolean; maxBatch?: number }): AuditStore & { flush(): void } {
   const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(
     'INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -61,18 +62,38 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
   const headsAsc = db.prepare('SELECT * FROM heads WHERE seq > ? ORDER BY seq, signed_at LIMIT ?');
   const headsDesc = db.prepare('SELECT * FROM heads WHERE seq > ? ORDER BY seq DESC, signed_at DESC LIMIT ?');
 
-  // Read-last-hash and insert in one IMMEDIATE transaction: the write lock is taken before the read,
-  // so two writers (even in two processes) can never link to the same predecessor.
-  const appendTx = db.transaction((input: AuditEventInput): StoredEvent => {
-    const prev = last.get() as { seq: number; hash: string } | undefined;
-    const seq = (prev?.seq ?? 0) + 1;
-    const { canonical, event } = linkEvent(seq, prev?.hash ?? GENESIS_HASH, input);
+  const insertLinked = (seq: number, prevHash: string, input: AuditEventInput): StoredEvent => {
+    const { canonical, event } = linkEvent(seq, prevHash, input);
     insert.run(seq, event.time, event.requestId, event.principal, event.route, event.verdict, event.status, canonical, event.prevHash, event.hash);
     for (const f of event.findings) {
       insertKind.run(f.kind, f.family, seq);
       insertFamily.run(f.family, seq);
     }
     return event;
+  };
+  // Read-last-hash and insert in one IMMEDIATE transaction: the write lock is taken before the read,
+  // so two writers (even in two processes) can never link to the same predecessor. A batch links
+  // its events to each other in order inside the same transaction (see group-commit.ts).
+  const appendManyTx = db.transaction((inputs: readonly AuditEventInput[]): StoredEvent[] => {
+    const prev = last.get() as { seq: number; hash: string } | undefined;
+    let seq = prev?.seq ?? 0;
+    let hash = prev?.hash ?? GENESIS_HASH;
+    return inputs.map((input) => {
+      const event = insertLinked(++seq, hash, input);
+      hash = event.hash;
+      return event;
+    });
+  });
+  const appendOneTx = db.transaction((input: AuditEventInput): StoredEvent => {
+    const prev = last.get() as { seq: number; hash: string } | undefined;
+    return insertLinked((prev?.seq ?? 0) + 1, prev?.hash ?? GENESIS_HASH, input);
+  });
+  const appends = groupCommit<AuditEventInput, StoredEvent>({
+    commitMany: (inputs) => appendManyTx.immediate(inputs),
+    commitOne: (input) => appendOneTx.immediate(input),
+    maxBatch: options.maxBatch ?? 256,
+    // Disk full, read-only file, lock held too long: the caller records it, never the event's content.
+    toError: (e) => (e instanceof MedguardError ? e : new MedguardError('MG_STORE', 'the audit event could not be written to the store', { cause: e })),
   });
 
   async function* pages(fromSeq: number): AsyncGenerator<EventRow> {
@@ -87,15 +108,8 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean }):
   }
 
   return {
-    async append(input) {
-      try {
-        return appendTx.immediate(input);
-      } catch (e) {
-        if (e instanceof MedguardError) throw e;
-        // Disk full, read-only file, lock held too long: the caller records it, never the event's content.
-        throw new MedguardError('MG_STORE', 'the audit event could not be written to the store', { cause: e });
-      }
-    },
+    append: (input) => appends.add(input),
+    flush: () => appends.flush(),
     async get(seq) {
       const row = getOne.get(seq) as EventRow | undefined;
       return row ? toEvent(row) : undefined;

@@ -8,6 +8,8 @@
  * signed head committed FULL: that fsync also makes all events before the head durable, so what a
  * power loss can take is exactly the unsigned tail, the part the signatures never vouched for.
  * `durability: 'full'` makes every event durable for deployments that need it and can afford it.
+ * Appends are group-committed (group-commit.ts): one transaction, and with `full` one fsync, per
+ * batch of events finished in the same event-loop turn, so `full` costs one fsync per batch.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -51,12 +53,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     if (e instanceof MedguardError) throw e;
     throw new MedguardError('MG_STORE', 'the store file is not a medguard store or is damaged', { cause: e });
   }
+  const audit = sqliteAuditStore(db, { syncHeads: !readonly && options.durability !== 'full' });
   return {
     kind: 'sqlite',
-    audit: sqliteAuditStore(db, { syncHeads: !readonly && options.durability !== 'full' }),
+    audit,
     keys: sqliteKeyStore(db),
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      // Appends still queued for this turn's group commit are written before the file closes.
+      audit.flush();
+      db.close();
     },
   };
 }
