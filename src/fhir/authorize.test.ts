@@ -36,6 +36,8 @@ const ATTACKS: readonly [string, string, unknown?][] = [
   ['GET', '/Observation?encounter.subject=Patient/p2'],
   ['GET', '/Observation?_filter=subject eq p2'],
   ['GET', '/?_type=Observation'],
+  ['GET', '/?_getpages=8f2c&_type=Patient'],
+  ['GET', '/?_getpages=8f2c&subject=Patient/p2'],
   ['GET', '/Observation/_history'],
   ['GET', '/Task?owner=x'],
   ['GET', '/Medication?_has:MedicationRequest:medication:subject=p2'],
@@ -67,6 +69,7 @@ const LEGIT: readonly [string, string, unknown?][] = [
   ['GET', '/Observation/o1/_history/2'],
   ['GET', '/Medication/m1'],
   ['GET', '/Practitioner?name=Smith&_revinclude=PractitionerRole:practitioner'],
+  ['GET', '/?_getpages=8f2c&_getpagesoffset=20&_count=20'],
   ['POST', '/Observation', obs('p1')],
   ['POST', '/', { resourceType: 'Bundle', type: 'batch', entry: [{ request: { method: 'GET', url: 'Patient/p1' } }, { request: { method: 'GET', url: 'Observation/o1' } }] }],
 ];
@@ -95,6 +98,7 @@ test('scopes decide types and interactions', () => {
   assert.equal(run(clinician, 'GET', '/$export'), 'MG_FHIR_FORBIDDEN');
   assert.equal(run(access(['system/*.rs'], null, { allowExport: true }), 'GET', '/$export'), 'allow');
   assert.equal(run(clinician, 'GET', '/Observation/o1/$validate'), 'MG_FHIR_UNSUPPORTED');
+  assert.equal(run(access(['patient/Observation.r'], 'p1'), 'GET', '/?_getpages=8f2c'), 'MG_FHIR_FORBIDDEN', 'a page continuation needs some search scope');
 });
 
 test('break-the-glass widens reads, never writes', () => {

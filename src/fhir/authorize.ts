@@ -110,8 +110,19 @@ function readOne(req: FhirRequest, access: Access, allow: (p?: readonly Param[],
   return allow();
 }
 
+/** A server's continuation of an earlier search (HAPI `GET /?_getpages=token&_getpagesoffset=n`). */
+const CONTINUATION = new Set(['_getpages', '_getpagesoffset', '_count', '_pretty', '_bundletype', '_format', '_summary', '_elements']);
+const isContinuation = (req: FhirRequest): boolean =>
+  req.type === undefined && req.compartmentPatient === undefined && req.params.some(([n]) => n === '_getpages') && req.params.every(([n]) => CONTINUATION.has(n));
+
 function search(req: FhirRequest, access: Access): Allow {
   const p = bound(access, true);
+  if (isContinuation(req)) {
+    // The page token is opaque: it may even be another principal's. What the page holds is
+    // decided by the response guard alone, so any principal that may search gets it, filtered.
+    if (!usableGrants(access, 's').some((g) => g.ops.has('s'))) throw forbidden('no scope grants search');
+    return { effect: 'allow', addParams: [], precheck: false };
+  }
   if (req.type === undefined) {
     if (p !== null) throw outside('a system-wide search cannot be limited to one patient; search one type');
     const types = req.params.filter(([n]) => n === '_type').flatMap(([, v]) => v.split(','));
