@@ -41,6 +41,9 @@ const TRAILING = /(?: (?:de|del|la|las|los|y|el|and|of|the|&))+$/;
 const PO_BOX = /\b(?:P\.? ?O\.? ?Box|Postbox|Apartado(?: de Correos)?) \d{1,6}\b/gi;
 const CORNER = /\bthe corner of [^\n.?!;]{3,60}? and [^\n.?!;,]{3,40}/gi;
 const CONT_STREET = /\b[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25} (?:tér|út|utca|körút|sor|ulica|náměstí|gata|vej|gade) \d{1,5}\b|\b[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:braut|ntie|stræde|straat|strasse|straße) \d{1,5}\b/g;
+// A line under a street in an address block that ends in a postal code ("ASKER nan 1386", "    700",
+// "belgium 97466"): letters only before it, so phone and fax lines (digits, colons) never match.
+const BLOCK_POSTAL = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(\d{3,6}(?: \d{2,3})?)[ \t]*$/;
 const NUMBER_BEFORE = /(?<![\d.,-])\d{1,6}[ ,]{1,2}$/;
 
 export function findLocations(text: string, outer: Sink): void {
@@ -134,10 +137,28 @@ export function findLocations(text: string, outer: Sink): void {
     }
   }
   findCities(text, sink);
+  for (let i = 0; i < streets.length; i += 3) blockPostcode(text, streets[i + 1] ?? 0, outer);
   for (let i = 0; i < streets.length; i += 3) {
     const start = streets[i] ?? 0;
     const lead = NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
     if (lead) outer(start - lead[0].length, streets[i + 1] ?? start, 'LOCATION', streets[i + 2] ?? 0.7, 'loc.street_number');
+  }
+}
+
+/** The postal code on one of the (up to four, blank ones skipped) lines under a street. */
+function blockPostcode(text: string, streetEnd: number, sink: Sink): void {
+  let pos = text.indexOf('\n', streetEnd);
+  for (let k = 0; k < 4 && pos >= 0; k++) {
+    const next = text.indexOf('\n', pos + 1);
+    const line = text.slice(pos + 1, next < 0 ? text.length : next);
+    if (line.length > 60) return;
+    const m = BLOCK_POSTAL.exec(line);
+    if (m?.[1]) {
+      const start = pos + 1 + m[0].lastIndexOf(m[1]);
+      sink(start, start + m[1].length, 'LOCATION', 0.65, 'loc.block_postal');
+      return;
+    }
+    pos = next;
   }
 }
 
