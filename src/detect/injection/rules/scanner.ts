@@ -30,10 +30,17 @@ function bucket(triggers: readonly string[]): Buckets {
   return out;
 }
 
+/** ASCII word characters (after lower-casing the text, A-Z never occur but are kept for clarity). */
+const WORD = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = isWordCode(c) ? 1 : 0;
+  return t;
+})();
+
 export function createTriggerScanner(triggers: readonly string[]): TriggerScanner {
   // Word-initial triggers only count at a word start, which keeps "ai" out of "maintain".
   // They start with an ASCII word character and have 2+ characters, so an array indexed by the
-  // first two code units (when both are ASCII), then a map on the third, replaces a hash lookup
+  // first two code units (when both are ASCII), then one by the third, replaces a hash lookup
   // and a run of startsWith calls at every word start.
   const wordyList = triggers.filter((t) => isWordCode(t.charCodeAt(0)));
   const wordyAscii = new Array<AsciiPrefix | undefined>(128 * 128);
@@ -42,11 +49,13 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
     const c0 = t.charCodeAt(0);
     const c1 = t.charCodeAt(1);
     if (c1 < 128) {
-      const entry = (wordyAscii[c0 * 128 + c1] ??= { pairs: [], byThird: new Map<number, string[]>() });
+      const entry = (wordyAscii[c0 * 128 + c1] ??= { pairs: [], asciiThird: new Array<string[] | undefined>(128), wideThird: new Map<number, string[]>() });
       if (t.length === 2) entry.pairs.push(t);
       else {
-        const list = entry.byThird.get(t.charCodeAt(2)) ?? [];
-        entry.byThird.set(t.charCodeAt(2), list);
+        const c2 = t.charCodeAt(2);
+        const list = (c2 < 128 ? entry.asciiThird[c2] : entry.wideThird.get(c2)) ?? [];
+        if (c2 < 128) entry.asciiThird[c2] = list;
+        else entry.wideThird.set(c2, list);
         list.push(t);
       }
       continue;
@@ -56,8 +65,16 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
     list.push(t);
   }
   for (const list of wordyWide.values()) list.sort((a, b) => b.length - a.length);
-  for (const entry of wordyAscii) for (const list of entry?.byThird.values() ?? []) list.sort((a, b) => b.length - a.length);
-  const other = bucket(triggers.filter((t) => !isWordCode(t.charCodeAt(0))));
+  for (const entry of wordyAscii) {
+    for (const list of entry?.asciiThird ?? []) list?.sort((a, b) => b.length - a.length);
+    for (const list of entry?.wideThird.values() ?? []) list.sort((a, b) => b.length - a.length);
+  }
+  const nonWord = triggers.filter((t) => !isWordCode(t.charCodeAt(0)));
+  const other = bucket(nonWord);
+  // Most characters start no non-word trigger: a byte per code unit answers that without
+  // touching the 64K-entry array of maps.
+  const startsOther = new Uint8Array(65536);
+  for (const t of nonWord) startsOther[t.charCodeAt(0)] = 1;
   return {
     scan(text, onHit) {
       const low = lower(text);
@@ -65,20 +82,18 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
       let prevWord = false;
       for (let i = 0; i < n; i++) {
         const c = low.charCodeAt(i);
-        const word = isWordCode(c);
-        if (word) {
+        if (c < 128 && WORD[c] === 1) {
           if (!prevWord && i + 1 < n) {
             const c1 = low.charCodeAt(i + 1);
-            const found = c < 128 && c1 < 128 ? matchAscii(wordyAscii[c * 128 + c1], low, i) : firstMatch(wordyWide.get(c * 65536 + c1), low, i);
+            const found = c1 < 128 ? matchAscii(wordyAscii[c * 128 + c1], low, i) : firstMatch(wordyWide.get(c * 65536 + c1), low, i, 2);
             if (found !== undefined) onHit(i, found);
           }
           prevWord = true;
           continue;
         }
         prevWord = false;
-        const table = other[c];
-        if (table === undefined) continue;
-        const found = longest(table, low, i);
+        if (startsOther[c] === 0) continue;
+        const found = longest(other[c] as Map<number, string[]>, low, i);
         if (found !== undefined) onHit(i, found);
       }
     },
@@ -93,18 +108,34 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
 interface AsciiPrefix {
   /** Two-character triggers (at most one: the prefix itself). */
   readonly pairs: string[];
-  /** Longer triggers by their third code unit, longest first. */
-  readonly byThird: Map<number, string[]>;
+  /** Longer triggers by their third code unit (ASCII, then the rest), longest first. */
+  readonly asciiThird: Array<string[] | undefined>;
+  readonly wideThird: Map<number, string[]>;
 }
 
 function matchAscii(entry: AsciiPrefix | undefined, low: string, i: number): string | undefined {
   if (entry === undefined) return undefined;
-  const found = firstMatch(entry.byThird.get(low.charCodeAt(i + 2)), low, i);
-  return found ?? entry.pairs[0];
+  if (i + 2 < low.length) {
+    const c2 = low.charCodeAt(i + 2);
+    const found = firstMatch(c2 < 128 ? entry.asciiThird[c2] : entry.wideThird.get(c2), low, i, 3);
+    if (found !== undefined) return found;
+  }
+  return entry.pairs[0];
 }
 
-function firstMatch(list: readonly string[] | undefined, low: string, i: number): string | undefined {
-  if (list !== undefined) for (const t of list) if (low.startsWith(t, i)) return t;
+/**
+ * The first (longest) trigger of `list` at `i`; the first `known` units already match. A
+ * charCodeAt loop the JIT inlines, where startsWith is a runtime call per candidate.
+ */
+function firstMatch(list: readonly string[] | undefined, low: string, i: number, known: number): string | undefined {
+  if (list === undefined) return undefined;
+  for (const t of list) {
+    const m = t.length;
+    if (i + m > low.length) continue;
+    let k = known;
+    while (k < m && low.charCodeAt(i + k) === t.charCodeAt(k)) k++;
+    if (k === m) return t;
+  }
   return undefined;
 }
 
