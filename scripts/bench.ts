@@ -19,8 +19,10 @@ const SECTIONS: readonly Section[] = [
   { name: 'deid', title: 'De-identification', fn: 'benchDeid' },
   { name: 'models', title: 'Model file scanning', fn: 'benchModels' },
   { name: 'signing', title: 'Signing and verification', fn: 'benchSigning' },
+  { name: 'dataset', title: 'Dataset scanning', fn: 'benchDataset' },
   { name: 'gateway', title: 'Gateway (HTTP, end to end)', fn: 'benchGateway' },
   { name: 'fhir', title: 'FHIR route (authorisation, guard, content checks)', fn: 'benchFhir' },
+  { name: 'scale', title: 'Scale-out (PostgreSQL + Redis, several instances)', fn: 'benchScale' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
