@@ -1,30 +1,9 @@
 /** The API-key half of the PostgreSQL store: records only, never secrets (the hash is scrypt). */
 import type { Pool } from 'pg';
 import { MedguardError } from '../../core/errors.js';
-import type { ApiKeyRecord, KeyStore } from '../types.js';
+import { keyFromRow, keyValues, type KeyRow } from '../rows.js';
+import type { KeyStore } from '../types.js';
 import { storeError } from './errors.js';
-
-interface KeyRow {
-  id: string;
-  name: string;
-  role: string;
-  patient: string | null;
-  secret_hash: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-
-const toRecord = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  name: r.name,
-  role: r.role,
-  patient: r.patient,
-  secretHash: r.secret_hash,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
 
 export function postgresKeyStore(pool: Pool): KeyStore {
   const read = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -37,9 +16,7 @@ export function postgresKeyStore(pool: Pool): KeyStore {
   return {
     async create(r) {
       try {
-        await pool.query('INSERT INTO api_keys (id, name, role, patient, secret_hash, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          r.id, r.name, r.role, r.patient, r.secretHash, r.createdAt, r.expiresAt, r.revokedAt,
-        ]);
+        await pool.query('INSERT INTO api_keys (id, name, role, patient, secret_hash, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', keyValues(r));
       } catch (e) {
         if ((e as { code?: string }).code === '23505') throw new MedguardError('MG_STORE', 'an API key with this id already exists', { cause: e });
         throw storeError(e, 'the API key could not be written');
@@ -47,9 +24,9 @@ export function postgresKeyStore(pool: Pool): KeyStore {
     },
     get: (id) => read(async () => {
       const { rows } = await pool.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
-      return rows[0] ? toRecord(rows[0]) : undefined;
+      return rows[0] ? keyFromRow(rows[0]) : undefined;
     }),
-    list: () => read(async () => (await pool.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(toRecord)),
+    list: () => read(async () => (await pool.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(keyFromRow)),
     // The first revocation time stands: revoking twice must not move it.
     revoke: (id, at) => read(async () => ((await pool.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, id])).rowCount ?? 0) > 0),
   };

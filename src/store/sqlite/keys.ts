@@ -1,29 +1,8 @@
 /** The API-key half of the SQLite store: records only, never secrets (the hash is scrypt, by G3). */
 import type { Database } from 'better-sqlite3';
 import { MedguardError } from '../../core/errors.js';
-import type { ApiKeyRecord, KeyStore } from '../types.js';
-
-interface KeyRow {
-  id: string;
-  name: string;
-  role: string;
-  patient: string | null;
-  secret_hash: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-
-const toRecord = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  name: r.name,
-  role: r.role,
-  patient: r.patient,
-  secretHash: r.secret_hash,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-});
+import { keyFromRow, keyValues, type KeyRow } from '../rows.js';
+import type { KeyStore } from '../types.js';
 
 export function sqliteKeyStore(db: Database): KeyStore {
   const insert = db.prepare(
@@ -36,7 +15,7 @@ export function sqliteKeyStore(db: Database): KeyStore {
   return {
     async create(r) {
       try {
-        insert.run(r.id, r.name, r.role, r.patient, r.secretHash, r.createdAt, r.expiresAt, r.revokedAt);
+        insert.run(...keyValues(r));
       } catch (e) {
         if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new MedguardError('MG_STORE', 'an API key with this id already exists', { cause: e });
         throw e;
@@ -44,10 +23,10 @@ export function sqliteKeyStore(db: Database): KeyStore {
     },
     async get(id) {
       const row = getOne.get(id) as KeyRow | undefined;
-      return row ? toRecord(row) : undefined;
+      return row ? keyFromRow(row) : undefined;
     },
     async list() {
-      return (all.all() as KeyRow[]).map(toRecord);
+      return (all.all() as KeyRow[]).map(keyFromRow);
     },
     async revoke(id, at) {
       return revoke.run(at, id).changes > 0;
