@@ -11,16 +11,17 @@
  */
 import { lexicon } from './lexicon.js';
 import {
-  AMBIGUOUS_SURNAME, BEFORE_CUE, CORE_GIVEN, FOREIGN_AMBIGUOUS, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES,
-  PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE,
+  AMBIGUOUS_SURNAME, BEFORE_CUE, FOREIGN_AMBIGUOUS, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES,
+  PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END,
 } from './names-ko-lists.js';
+import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
 import type { Sink } from './types.js';
 
 const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
 const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
 // Titles strong enough after a lone surname that is also a word (이 의원, 전 위원장, 박 전 차관).
-const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수)/;
+const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수|대통령|국무총리|대변인|본부장|의장|대사|지청장|경정)/;
 const AGE_PAREN = /^\((?:\d{1,3}(?:[세)·,]|\.)|[\u4e00-\u9fff]{2,5}[·),])/;
 const HANGUL_WORD_AT = /^ ?([\uac00-\ud7a3]{1,14})/;
 // Adnominal and verb endings (대단한, 세계적인, 다른, 보여줬던): the word describes the title, it is not a name.
@@ -80,7 +81,9 @@ export function findNamesKorean(text: string, outer: Sink): void {
     if (run.length <= 3 && lex.koSurnames.has(run[0] ?? '')) {
       const rest = run.slice(1);
       const tail = text.slice(at + 1, at + 8);
-      if ((rest === '' || rest.startsWith('씨') || rest.startsWith('모')) && SURNAME_ALONE.test(tail)) {
+      // 김모 과장, 박모 상경: 모 hides the given name (not 고모/이모, aunts).
+      const hidden = rest === '모' && !'고이'.includes(run[0] ?? '') && TITLE_AFTER.test(nextWord(text, runEnd));
+      if (hidden || ((rest === '' || rest.startsWith('씨') || rest.startsWith('모')) && SURNAME_ALONE.test(tail))) {
         sink(at, at + 1, 'NAME', 0.85, 'name.ko.surname');
         continue;
       }
@@ -107,6 +110,7 @@ export function findNamesKorean(text: string, outer: Sink): void {
     }
   }
   if (found.length > 0) coordinated(text, found, outer);
+  findKoreanExtras(text, found, outer);
 }
 
 const LIST_SEP_AFTER = /^ ?[,·/] ?$/;
@@ -184,7 +188,13 @@ function koreanShaped(
   const sLen = compound ? 2 : 1;
   if (!compound && !surnames.has(run[0] ?? '')) return false;
   // 공관위원장, 외환은행장: the whole word is a title; A양이: an initial, handled elsewhere.
-  if (TITLE_WORD_END.test(stripParticle(run)) || /[A-Za-z]/.test(text[at - 1] ?? '')) return false;
+  if (/[A-Za-z]/.test(text[at - 1] ?? '') || KIN.has(stripParticle(run))) return false;
+  const glued = gluedName(run, sLen);
+  if (glued > 0) {
+    sink(at, at + glued, 'NAME', 0.6, 'name.ko.glued');
+    return true;
+  }
+  if (TITLE_WORD_END.test(stripParticle(run))) return false;
   for (const gLen of [2, 1]) {
     const nameLen = sLen + gLen;
     if (run.length < nameLen) continue;
@@ -198,14 +208,14 @@ function koreanShaped(
     if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter && !(cueBefore && rest === '')) continue;
     const typical = [...given].every((ch) => givenSyllables.has(ch)) || givenNames.has(given);
     // "정황을", "사람이", "장관이 검사들에게": the last syllable is a particle on an ordinary word.
-    if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen).replace(/^ /, '')))) continue;
+    if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !givenNames.has(given) && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen).replace(/^ /, '')))) continue;
     // 채운다, 위치한, 진료한 (a verb) or 방송사, 정신과, 인수위 (an organisation) before a title.
     if (rest === '' && gLen === 2 && !cueBefore && (/[다며고게한된던는했할될]$/.test(name) || /[사과위본당청처]$/.test(name))) continue;
     let score = 0;
     if ((cueBefore || cueAfter) && (typical || gLen === 2)) score = 0.9;
     // Without a cue: a known given name, or two core given-name syllables where the last one is not
     // itself a particle (사람+이, 여운+을 are words with a particle, not names).
-    else if (gLen === 2 && (givenNames.has(given) || ([...given].every((ch) => CORE_GIVEN.has(ch)) && !(rest === '' && PARTICLE_SYLLABLE.has(given[1] ?? '')) && !VERB_SYLLABLE.has(given[1] ?? '') && !VERB_SYLLABLE.has(given[0] ?? '')))) score = 0.6;
+    else if (gLen === 2) score = uncuedScore(given, rest);
     if (score === 0) continue;
     sink(at, at + nameLen, 'NAME', score, cueBefore || cueAfter ? 'name.ko.cue' : 'name.ko.list');
     return true;
