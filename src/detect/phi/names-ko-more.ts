@@ -52,6 +52,7 @@ export const KIN = new Set('이모 고모 이모부 고모부 조카 손자 손�
 
 const FAMILIAR = /([\uac00-\ud7a3]{2})이(?:가|는|도|를|랑|와|의|야|한테|에게|가요|처럼|만)(?![\uac00-\ud7a3])/g;
 // Han in brackets with an age after it (後藤健二·47), or closing the bracket after a 3+ syllable name.
+const WORD_START = /(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2}/g;
 const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 
 /** Rules that need the names already found in this text (`found`) or scan for their own shapes. */
@@ -77,11 +78,12 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
     const name = text.slice(a, b);
     if (name.length === 3 && /^[\uac00-\ud7a3]+$/.test(name) && lex.koSurnames.has(name[0] ?? '')) names.add(name).add(name.slice(1));
   }
-  for (const name of names) {
-    if (KO_NOT_NAMES.has(name)) continue;
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-      if (/[\uac00-\ud7a3]/.test(text[i - 1] ?? '')) continue;
-      sink(i, i + name.length, 'NAME', 0.6, 'name.ko.repeat');
+  if (names.size === 0) return;
+  // One pass over word starts (not one indexOf per name), so many distinct names stay linear.
+  for (const m of text.matchAll(WORD_START)) {
+    for (const len of [3, 2]) {
+      const name = text.slice(m.index, m.index + len);
+      if (names.has(name) && !KO_NOT_NAMES.has(name)) sink(m.index, m.index + len, 'NAME', 0.6, 'name.ko.repeat');
     }
   }
 }
