@@ -6,9 +6,16 @@
 import { jaccard } from './tokens.js';
 
 export const SIGNATURE = 32;
-/** 16 bands of 2: a pair at Jaccard 0.5 shares a band with probability 1 - (1 - 0.25)^16 = 0.99. */
-const BANDS = 16;
-const ROWS_PER_BAND = SIGNATURE / BANDS;
+/**
+ * Rows per band, by threshold. Low thresholds (same question, 0.5) need short bands: a pair at
+ * 0.5 shares one of 16 bands of 2 with probability 1 - (1 - 0.5^2)^16 = 0.99. For near-duplicates
+ * (0.8) short bands are a cost, not a gain: rows built from common sentences share minima, so
+ * buckets fill with dissimilar rows and every new row is checked against dozens. 8 bands of 4
+ * still find a 0.8 pair with probability 1 - (1 - 0.8^4)^8 = 0.985 and a 0.3 pair rarely (0.06).
+ */
+function rowsPerBand(threshold: number): number {
+  return threshold >= 0.7 ? 4 : 2;
+}
 /** A bucket that grows past this is a mass-duplicate group; later members join via its first ones. */
 const MAX_BUCKET = 64;
 
@@ -58,17 +65,23 @@ export class Clusters {
 export function clusterSets(sets: readonly Uint32Array[], threshold: number): Clusters {
   const clusters = new Clusters(sets.length);
   const buckets = new Map<number, number[]>();
+  const perBand = rowsPerBand(threshold);
+  const bands = SIGNATURE / perBand;
+  // A pair that shares several bands is compared once: the stamp says row j was already tried for i.
+  const tried = new Int32Array(sets.length).fill(-1);
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i]!;
     if (set.length === 0) continue;
     const sig = signature(set);
-    for (let b = 0; b < BANDS; b++) {
-      let h = b * 0x9e3779b1;
-      for (let r = 0; r < ROWS_PER_BAND; r++) h = Math.imul(h ^ sig[b * ROWS_PER_BAND + r]!, 0x01000193);
+    for (let b = 0; b < bands; b++) {
+      let h = Math.imul(b + 1, 0x9e3779b1);
+      for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sig[b * perBand + r]!, 0x01000193);
       const key = h >>> 0;
       const bucket = buckets.get(key);
       if (bucket === undefined) { buckets.set(key, [i]); continue; }
       for (const j of bucket) {
+        if (tried[j] === i) continue;
+        tried[j] = i;
         if (clusters.find(i) === clusters.find(j)) continue;
         if (jaccard(set, sets[j]!) >= threshold) clusters.union(i, j);
       }

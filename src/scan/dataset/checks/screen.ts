@@ -9,22 +9,35 @@
 
 /** Outside printable ASCII + ordinary whitespace: homoglyphs, invisible/bidi/tag characters, other scripts. */
 const UNUSUAL = /[^\x20-\x7e\t\n\r]/;
-/** Markup, template and link syntax that hides or frames instructions. */
-const MARKUP = /[<>{}[\]`|\\]|:\/\/|%[0-9a-fA-F]{2}|&#?\w{1,8};/;
+/** Markup, template and link syntax that hides or frames instructions; '@' for addresses to send data to. */
+const MARKUP = /[<>{}[\]`|\\@]|:\/\/|%[0-9a-fA-F]{2}|&#?\w{1,8};/;
 /** A long unbroken run of base64/hex-like characters (an encoded payload). */
 const ENCODED = /[A-Za-z0-9+/=_-]{28}/;
 /**
- * Words an instruction to a model is made of. Matching is on lower-cased text; every branch is a
- * fixed word (no nested quantifiers), so the regex is linear.
+ * Words an instruction to a model is made of, or words that address the model or its user.
+ * Matching is on lower-cased text; every branch is a fixed word (no nested quantifiers), so the
+ * regex is linear. Words common in clinical prose ("renal function", "immune system", "role of",
+ * "guidelines", "no longer") are not here on their own: an instruction that uses them also says
+ * "you", "your" or "user" (measured on the injection dev attacks the detector finds in document
+ * mode: 98.2% pass this screen against 93.2% for the former word list, while the share of
+ * medical-text bytes sent on drops from 54% to 47%).
  */
-const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|system|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|policy|policies|guideline|guidelines|developer|admin|administrator|persona|roleplay|role|respond|reply|replies|answer with|say that|tell the user|from now on|act as|you are now|you must|do anything|no longer|new rules|unrestricted|uncensored|confidential|secret|password|api key|token|exfiltrat\w*|send|email|append|include this|image|markdown|link|url|click|visit|download|execute|run|command|shell|script|tool|function|ai|llm|gpt|chatbot|model)\b/;
+const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/;
 
 export function needsInjectionScan(text: string): boolean {
   return UNUSUAL.test(text) || MARKUP.test(text) || ENCODED.test(text) || INSTRUCTION.test(text.toLowerCase());
 }
 
-/** Digits, '@', capitalised words after a lower-case word or another capital (names, places), non-ASCII. */
-const PHI_HINT = /[0-9@]|[a-z,;]\s+[A-Z]|\b[A-Z][a-z]+\s+[A-Z]|[^\x20-\x7e\t\n\r]/;
+/**
+ * What PHI needs to be found: digit shapes of dates, identifiers, phones, postcodes and addresses
+ * (four digits in a row, digits joined by / : - or a space, dotted quads), '@', a capitalised word
+ * after a lower-case word, comma or colon ("Nombre: Mariano", "seen by Smith"), two capitalised
+ * words, two upper-case words, non-ASCII. Short numbers alone ("5 mg", "2.5", "every 6 weeks") do
+ * not count: nearly every clinical answer has them. Measured on PHI dev split into lines: 98.2%
+ * of the lines where the PHI detector finds something pass (87.2% for the former "any digit"
+ * screen), and the share of medical-text bytes sent on drops from 90% to 76%.
+ */
+const PHI_HINT = /[0-9]{4}|[0-9][/:-][0-9]|[0-9] [0-9]|[0-9]\.[0-9]{1,3}\.[0-9]|@|[a-z,;:]\s+[A-Z][a-z]|\b[A-Z][a-z]+\s+[A-Z]|\b[A-Z]{2,}\s+[A-Z]{2,}|[^\x20-\x7e\t\n\r]/;
 
 export function needsPhiScan(text: string): boolean {
   return PHI_HINT.test(text);
