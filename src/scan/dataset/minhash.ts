@@ -69,10 +69,17 @@ export function clusterSets(sets: readonly Uint32Array[], threshold: number): Cl
   const bands = SIGNATURE / perBand;
   // A pair that shares several bands is compared once: the stamp says row j was already tried for i.
   const tried = new Int32Array(sets.length).fill(-1);
+  // Signatures are kept (128 bytes a row) so a candidate pair is first judged by its share of equal
+  // minima, an unbiased estimate of its Jaccard similarity, and the exact merge of two sets (about
+  // ten times the cost) runs only when the estimate is within 3.5 standard deviations of the
+  // threshold: a pair truly at the threshold is skipped with probability under 0.03%.
+  const sigs = new Uint32Array(sets.length * SIGNATURE);
+  const minEqual = Math.floor(SIGNATURE * threshold - 3.5 * Math.sqrt(SIGNATURE * threshold * (1 - threshold)));
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i]!;
     if (set.length === 0) continue;
     const sig = signature(set);
+    sigs.set(sig, i * SIGNATURE);
     for (let b = 0; b < bands; b++) {
       let h = Math.imul(b + 1, 0x9e3779b1);
       for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sig[b * perBand + r]!, 0x01000193);
@@ -83,6 +90,9 @@ export function clusterSets(sets: readonly Uint32Array[], threshold: number): Cl
         if (tried[j] === i) continue;
         tried[j] = i;
         if (clusters.find(i) === clusters.find(j)) continue;
+        let equal = 0;
+        for (let k = 0, o = j * SIGNATURE; k < SIGNATURE; k++) if (sigs[o + k] === sig[k]) equal++;
+        if (equal < minEqual) continue;
         if (jaccard(set, sets[j]!) >= threshold) clusters.union(i, j);
       }
       if (bucket.length < MAX_BUCKET) bucket.push(i);
