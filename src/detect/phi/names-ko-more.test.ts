@@ -31,3 +31,10 @@ test('clinical words that start with a surname syllable stay words', () => {
   assert.deepEqual(names('신경과 정상 소견, 조영제 투여 후 이상 없음. 신장 기능 정상.'), []);
   assert.deepEqual(names('고모와 이모가 보호자로 왔다'), []);
 });
+
+test('a performer before acting nouns, but not smoke, postponement or the verbs', () => {
+  assert.deepEqual(names('마리옹의 연기는 예술이다'), ['마리옹']);
+  assert.deepEqual(names('어제 본 영화, 로버트슨 주연 작품'), ['로버트슨']);
+  assert.deepEqual(names('환자의 연기 흡입 소견, 수술 연기 후 재입원'), []);
+  assert.deepEqual(names('결국 출연이 불발됐다'), []);
+});

@@ -52,7 +52,13 @@ export const KIN = new Set('이모 고모 이모부 고모부 조카 손자 손�
 
 const FAMILIAR = /([\uac00-\ud7a3]{2})이(?:가|는|도|를|랑|와|의|야|한테|에게|가요|처럼|만)(?![\uac00-\ud7a3])/g;
 // Han in brackets with an age after it (後藤健二·47), or closing the bracket after a 3+ syllable name.
-const WORD_START = /(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{2}/g;
+// A performer before what only people do on screen (X의 연기, X 연기력, X 주연, X 출연): 연기 alone
+// also means "postponement" (수술 연기), so it needs the possessive 의.
+const PERFORMER = /(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,9})( ?)(연기력|열연|주연|출연|캐스팅|연기)/g;
+const NOT_PERFORMER = /^(?:주인공|여주인공|남주인공|배우|배우들|아역|조연|주연|악역|감독|캐릭터|사투리|그녀|모두|다들|출연진|연기자|주연배우|여배우|남배우|사람|사람들|모든|전부|가족|최고|진짜|정말|완벽|모두들|애들|아이들|동물|특별|우정|카메오|단역|첫|재|공동|이중|영화|드라마|작품|극|악당|여자|남자|소녀|소년|할머니|할아버지|환자|환아|보호자|의사|간호사|수술|검사|시술|치료|일정|입원|퇴원|진료|회의|행사|경기|발표|선거|재판|화재|담배|결국|다시|처음|직접|함께|깜짝|최초|최상|최악|최고의|재차)$/;
+
+const BARE_NEXT = /^(?![한했하할된됐되자진상])/;
+const WORD_START = /[\uac00-\ud7a3]{2,}/g;
 const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 
 /** Rules that need the names already found in this text (`found`) or scan for their own shapes. */
@@ -66,6 +72,19 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
       if (/[\uac00-\ud7a3]/.test(prev) || KO_NOT_NAMES.has(given)) continue;
       const core = [...given].every((ch) => CORE_GIVEN.has(ch)) && !VERB_SYLLABLE.has(given[1] ?? '');
       if (lex.koGiven.has(given) || core) sink(m.index, m.index + 2, 'NAME', 0.55, 'name.ko.familiar');
+    }
+  }
+  if (text.includes('연') || text.includes('출') || text.includes('캐')) {
+    for (const m of text.matchAll(PERFORMER)) {
+      const word = m[1] ?? '';
+      const possessive = word.endsWith('의') && word.length >= 3;
+      // Without 의 only nouns of acting count, not the verbs (X가 출연했다 names no one before it).
+      if (!possessive && (m[3] === '연기' || m[2] === '' || !BARE_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)))) continue;
+      // 연기 is also smoke (환자의 연기 흡입): acting only before 는/가/도/를/력.
+      if (m[3] === '연기' && !/^[는가도를력]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+      const stem = possessive ? word.slice(0, -1) : word;
+      if (stem.length < 2 || KO_NOT_NAMES.has(stem) || NOT_PERFORMER.test(stem) || /[들적인한는던된에로서고면게지씨님양군이가은는을를도의]$/.test(stem)) continue;
+      sink(m.index, m.index + stem.length, 'NAME', 0.55, 'name.ko.performer');
     }
   }
   const names = new Set<string>();
