@@ -70,7 +70,7 @@ function compose(target: number, mode: Mode, attack: boolean, rand: () => number
   return { text, bytes: Buffer.byteLength(text), mode };
 }
 
-function corpus(target: number, mode: Mode, count: number, seed: number): Input[] {
+export function corpus(target: number, mode: Mode, count: number, seed: number): Input[] {
   const rand = rng(seed);
   return Array.from({ length: count }, (_, i) => compose(target, mode, i % 4 === 0, rand));
 }

@@ -5,7 +5,7 @@
  * not occur, and no start offset is tried twice by the same rule (linear in the text).
  */
 import type { Rule, RuleForm } from './rule.js';
-import { createTriggerScanner, type TriggerScanner } from './scanner.js';
+import { createTriggerScanner, lowerSameLength, type TriggerScanner } from './scanner.js';
 
 export interface RuleHit {
   readonly rule: Rule;
@@ -64,6 +64,33 @@ function buildTable(rules: readonly Rule[]): FormTable {
 export interface RuleEngine {
   readonly rules: readonly Rule[];
   run(text: string, form: RuleForm): RuleHit[];
+  /** Both forms' hits, each list exactly as `run` gives it; one scan when the forms lower-case alike. */
+  runForms(folded: string, clean: string): { readonly folded: RuleHit[]; readonly clean: RuleHit[] };
+}
+
+/**
+ * One scanner over both forms' triggers, for texts whose folded and clean forms lower-case to the
+ * same string (most prompts: nothing to fold but case). At each position it reports the longest
+ * trigger of either form; every trigger of one form matching there is a prefix of it, so the
+ * form's own scanner would have reported the longest of that form's keys that prefix it, whose
+ * rule list (with its inherited prefixes) is precomputed here. Each form's hits are therefore the
+ * same, in the same order, as from its own scan, for half the scanning.
+ */
+interface MergedTable {
+  readonly scanner: TriggerScanner;
+  /** Per merged key: the folded and clean tables' rule lists, or undefined when a form has none. */
+  readonly lists: ReadonlyMap<string, readonly [readonly number[] | undefined, readonly number[] | undefined]>;
+}
+
+function buildMerged(folded: FormTable, clean: FormTable): MergedTable {
+  const keys = [...new Set([...folded.byTrigger.keys(), ...clean.byTrigger.keys()])];
+  const longestPrefix = (table: FormTable, key: string): readonly number[] | undefined => {
+    let best: string | undefined;
+    for (const k of table.byTrigger.keys()) if (key.startsWith(k) && (best === undefined || k.length > best.length)) best = k;
+    return best === undefined ? undefined : table.byTrigger.get(best);
+  };
+  const lists = new Map(keys.map((k) => [k, [longestPrefix(folded, k), longestPrefix(clean, k)] as const]));
+  return { scanner: createTriggerScanner(keys), lists };
 }
 
 export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
@@ -71,38 +98,59 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
     folded: buildTable(rules.filter((r) => r.form === 'folded')),
     clean: buildTable(rules.filter((r) => r.form === 'clean')),
   };
+  const merged = buildMerged(tables.folded, tables.clean);
   let run = 0;
+  // Detection is synchronous, so one scratch set per engine is never shared by two runs.
+  const nextRun = (): number => (run = (run + 1) >>> 0 || 1);
+  const runOne = (text: string, form: RuleForm, low: string): RuleHit[] => {
+    const table = tables[form];
+    const hits: RuleHit[] = [];
+    const current = nextRun();
+    table.scanner.scanLowered(low, (at, trigger) => wake(table, table.byTrigger.get(trigger), text, at, current, hits));
+    return hits;
+  };
   return {
     rules,
-    run(text, form) {
-      const table = tables[form];
-      const hits: RuleHit[] = [];
-      // Detection is synchronous, so one scratch set per engine is never shared by two runs.
-      const { epoch, triedUntil, counts, searches } = table;
-      run = (run + 1) >>> 0 || 1;
-      table.scanner.scan(text, (at, trigger) => {
-        for (const id of table.byTrigger.get(trigger) ?? []) {
-          const rule = table.rules[id] as Rule;
-          if (epoch[id] !== run) {
-            epoch[id] = run;
-            triedUntil[id] = 0;
-            counts[id] = 0;
-            searches[id] = 0;
-          }
-          if (at < (triedUntil[id] as number) || (counts[id] as number) >= MAX_HITS_PER_RULE) continue;
-          const sticky = rule.lead <= STICKY_LEAD || (searches[id] as number) >= SEARCH_BUDGET;
-          if (!sticky) searches[id] = (searches[id] as number) + 1;
-          const hit = tryRule(rule, text, at, triedUntil[id] as number, sticky);
-          // Either way no match of this rule starts before this point any more: never retry it.
-          triedUntil[id] = hit ? hit.end : at + 1;
-          if (!hit) continue;
-          counts[id] = (counts[id] as number) + 1;
-          if (hit.score > 0) hits.push(hit);
-        }
+    run: (text, form) => runOne(text, form, lowerSameLength(text)),
+    runForms(folded, clean) {
+      const lowFolded = lowerSameLength(folded);
+      const lowClean = clean === folded ? lowFolded : lowerSameLength(clean);
+      if (lowFolded !== lowClean) return { folded: runOne(folded, 'folded', lowFolded), clean: runOne(clean, 'clean', lowClean) };
+      const hits = { folded: [] as RuleHit[], clean: [] as RuleHit[] };
+      const current = nextRun();
+      merged.scanner.scanLowered(lowFolded, (at, trigger) => {
+        const lists = merged.lists.get(trigger);
+        if (lists === undefined) return;
+        wake(tables.folded, lists[0], folded, at, current, hits.folded);
+        wake(tables.clean, lists[1], clean, at, current, hits.clean);
       });
       return hits;
     },
   };
+}
+
+/** Tries the rules a trigger at `at` wakes, each at most once per start offset (see triedUntil). */
+function wake(table: FormTable, ids: readonly number[] | undefined, text: string, at: number, run: number, hits: RuleHit[]): void {
+  if (ids === undefined) return;
+  const { epoch, triedUntil, counts, searches } = table;
+  for (const id of ids) {
+    const rule = table.rules[id] as Rule;
+    if (epoch[id] !== run) {
+      epoch[id] = run;
+      triedUntil[id] = 0;
+      counts[id] = 0;
+      searches[id] = 0;
+    }
+    if (at < (triedUntil[id] as number) || (counts[id] as number) >= MAX_HITS_PER_RULE) continue;
+    const sticky = rule.lead <= STICKY_LEAD || (searches[id] as number) >= SEARCH_BUDGET;
+    if (!sticky) searches[id] = (searches[id] as number) + 1;
+    const hit = tryRule(rule, text, at, triedUntil[id] as number, sticky);
+    // Either way no match of this rule starts before this point any more: never retry it.
+    triedUntil[id] = hit ? hit.end : at + 1;
+    if (!hit) continue;
+    counts[id] = (counts[id] as number) + 1;
+    if (hit.score > 0) hits.push(hit);
+  }
 }
 
 /** Short leads are cheaper tried start by start than by searching a slice that runs past the trigger. */

@@ -57,9 +57,12 @@ export function createRuleDetector(options: RuleDetectorOptions = {}): Detector 
     decodedLayers: true,
     detect(input: TextView, ctx: DetectContext): Finding[] {
       const findings: Finding[] = [];
+      const folded = input.form('folded');
+      const clean = input.form('clean');
+      const hits = engine.runForms(folded.text, clean.text);
       for (const formName of FORMS) {
-        const form = input.form(formName);
-        for (const hit of engine.run(form.text, formName)) {
+        const form = formName === 'folded' ? folded : clean;
+        for (const hit of hits[formName]) {
           const score = weigh(hit.rule.family, ctx.mode, hit.score);
           if (score < minScore) continue;
           const span = form.toRoot(hit.start, hit.end);

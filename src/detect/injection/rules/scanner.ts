@@ -8,6 +8,8 @@
 export interface TriggerScanner {
   /** Calls `onHit` with the offset and the longest trigger starting there, in text order. */
   scan(text: string, onHit: (at: number, trigger: string) => void): void;
+  /** The same on text already passed through `lowerSameLength` (the caller reuses it). */
+  scanLowered(low: string, onHit: (at: number, trigger: string) => void): void;
 }
 
 const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
@@ -75,29 +77,27 @@ export function createTriggerScanner(triggers: readonly string[]): TriggerScanne
   // touching the 64K-entry array of maps.
   const startsOther = new Uint8Array(65536);
   for (const t of nonWord) startsOther[t.charCodeAt(0)] = 1;
-  return {
-    scan(text, onHit) {
-      const low = lower(text);
-      const n = low.length;
-      let prevWord = false;
-      for (let i = 0; i < n; i++) {
-        const c = low.charCodeAt(i);
-        if (c < 128 && WORD[c] === 1) {
-          if (!prevWord && i + 1 < n) {
-            const c1 = low.charCodeAt(i + 1);
-            const found = c1 < 128 ? matchAscii(wordyAscii[c * 128 + c1], low, i) : firstMatch(wordyWide.get(c * 65536 + c1), low, i, 2);
-            if (found !== undefined) onHit(i, found);
-          }
-          prevWord = true;
-          continue;
+  const scanLowered = (low: string, onHit: (at: number, trigger: string) => void): void => {
+    const n = low.length;
+    let prevWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = low.charCodeAt(i);
+      if (c < 128 && WORD[c] === 1) {
+        if (!prevWord && i + 1 < n) {
+          const c1 = low.charCodeAt(i + 1);
+          const found = c1 < 128 ? matchAscii(wordyAscii[c * 128 + c1], low, i) : firstMatch(wordyWide.get(c * 65536 + c1), low, i, 2);
+          if (found !== undefined) onHit(i, found);
         }
-        prevWord = false;
-        if (startsOther[c] === 0) continue;
-        const found = longest(other[c] as Map<number, string[]>, low, i);
-        if (found !== undefined) onHit(i, found);
+        prevWord = true;
+        continue;
       }
-    },
+      prevWord = false;
+      if (startsOther[c] === 0) continue;
+      const found = longest(other[c] as Map<number, string[]>, low, i);
+      if (found !== undefined) onHit(i, found);
+    }
   };
+  return { scan: (text, onHit) => scanLowered(lowerSameLength(text), onHit), scanLowered };
 }
 
 /**
@@ -147,7 +147,7 @@ function longest(table: Map<number, string[]>, low: string, i: number): string |
 }
 
 /** Lower-cases without moving offsets: characters whose lower case changes length are left as is. */
-function lower(text: string): string {
+export function lowerSameLength(text: string): string {
   const low = text.toLowerCase();
   if (low.length === text.length) return low;
   // Joined from parts so the result is a flat string: charCodeAt on a concatenation rope is slow.
