@@ -13,7 +13,8 @@ export interface RewriteResult {
   readonly pseudonymized: boolean;
 }
 
-export function rewriteRequest(body: Record<string, unknown>, items: readonly TextItem[], decided: readonly Decided[], vault: Vault): RewriteResult {
+/** `vault` is called only when a text is rewritten: clean traffic never pays for a vault's random key. */
+export function rewriteRequest(body: Record<string, unknown>, items: readonly TextItem[], decided: readonly Decided[], vault: () => Vault): RewriteResult {
   const texts = items.map((i) => i.text);
   let changed = false;
   let pseudonymized = false;
@@ -32,7 +33,7 @@ export function rewriteRequest(body: Record<string, unknown>, items: readonly Te
       spans.push({ start: d.finding.start, end: d.finding.end, type, score: Math.max(d.finding.score, 1) });
     }
     if (spans.length === 0) return;
-    const result = transform(item.text, spans, { defaultAction: 'redact', actions, minScore: 0 }, { vault });
+    const result = transform(item.text, spans, { defaultAction: 'redact', actions, minScore: 0 }, { vault: vault() });
     if (result.text !== item.text) {
       setText(body, item.path, result.text);
       texts[index] = result.text;

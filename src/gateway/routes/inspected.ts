@@ -2,7 +2,7 @@
  * The inspected endpoints (chat, completions, embeddings): parse → inspect request → policy →
  * rewrite → proxy → inspect answer → respond. Streaming answers branch off to `stream/`.
  */
-import { createVault, restore } from '../../deid/index.js';
+import { createVault, restore, type Vault } from '../../deid/index.js';
 import { GatewayError } from '../types.js';
 import type { HandlerContext } from '../app/deps.js';
 import { parseJsonBody, readBody, requireJson } from '../app/body.js';
@@ -41,12 +41,14 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   applyVerdict(x, requestDecision);
   if (requestDecision.block) throw new GatewayError(403, requestDecision.block.code, requestDecision.block.message);
 
-  const vault = createVault(deps.pseudonymKey ? { key: deps.pseudonymKey } : {});
+  // Made on first use: a vault draws a random key, which clean requests (most of them) never need.
+  let made: Vault | undefined;
+  const vault = (): Vault => (made ??= createVault(deps.pseudonymKey ? { key: deps.pseudonymKey } : {}));
   const rewritten = rewriteRequest(body, items, requestDecision.decided, vault);
   const canary = policy.canary && endpoint.kind === 'chat' ? newCanary() : undefined;
   const planted = canary !== undefined && plantCanary(body, canary);
   const known = knownPhi(items, located, deps.fingerprint);
-  if (rewritten.pseudonymized) known.addSurrogates(vault);
+  if (rewritten.pseudonymized) known.addSurrogates(vault());
   const output: OutputContext = {
     pipeline: deps.inspectors.output,
     rules: deps.outputRules.get(endpoint.route.name) ?? deps.inspectors.output,
@@ -64,7 +66,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   const contentType = String(answer.headers['content-type'] ?? '');
   if (answer.status < 300 && contentType.startsWith('text/event-stream')) {
     try {
-      await relayStream(ctx, answer.body, { output, vault: rewritten.pseudonymized ? vault : undefined, requestChars });
+      await relayStream(ctx, answer.body, { output, vault: rewritten.pseudonymized ? vault() : undefined, requestChars });
     } finally {
       x.upstreamMs = performance.now() - sentAt;
     }
@@ -88,7 +90,7 @@ export async function handleInspected(ctx: HandlerContext): Promise<void> {
   }
   const outputItems = responseTexts(endpoint.kind, answerBody);
   const restored = outputItems.map((item) => {
-    const text = rewritten.pseudonymized ? restore(item.text, vault) : item.text;
+    const text = rewritten.pseudonymized ? restore(item.text, vault()) : item.text;
     if (text !== item.text) setText(answerBody, item.path, text);
     return { ...item, text };
   });

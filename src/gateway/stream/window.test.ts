@@ -59,3 +59,30 @@ test('text is released only HOLD characters behind the head, all of it at the en
   w.push('', true);
   assert.equal(w.release(true).length, HOLD);
 });
+
+test('small chunks: a canary anywhere is found before any of its end is released', () => {
+  const filler = 'The dose can be continued with renal monitoring every three months. ';
+  for (let at = 0; at < 200; at += 7) {
+    const text = `${filler.repeat(3).slice(0, at)}${output.canary}${filler.repeat(3)}`;
+    const w = new ChoiceWindow(output, undefined);
+    let sent = '';
+    let found = false;
+    for (let i = 0; i < text.length && !found; i += 5) {
+      const final = i + 5 >= text.length;
+      found = w.push(text.slice(i, i + 5), final).some((f) => f.kind === 'output.system_prompt_leak');
+      if (!found) sent += w.release(final);
+    }
+    assert.ok(found, `canary at ${at}`);
+    assert.ok(!sent.includes(output.canary), `canary at ${at} went out whole`);
+  }
+});
+
+test('a 1 KB answer in 48-character chunks is checked about once per HOLD characters, not per chunk', () => {
+  let checks = 0;
+  const counted = { ...output, rules: { inspect: (t: string, o?: { mode?: 'output' }) => { checks++; return output.rules.inspect(t, o); } } };
+  const w = new ChoiceWindow(counted, undefined);
+  const text = 'Continue metformin at a reduced maximum dose and review renal function in three months. '.repeat(12);
+  const chunks = text.match(/.{1,48}/gs) ?? [];
+  chunks.forEach((c, i) => w.push(c, i === chunks.length - 1));
+  assert.ok(checks <= Math.ceil(text.length / HOLD) + 1, `${checks} checks for ${chunks.length} chunks`);
+});

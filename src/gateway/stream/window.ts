@@ -10,8 +10,12 @@ import { inspectOutput, type OutputContext } from '../inspect/output.js';
 
 export const HOLD = 64;
 export const OVERLAP = 256;
-/** Inspect again once this much new text arrived (must stay below HOLD). */
-export const MIN_STEP = 32;
+/**
+ * Inspect again once this much new text arrived. Safe up to HOLD (see push); each check re-reads
+ * OVERLAP + HOLD characters besides the new ones, so a larger step means fewer re-reads: at HOLD,
+ * a 1 KB answer in 48-character chunks is checked 10 times instead of 20.
+ */
+export const MIN_STEP = HOLD;
 
 export class ChoiceWindow {
   readonly #restorer: StreamRestorer | undefined;
@@ -39,7 +43,8 @@ export class ChoiceWindow {
     const restored = this.#restorer ? this.#restorer.push(delta) + (final ? this.#restorer.end() : '') : delta;
     this.#text += restored;
     // Re-inspecting on every tiny delta would cost a detector run per token. Skipping is safe while
-    // the uninspected tail is shorter than HOLD: release() never forwards past text.length - HOLD.
+    // the uninspected tail is shorter than HOLD: release() never forwards past text.length - HOLD,
+    // so nothing uninspected goes out, and a finding touching the last checked head is held back.
     if (!final && this.#text.length - this.#inspected < MIN_STEP) return [];
     const from = Math.max(0, this.#forwarded - OVERLAP);
     const found = inspectOutput(this.#text.slice(from), this.#output);
