@@ -61,6 +61,27 @@ export interface MicroResult {
   readonly pgSize: PgSize;
   /** Events/s `verifyChain` reads and re-hashes from PostgreSQL (no signature keys given). */
   readonly verifyPerSecond: number;
+  /** The one-row chain head after every append above updated it: what vacuum has to keep up with. */
+  readonly head: HeadStats;
+}
+
+export interface HeadStats { readonly updates: number; readonly hot: number; readonly dead: number; readonly bytes: number }
+
+async function headStats(schema: string): Promise<HeadStats> {
+  // Closed backends flush their statistics within about a second; read after that.
+  await new Promise((r) => setTimeout(r, 1500));
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ upd: string; hot: string; dead: string; bytes: string }>(
+      'SELECT n_tup_upd AS upd, n_tup_hot_upd AS hot, n_dead_tup AS dead, pg_total_relation_size(relid) AS bytes FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = $2',
+      [schema, 'chain_head'],
+    );
+    const r = rows[0];
+    return { updates: Number(r?.upd ?? 0), hot: Number(r?.hot ?? 0), dead: Number(r?.dead ?? 0), bytes: Number(r?.bytes ?? 0) };
+  } finally {
+    await client.end();
+  }
 }
 
 export interface PgSize { readonly events: number; readonly bytesPerEvent: number; readonly indexBytesPerEvent: number }
@@ -142,13 +163,14 @@ export async function micro(): Promise<MicroResult> {
     const ceilingOnePool = await ceiling(1, ceilingCount, schema);
     const ceilingTwoPools = await ceiling(2, ceilingCount, schema);
     const size = await pgSize(schema);
+    const head = await headStats(schema);
     const reader = await openPostgresStore(PG_TEST_URL, { schema, readonly: true });
     const t = process.hrtime.bigint();
     const verified = await verifyChain(reader.audit);
     const verifyPerSecond = verified.checked / (Number(process.hrtime.bigint() - t) / 1e9);
     await reader.close();
     if (!verified.ok) throw new Error(`bench chain does not verify: ${JSON.stringify(verified.firstBad)}`);
-    return { ...lim, appendSqlite, appendPostgres, ceilingOnePool, ceilingTwoPools, ceilingCount, pgSize: size, verifyPerSecond };
+    return { ...lim, appendSqlite, appendPostgres, ceilingOnePool, ceilingTwoPools, ceilingCount, pgSize: size, verifyPerSecond, head };
   } finally {
     await dropSchema(schema);
   }
