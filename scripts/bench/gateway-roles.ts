@@ -22,7 +22,8 @@ export type ChildMessage =
   | { readonly seq: number }
   | { readonly added: { readonly count: number; readonly p50: number; readonly p99: number; readonly lastSeq: number } };
 
-const ANSWER = 'For an eGFR of 40 mL/min/1.73 m2, metformin can be continued at a reduced maximum dose; review renal function every 3 to 6 months and stop below 30. '.repeat(6);
+/** The stub's answer (~0.9 KB): with the request's texts, what (c) inspects per exchange. */
+export const ANSWER = 'For an eGFR of 40 mL/min/1.73 m2, metformin can be continued at a reduced maximum dose; review renal function every 3 to 6 months and stop below 30. '.repeat(6);
 
 function send(msg: ChildMessage): void {
   process.send?.(msg);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import type { ChildMessage, ParentMessage } from './gateway-roles.js';
+import { ANSWER, type ChildMessage, type ParentMessage } from './gateway-roles.js';
 
 const ROLES = fileURLToPath(new URL('./gateway-roles.ts', import.meta.url));
 
@@ -36,7 +36,10 @@ const QUESTION = [
   'for these medicines and the eGFR threshold at which metformin should be stopped altogether. Summarise the',
   'plan as a short list a ward pharmacist could check against the current prescription chart.',
 ].join(' ');
-const body = (stream: boolean): string => JSON.stringify({ model: 'stub', stream, messages: [{ role: 'system', content: 'You are a careful clinical pharmacology assistant.' }, { role: 'user', content: QUESTION }] });
+const SYSTEM = 'You are a careful clinical pharmacology assistant.';
+const body = (stream: boolean): string => JSON.stringify({ model: 'stub', stream, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: QUESTION }] });
+/** Characters the full policy inspects per exchange: system + user message, and the answer. */
+const INSPECTED_KB = (SYSTEM.length + QUESTION.length + ANSWER.length) / 1024;
 
 function start(args: string[]): Promise<{ child: ChildProcess; ready: Extract<ChildMessage, { ready: true }> }> {
   const child = fork(ROLES, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -75,6 +78,21 @@ function memory(pid: number): { rss: number; peak: number } {
   }
 }
 
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms).
+ * Per request it is the figure the machine's load does not inflate: a busy machine slows the
+ * gateway down (req/s, latency) but does not make it do more work per request.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Row {
   readonly scenario: string;
   readonly stream: boolean;
@@ -85,6 +103,8 @@ interface Row {
   readonly errors: number;
   readonly added?: { p50: number; p99: number; count: number };
   readonly peakMb?: number;
+  /** CPU µs per request of the process serving the row: the stub for (a), the gateway otherwise. */
+  readonly cpuUs: number;
 }
 
 async function load(url: string, token: string | undefined, stream: boolean, seconds: number, connections: number): Promise<Result> {
@@ -98,14 +118,16 @@ async function load(url: string, token: string | undefined, stream: boolean, sec
   });
 }
 
-async function scenario(name: string, url: string, token: string | undefined, stream: boolean, s: Settings, gw?: ChildProcess): Promise<Row> {
+async function scenario(name: string, url: string, token: string | undefined, stream: boolean, s: Settings, server: ChildProcess, gw?: ChildProcess): Promise<Row> {
   // Warm-up: one request alone (the API key's scrypt check is then cached), then load for the JIT,
   // connection pools and SQLite pages — the table is about the steady state.
   await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body(stream) }).then((r) => r.arrayBuffer());
   await load(url, token, stream, Math.min(5, s.seconds), s.connections);
   const before = gw ? ((await ask(gw, { cmd: 'seq' })) as { seq: number }).seq : 0;
+  const cpuBefore = cpuMs(server.pid);
   const r = await load(url, token, stream, s.seconds, s.connections);
-  const row: Row = { scenario: name, stream, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  const cpuUs = ((cpuMs(server.pid) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
+  const row: Row = { scenario: name, stream, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuUs };
   if (!gw?.pid) return row;
   const { added } = (await ask(gw, { cmd: 'added', sinceSeq: before })) as Extract<ChildMessage, { added: unknown }>;
   return { ...row, added, peakMb: memory(gw.pid).peak };
@@ -130,13 +152,13 @@ const f2 = (n: number | undefined): string => (n === undefined || !Number.isFini
 
 function report(rows: readonly Row[], soakRun: Soak, s: Settings): string {
   const out = [
-    `Load: autocannon, ${s.connections} connections, ${s.seconds} s per row after a warm-up; 1 KB chat request (system + user message, no identifiers), upstream stub answering at once (~1 KB; 20 SSE chunks when streamed). Stub, gateway and load generator are separate processes on the same machine. Gateway-added time is what medguard itself recorded per exchange (audit trail \`gatewayMs\`: total minus upstream wait).`,
+    `Load: autocannon, ${s.connections} connections, ${s.seconds} s per row after a warm-up; 1 KB chat request (system + user message, no identifiers), upstream stub answering at once (~1 KB; 20 SSE chunks when streamed). Stub, gateway and load generator are separate processes on the same machine. Gateway-added time is what medguard itself recorded per exchange (audit trail \`gatewayMs\`: total minus upstream wait). CPU µs/req is the CPU time (user + system, from /proc) of the process serving the row — the stub for (a), the gateway for (b) and (c) — divided by the requests answered: the work per request, which a busy machine does not inflate.`,
     '',
-    '| scenario | answer | req/s | p50 ms | p99 ms | non-2xx / errors | gateway-added p50 / p99 ms | peak RSS MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| scenario | answer | req/s | p50 ms | p99 ms | non-2xx / errors | gateway-added p50 / p99 ms | CPU µs/req | peak RSS MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
-    out.push(`| ${r.scenario} | ${r.stream ? 'streamed' : 'JSON'} | ${Math.round(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.non2xx} / ${r.errors} | ${r.added ? `${f2(r.added.p50)} / ${f2(r.added.p99)}` : '—'} | ${f1(r.peakMb)} |`);
+    out.push(`| ${r.scenario} | ${r.stream ? 'streamed' : 'JSON'} | ${Math.round(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.non2xx} / ${r.errors} | ${r.added ? `${f2(r.added.p50)} / ${f2(r.added.p99)}` : '—'} | ${Number.isFinite(r.cpuUs) ? Math.round(r.cpuUs) : '—'} | ${f1(r.peakMb)} |`);
   }
   out.push('');
   for (const stream of [false, true]) {
@@ -147,6 +169,7 @@ function report(rows: readonly Row[], soakRun: Soak, s: Settings): string {
     const added = c.added?.p99 ?? Number.NaN;
     out.push(`- ${stream ? 'Streamed' : 'JSON'}: full policy throughput is ${ratio.toFixed(0)}% of direct (target ≥ 70%: ${ratio >= 70 ? 'met' : 'not met'}); gateway-added p99 ${f2(added)} ms (target ≤ 3 ms: ${added <= 3 ? 'met' : 'not met'}).`);
   }
+  out.push(...whereTheTimeGoes(rows));
   const n = soakRun.samples.length;
   const at = (q: number): number | undefined => soakRun.samples[Math.min(n - 1, Math.floor(q * n))];
   const first = at(0.1);
@@ -158,6 +181,19 @@ function report(rows: readonly Row[], soakRun: Soak, s: Settings): string {
   return out.join('\n');
 }
 
+/** The throughput verdict explained from CPU per request (load-independent), not from req/s alone. */
+function whereTheTimeGoes(rows: readonly Row[]): string[] {
+  const cpu = (prefix: string, stream: boolean): number => rows.find((r) => r.scenario.startsWith(prefix) && r.stream === stream)?.cpuUs ?? Number.NaN;
+  const [a, b, c] = [cpu('(a)', false), cpu('(b)', false), cpu('(c)', false)];
+  const [bs, cs] = [cpu('(b)', true), cpu('(c)', true)];
+  if (![a, b, c].every(Number.isFinite)) return [];
+  const perKb = (c - b) / INSPECTED_KB;
+  return [
+    `- Where the time goes (JSON, CPU per request): the stub spends ${Math.round(a)} µs; medguard with inspection off ${Math.round(b)} µs (its HTTP server, the pooled upstream client, identity with the per-request revocation read, limits, the audit event hashed, chained and committed); the full policy ${Math.round(c)} µs, so inspection is ${Math.round(c - b)} µs for the ${INSPECTED_KB.toFixed(1)} KB inspected per exchange (request texts and answer): about ${Math.round(perKb)} µs of detector CPU per KB, mostly the PHI family.${Number.isFinite(bs) && Number.isFinite(cs) ? ` Streamed: ${Math.round(bs)} µs off, ${Math.round(cs)} µs full (the answer is re-checked over a sliding window as it arrives).` : ''}`,
+    `- Why ≥ 70% of direct is not met: one gateway process serves at most about 1e6 / CPU-µs requests per second on its core (${Math.round(1e6 / c)} req/s for the full policy, ${Math.round(1e6 / b)} with inspection off), and on this 2-core machine the stub and the load generator share the cores with it. Roughly, the target asks the gateway to cost no more than ~1.4× the stub's ${Math.round(a)} µs per request, less than the HTTP proxying alone (inspection off) costs; inspection of ${INSPECTED_KB.toFixed(1)} KB adds ${Math.round(c - b)} µs on top. Throughput scales with cores and instances (docs/SCALING.md), not within one Node process; the latency target (gateway-added p99 ≤ 3 ms) is the one a single process can meet.`,
+  ];
+}
+
 /** The section body (scripts/bench.ts adds the header and merges it into docs/BENCH.md). */
 export async function benchGateway(): Promise<string> {
   const s = settings();
@@ -165,12 +201,12 @@ export async function benchGateway(): Promise<string> {
   const rows: Row[] = [];
   let soakRun: Soak | undefined;
   try {
-    for (const stream of [false, true]) rows.push(await scenario('(a) direct to the stub', stub.ready.url, undefined, stream, s));
+    for (const stream of [false, true]) rows.push(await scenario('(a) direct to the stub', stub.ready.url, undefined, stream, s, stub.child));
     for (const mode of ['off', 'full'] as const) {
       const gw = await start(['gateway', stub.ready.url, mode]);
       try {
         const name = mode === 'off' ? '(b) medguard, inspection off' : '(c) medguard, default policy';
-        for (const stream of [false, true]) rows.push(await scenario(name, gw.ready.url, gw.ready.token, stream, s, gw.child));
+        for (const stream of [false, true]) rows.push(await scenario(name, gw.ready.url, gw.ready.token, stream, s, gw.child, gw.child));
         if (mode === 'full' && gw.child.pid) soakRun = await soak(gw.ready.url, gw.ready.token ?? '', gw.child.pid, s);
       } finally {
         await stop(gw.child);
