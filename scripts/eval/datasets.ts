@@ -28,13 +28,14 @@ async function labelsFor(file: string): Promise<Map<number, string>> {
 }
 
 export async function evalDatasets(): Promise<string> {
-  if (!existsSync(join(corpus, 'MANIFEST.json'))) return '## Poisoned datasets\n\nCorpus not found; skipped.\n';
+  if (!existsSync(join(corpus, 'MANIFEST.json'))) return '## Poisoned fine-tuning data\n\nCorpus not found; skipped.\n';
   const manifest = JSON.parse(await readFile(join(corpus, 'MANIFEST.json'), 'utf8')) as { entries: Entry[] };
   const entries = manifest.entries.filter((e) => FORMATS.has(e.format));
-  const out: string[] = ['## Poisoned datasets', '', 'Command: `npm run eval -- datasets` (scanner defaults: cheap screen before the injection/PHI detectors, `--fail-on medium`).', ''];
+  const out: string[] = ['## Poisoned fine-tuning data', '', 'Command: `npm run eval -- datasets` (or `npx tsx scripts/eval.ts datasets`) (scanner defaults: cheap screen before the injection/PHI detectors, `--fail-on medium`).', ''];
   for (const full of [false, true]) {
     const bySplit = new Map<string, Tally>();
     const byType = new Map<string, [number, number]>();
+    const techniquesByType = new Map<string, Set<string>>();
     const missed: string[] = [];
     const falsePositives: string[] = [];
     for (const e of entries) {
@@ -49,6 +50,9 @@ export async function evalDatasets(): Promise<string> {
         const hit = flagged.has(index);
         const bt = byType.get(type) ?? [0, 0];
         byType.set(type, [bt[0] + (hit ? 1 : 0), bt[1] + 1]);
+        const found = techniquesByType.get(type) ?? new Set<string>();
+        for (const x of flagged.get(index)?.reasons ?? []) if (x.severity !== 'info' && x.severity !== 'low') found.add(x.technique);
+        techniquesByType.set(type, found);
         if (hit) t.tp += 1; else { t.fn += 1; missed.push(`${e.file} row ${index} (${type})`); }
       }
       for (const [index, row] of flagged) {
@@ -65,7 +69,8 @@ export async function evalDatasets(): Promise<string> {
       if (!t) { out.push(`| ${split} | 0 | - | - | - | - | - | - | - | - |`); continue; }
       out.push(`| ${split} | ${t.files} | ${t.rows} | ${t.tp + t.fn} | ${t.tp} | ${t.fp} | ${t.fn} | ${ratio(t.tp, t.tp + t.fp)} | ${ratio(t.tp, t.tp + t.fn)} | ${t.verdictsRight}/${t.files} |`);
     }
-    out.push('', '| poison type | found | of |', '| --- | --- | --- |', ...[...byType].sort().map(([type, [f, n]]) => `| ${type} | ${f} | ${n} |`), '');
+    const by = (type: string): string => [...(techniquesByType.get(type) ?? [])].sort().map((t) => `\`${t}\``).join(', ') || '-';
+    out.push('', '| poison type | found | of | found by |', '| --- | --- | --- | --- |', ...[...byType].sort().map(([type, [f, n]]) => `| ${type} | ${f} | ${n} | ${by(type)} |`), '');
     out.push(`Missed: ${missed.length === 0 ? 'none' : missed.join('; ')}.  `, `False positives: ${falsePositives.length === 0 ? 'none' : falsePositives.join('; ')}.`, '');
   }
   out.push(
@@ -75,6 +80,12 @@ export async function evalDatasets(): Promise<string> {
     'figures above are tuning figures and overstate what to expect on unseen data. Nothing keys on row ids or on strings',
     'of this corpus (the trigger phrase is found, not listed); the unit tests run the same checks on a separately written',
     'fixture (different questions, a different trigger) and find every poisoned row there too.',
+    '',
+    'Nothing is missed here, but the checks have known blind spots that this corpus does not exercise: a poisoned answer',
+    'to a question asked only once has no consensus to contradict; a trigger used in a single row, or in more than 2% of',
+    'rows (at most 50), is not a rare phrase; an injected instruction in plain ASCII prose with none of the screen\'s',
+    'words or shapes is sent to the detector only under `--full` (the screen passes 98.2% of the injection dev attacks',
+    'the detector finds, and 98.2% of PHI dev lines the PHI detector finds something in). See docs/DATASETS.md.',
   );
   return `${out.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
-import { jaccard } from './tokens.js';
+import { jaccardAtLeast } from './tokens.js';
 
 export const SIGNATURE = 32;
 /**
@@ -90,10 +90,14 @@ export function clusterSets(sets: readonly Uint32Array[], threshold: number): Cl
         if (tried[j] === i) continue;
         tried[j] = i;
         if (clusters.find(i) === clusters.find(j)) continue;
-        let equal = 0;
-        for (let k = 0, o = j * SIGNATURE; k < SIGNATURE; k++) if (sigs[o + k] === sig[k]) equal++;
-        if (equal < minEqual) continue;
-        if (jaccard(set, sets[j]!) >= threshold) clusters.union(i, j);
+        const other = sets[j]!;
+        // Sets smaller than the signature are cheaper to merge than to estimate.
+        if (set.length + other.length > 2 * SIGNATURE) {
+          let equal = 0;
+          for (let k = 0, o = j * SIGNATURE; k < SIGNATURE; k++) if (sigs[o + k] === sig[k]) equal++;
+          if (equal < minEqual) continue;
+        }
+        if (jaccardAtLeast(set, other, threshold)) clusters.union(i, j);
       }
       if (bucket.length < MAX_BUCKET) bucket.push(i);
     }

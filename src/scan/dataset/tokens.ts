@@ -39,8 +39,12 @@ export function key53(s: string): number {
 
 /** Normal form for exact-duplicate detection: NFKC, lower case, whitespace collapsed. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // NFKC leaves ASCII as it is; the test is a quarter of the cost of normalising prose.
+  const nf = ASCII.test(text) ? text : text.normalize('NFKC');
+  return nf.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Sorted, de-duplicated feature set: unigrams and bigrams of `tokens` minus the `drop`ped ones. */
 export function shingles(tokens: Uint32Array, drop?: (t: number) => boolean): Uint32Array {
@@ -61,4 +65,25 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
     if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
   }
   return inter / (a.length + b.length - inter);
+}
+
+/**
+ * Whether the Jaccard similarity of two sorted sets is at least `t`, stopping as soon as the
+ * elements left cannot bring the intersection to the size needed: most candidate pairs fail, and
+ * they fail after a fraction of the merge.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, t: number): boolean {
+  if (a.length === 0 && b.length === 0) return true;
+  // |A n B| / |A u B| >= t  <=>  |A n B| >= t (|A| + |B|) / (1 + t)
+  const need = (t * (a.length + b.length)) / (1 + t) - 1e-9;
+  if (Math.min(a.length, b.length) < need) return false;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { inter++; i++; j++; if (inter >= need) return true; continue; }
+    if (a[i]! < b[j]!) i++; else j++;
+    if (inter + Math.min(a.length - i, b.length - j) < need) return false;
+  }
+  return inter >= need;
 }

@@ -11,8 +11,25 @@
 const UNUSUAL = /[^\x20-\x7e\t\n\r]/;
 /** Markup, template and link syntax that hides or frames instructions; '@' for addresses to send data to. */
 const MARKUP = /[<>{}[\]`|\\@]|:\/\/|%[0-9a-fA-F]{2}|&#?\w{1,8};/;
-/** A long unbroken run of base64/hex-like characters (an encoded payload). */
-const ENCODED = /[A-Za-z0-9+/=_-]{28}/;
+/** Characters of base64/hex-like payloads: A-Z a-z 0-9 + / = _ - */
+const PAYLOAD = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-') PAYLOAD[c.charCodeAt(0)] = 1;
+/** Run length that looks like an encoded payload rather than a word. */
+const PAYLOAD_RUN = 28;
+
+/**
+ * A long unbroken run of base64/hex-like characters (an encoded payload). A counting loop, not
+ * /[A-Za-z0-9+/=_-]{28}/: the regex restarts at every position and rescans up to 27 characters
+ * each time (11 ns a byte on clinical prose, more than the other screens together).
+ */
+function encodedRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && PAYLOAD[c] === 1) { if (++run >= PAYLOAD_RUN) return true; } else run = 0;
+  }
+  return false;
+}
 /**
  * Words an instruction to a model is made of, or words that address the model or its user.
  * Matching is on lower-cased text; every branch is a fixed word (no nested quantifiers), so the
@@ -25,7 +42,7 @@ const ENCODED = /[A-Za-z0-9+/=_-]{28}/;
 const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/;
 
 export function needsInjectionScan(text: string): boolean {
-  return UNUSUAL.test(text) || MARKUP.test(text) || ENCODED.test(text) || INSTRUCTION.test(text.toLowerCase());
+  return UNUSUAL.test(text) || MARKUP.test(text) || encodedRun(text) || INSTRUCTION.test(text.toLowerCase());
 }
 
 /**
