@@ -6,7 +6,7 @@
  */
 import type { RowReason } from '../types.js';
 import { clusterSets } from '../minhash.js';
-import { shingles } from '../tokens.js';
+import { shingles, sortedUnique } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 
 export const NEAR_DUPLICATE = 0.8;
@@ -22,7 +22,7 @@ function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out = new Uint32Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
-  return Uint32Array.from(new Set(out)).sort();
+  return sortedUnique(out);
 }
 
 function add(map: Map<number, RowReason[]>, index: number, reason: RowReason): void {
