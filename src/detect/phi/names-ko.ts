@@ -46,8 +46,12 @@ function titleFollows(text: string, end: number, rest: string): boolean {
   return stem.length >= 3 && stem.length <= 9 && TITLE_WORD_END.test(stem);
 }
 
+const PARTICLE_LAST = new Set([...PARTICLES].map((p) => p[p.length - 1] ?? ''));
+
 /** Longest known particle at the end of a word, so 하쓰코씨는 -> 하쓰코. */
 function stripParticle(word: string): string {
+  // A particle ends with the word's last syllable: most words end in none, so skip the slicing.
+  if (!PARTICLE_LAST.has(word[word.length - 1] ?? '')) return word;
   for (let cut = Math.min(4, word.length - 1); cut >= 1; cut--) {
     if (PARTICLES.has(word.slice(word.length - cut))) return word.slice(0, word.length - cut);
   }
@@ -105,7 +109,8 @@ export function findNamesKorean(text: string, outer: Sink): void {
       continue;
     }
     // 4. any short word before a person title, but not a clinical role (상기 환자, 당뇨 환자, 정밀 검사).
-    if (!CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest) && stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before) && titleFollows(text, at + stem.length, rest)) {
+    // Cheapest tests first: most runs fail on length or the word lists before any look-ahead.
+    if (stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before) && titleFollows(text, at + stem.length, rest) && !CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest)) {
       sink(at, at + stem.length, 'NAME', 0.65, 'name.ko.title');
     }
   }
@@ -126,12 +131,17 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
   const ends = new Map<number, number>();
   for (const [a, b] of found) { starts.set(a, b); ends.set(b, a); }
   // Only runs that begin within a few characters of a found name can be joined to it.
-  const near = new Set<number>();
-  for (const [, b] of found) for (let d = 1; d <= 4; d++) near.add(b + d);
+  // near[p]: a found name ends 1-4 before p; nearEnd[p]: one starts within 4 of p (a particle of up
+  // to four syllables plus a separator may sit between a run's stem and the name).
+  const near = new Uint8Array(text.length + 9);
+  for (const [a, b] of found) {
+    for (let d = 1; d <= 4; d++) near[b + d] = (near[b + d] ?? 0) | 1;
+    for (let d = -4; d <= 4; d++) if (a + d >= 0) near[a + d] = (near[a + d] ?? 0) | 2;
+  }
   for (const m of text.matchAll(HANGUL_RUN)) {
     const at = m.index;
     if (starts.has(at)) continue;
-    if (!near.has(at) && !nearStart(starts, at + m[0].length)) continue;
+    if ((near[at] ?? 0) % 2 === 0 && ((near[at + m[0].length] ?? 0) & 2) === 0) continue;
     const stem = stripParticle(m[0]);
     if (stem.length < 2 || stem.length > 6 || KO_NOT_NAMES.has(stem) || NOT_NAME_END.test(stem) || TITLE_AFTER.test(stem) || ORG_END.test(stem)) continue;
     let joined = false;
@@ -146,12 +156,6 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
     }
     if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
   }
-}
-
-function nearStart(starts: ReadonlyMap<number, number>, runEnd: number): boolean {
-  // A particle of up to four syllables plus a separator may sit between this run's stem and the name.
-  for (let q = runEnd - 4; q <= runEnd + 4; q++) if (starts.has(q)) return true;
-  return false;
 }
 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */
@@ -202,13 +206,13 @@ function koreanShaped(
     const rest = run.slice(nameLen);
     const given = name.slice(sLen);
     const titled = titleFollows(text, at + run.length, '') && rest === '';
-    const cueAfter = TITLE_AFTER.test(rest) || titled || (rest === '' && TITLE_AFTER.test(text.slice(at + run.length).replace(/^\s{1,2}/, '')));
+    const cueAfter = TITLE_AFTER.test(rest) || titled || (rest === '' && TITLE_AFTER.test(text.slice(at + run.length, at + run.length + 24).replace(/^\s{1,2}/, '')));
     if (!PARTICLES.has(rest) && !TITLE_AFTER.test(rest)) continue;
     if (KO_NOT_NAMES.has(name) && !(cueBefore && cueAfter)) continue;
     if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter && !(cueBefore && rest === '')) continue;
     const typical = [...given].every((ch) => givenSyllables.has(ch)) || givenNames.has(given);
     // "정황을", "사람이", "장관이 검사들에게": the last syllable is a particle on an ordinary word.
-    if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !givenNames.has(given) && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen).replace(/^ /, '')))) continue;
+    if (rest === '' && gLen === 2 && PARTICLE_SYLLABLE.has(given[1] ?? '') && !givenNames.has(given) && !(cueBefore || TITLE_AFTER.test(text.slice(at + nameLen, at + nameLen + 24).replace(/^ /, '')))) continue;
     // 채운다, 위치한, 진료한 (a verb) or 방송사, 정신과, 인수위 (an organisation) before a title.
     if (rest === '' && gLen === 2 && !cueBefore && (/[다며고게한된던는했할될]$/.test(name) || /[사과위본당청처]$/.test(name))) continue;
     let score = 0;
