@@ -40,19 +40,23 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
   x.status = 200;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
 
-  const write = async (s: string): Promise<void> => {
+  // The events of one network read go out in one write (one syscall, not one per event).
+  let pending = '';
+  const flush = async (): Promise<void> => {
     if (res.destroyed) throw new GatewayError(499, 'MG_CLIENT_CLOSED', 'the client closed the connection');
-    if (!res.write(s)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    const s = pending;
+    pending = '';
+    if (s !== '' && !res.write(s)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
   };
 
   /** Returns the text to forward for one choice, or throws a GatewayError on a blocking finding. */
-  const step = (index: number, delta: string, final: boolean): string => {
+  const step = (index: number, delta: string, final: boolean, check: boolean): string => {
     let w = windows.get(index);
     if (!w) {
       w = new ChoiceWindow(options.output, options.vault);
       windows.set(index, w);
     }
-    const fresh = w.push(delta, final);
+    const fresh = w.push(delta, final, check);
     if (fresh.length > 0) {
       const decision = decide(fresh.map((finding) => ({ finding, direction: 'response' as const, item: index })), options.output.policy);
       const text = w.text;
@@ -70,15 +74,16 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
     return w.release(final);
   };
 
-  const handleEvent = async (data: string): Promise<void> => {
+  /** `check`: the last event of a network read, after which the windows are inspected. */
+  const handleEvent = (data: string, check: boolean): void => {
     if (data === '[DONE]') {
       for (const index of windows.keys()) {
-        const rest = step(index, '', true);
+        const rest = step(index, '', true, true);
         const template = templates.get(index);
-        if (rest && template) await write(sseData(JSON.stringify(withText(template, index, rest, chat))));
+        if (rest && template) pending += sseData(JSON.stringify(withText(template, index, rest, chat)));
       }
       done = true;
-      await write(sseData('[DONE]'));
+      pending += sseData('[DONE]');
       return;
     }
     let json: unknown;
@@ -99,22 +104,26 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
       const final = choice.finish_reason !== null && choice.finish_reason !== undefined;
       if (typeof delta !== 'string' && !final) continue;
       templates.set(index, event);
-      const out = step(index, typeof delta === 'string' ? delta : '', final);
+      const out = step(index, typeof delta === 'string' ? delta : '', final, check);
       setChoiceText(choice, out, chat);
     }
-    await write(sseData(JSON.stringify(event)));
+    pending += sseData(JSON.stringify(event));
+  };
+  const handleEvents = async (events: readonly { data: string }[]): Promise<void> => {
+    events.forEach((ev, i) => {
+      if (!done) handleEvent(ev.data, i === events.length - 1);
+    });
+    await flush();
   };
 
   try {
     for await (const chunk of body) {
       bytes += (chunk as Buffer).length;
       if (bytes > maxBytes) throw new GatewayError(502, 'MG_UPSTREAM_INVALID', 'the upstream stream is larger than the configured limit');
-      for (const ev of parser.push(chunk as Buffer)) {
-        if (!done) await handleEvent(ev.data);
-      }
+      await handleEvents(parser.push(chunk as Buffer));
     }
-    for (const ev of parser.end()) if (!done) await handleEvent(ev.data);
-    if (!done) await handleEvent('[DONE]');
+    await handleEvents(parser.end());
+    if (!done) await handleEvents([{ data: '[DONE]' }]);
     res.end();
     let streamed = 0;
     for (const w of windows.values()) streamed += w.text.length;
@@ -131,7 +140,8 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
     if (x.verdict !== 'block') x.verdict = 'error';
     x.reasons.add(err.code);
     const g = toGatewayError(err);
-    if (!res.destroyed) res.end(`${sseData(errorBody(g.status, g.code, g.message))}${sseData('[DONE]')}`);
+    // Events of this read before the one that failed were judged and released: they go out first.
+    if (!res.destroyed) res.end(`${pending}${sseData(errorBody(g.status, g.code, g.message))}${sseData('[DONE]')}`);
   }
 }
 

@@ -4,7 +4,7 @@ import { createInspector } from '../../inspect.js';
 import { createFingerprinter } from '../inspect/fingerprint.js';
 import { KnownValues } from '../inspect/known.js';
 import { DEFAULT_POLICY } from '../policy/resolve.js';
-import { ChoiceWindow, HOLD } from './window.js';
+import { CONTEXT, ChoiceWindow, HOLD } from './window.js';
 
 const fp = createFingerprinter(Buffer.alloc(32, 7));
 const known = new KnownValues(fp);
@@ -60,7 +60,7 @@ test('text is released only HOLD characters behind the head, all of it at the en
   assert.equal(w.release(true).length, HOLD);
 });
 
-test('small chunks: a canary anywhere is found before any of its end is released', () => {
+test('small chunks: a canary anywhere is found before any part of it is released', () => {
   const filler = 'The dose can be continued with renal monitoring every three months. ';
   for (let at = 0; at < 200; at += 7) {
     const text = `${filler.repeat(3).slice(0, at)}${output.canary}${filler.repeat(3)}`;
@@ -73,8 +73,21 @@ test('small chunks: a canary anywhere is found before any of its end is released
       if (!found) sent += w.release(final);
     }
     assert.ok(found, `canary at ${at}`);
-    assert.ok(!sent.includes(output.canary), `canary at ${at} went out whole`);
+    // A partial canary matches nothing, so only the CONTEXT margin keeps its start from going out.
+    assert.ok(!sent.includes('mgc-'), `part of the canary at ${at} went out`);
   }
+});
+
+test('events appended unchecked (one network read) release nothing past the last check', () => {
+  const w = new ChoiceWindow(output, undefined);
+  w.push('y'.repeat(200), false);
+  const first = w.release(false);
+  assert.equal(first.length, 200 - HOLD);
+  for (let i = 0; i < 10; i++) w.push(`${output.canary} `.repeat(2), false, false);
+  // Up to CONTEXT characters before the last check's head may go; nothing appended since.
+  assert.equal(w.release(false), 'y'.repeat(HOLD - CONTEXT), 'nothing unchecked goes out');
+  const found = w.push('', false, true);
+  assert.ok(found.some((f) => f.kind === 'output.system_prompt_leak'));
 });
 
 test('a 1 KB answer in 48-character chunks is checked about once per HOLD characters, not per chunk', () => {
