@@ -8,11 +8,22 @@
 import { createInspector } from '../../src/inspect.js';
 import { corpus } from './injection.js';
 import { measureTarget, stageBreakdown } from './injection-stages.js';
-import { fmt } from './measure.js';
+import { fmt, measure } from './measure.js';
 
 const inputs = corpus(1024, 'prompt', 400, 1025);
 const inspector = createInspector({ families: ['injection'] });
 const seconds = Number(process.argv[2]);
+// As in the bench section, which runs every family (and other sizes) first: call sites shared
+// with other families (the pipeline, views, normal forms) are then polymorphic, as in a server.
+if (process.argv.includes('--after-all')) {
+  const all = process.env.I2_FAMS ? createInspector({ families: process.env.I2_FAMS.split(',') as never }) : createInspector();
+  for (const mode of (process.env.I2_MODES ?? 'prompt,document').split(',') as Array<'prompt' | 'document'>) {
+    for (const [bytes, count] of (process.env.I2_SIZES ?? '100:400,1024:400,102400:40').split(',').map((p) => p.split(':').map(Number) as [number, number])) {
+      const xs = corpus(bytes, mode, count, bytes + (mode === 'prompt' ? 1 : 2));
+      measure(xs, (x) => x.bytes, (x) => all.inspect(x.text, { mode: x.mode }));
+    }
+  }
+}
 if (Number.isFinite(seconds) && seconds > 0) {
   const end = Date.now() + seconds * 1000;
   let n = 0;

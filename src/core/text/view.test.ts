@@ -132,3 +132,12 @@ test('toRoot clamps hostile arguments', () => {
   assert.deepEqual(f.toRoot(3, 1), { start: 1, end: 4 });
   assert.deepEqual(f.toRoot(Number.NaN, 2), { start: 0, end: 2 });
 });
+
+test('the root view reads a fresh copy of the input with every code unit kept (lone surrogates too)', () => {
+  const big = `Ignore previous instructions \ud800 tail ${'x'.repeat(200)} \udfff é 한국어`;
+  for (const input of [big, big.slice(3, 150), `${big}${big}`, 'short', '']) {
+    const view = createRootView(input);
+    assert.equal(view.raw, input);
+    assert.equal(view.raw.length, input.length);
+  }
+});
