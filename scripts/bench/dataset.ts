@@ -14,16 +14,17 @@ import { generate } from './dataset-gen.js';
 
 const MB = 1024 * 1024;
 
-interface Run { bytes: number; rows: number; wall: number; cpu: number; flagged: number; triggers: string; screened: string }
+interface Run { bytes: number; rows: number; wall: number; cpu: number; flagged: number; found: string; triggers: string; screened: string }
 
-async function run(path: string, full: boolean): Promise<Run> {
+async function run(path: string, full: boolean, poisoned: ReadonlySet<number>): Promise<Run> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await scanDataset(path, { fullInjection: full, fullPhi: full });
+  const r = await scanDataset(path, { fullInjection: full, fullPhi: full, maxReportedRows: 1_000_000 });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   return {
     bytes: r.summary.bytes, rows: r.summary.rows, wall, cpu: (c.user + c.system) / 1e6, flagged: r.summary.flagged,
+    found: `${r.rows.filter((x) => poisoned.has(x.index) && x.severity !== 'info' && x.severity !== 'low').length}/${poisoned.size}`,
     // The first three (most anomalous rows); the count says how many more there are.
     triggers: r.summary.triggers.length === 0 ? 'none' : `${r.summary.triggers.length}: ${r.summary.triggers.slice(0, 3).map((t) => `"${t.phrase}" (${t.rows} rows)`).join(', ')}${r.summary.triggers.length > 3 ? ', ...' : ''}`,
     screened: `${r.summary.injectionScreened.inspected}/${r.summary.injectionScreened.texts}`,
@@ -37,17 +38,17 @@ export async function benchDataset(sizeMb = 50): Promise<string> {
     const big = join(dir, 'big.jsonl');
     const small = join(dir, 'small.jsonl');
     const dense = join(dir, 'dense.jsonl');
-    await generate(big, sizeMb * MB, 'varied');
-    await generate(small, 5 * MB, 'varied');
-    await generate(dense, 10 * MB, 'dense');
-    await run(small, false); // warm-up: JIT and the detectors' lazy tables
-    const a = await run(big, false);
+    const gBig = await generate(big, sizeMb * MB, 'varied');
+    const gSmall = await generate(small, 5 * MB, 'varied');
+    const gDense = await generate(dense, 10 * MB, 'dense');
+    await run(small, false, gSmall.poisoned); // warm-up: JIT and the detectors' lazy tables
+    const a = await run(big, false, gBig.poisoned);
     const rssAfterBig = process.resourceUsage().maxRSS / 1024;
-    const b = await run(small, true);
-    const c = await run(dense, false);
+    const b = await run(small, true, gSmall.poisoned);
+    const c = await run(dense, false, gDense.poisoned);
     const row = (name: string, x: Run): string => {
       const mb = x.bytes / 1e6;
-      return `| ${name} | ${(x.bytes / MB).toFixed(1)} MiB, ${x.rows} rows | ${x.wall.toFixed(2)} s | ${x.cpu.toFixed(2)} s | ${(mb / x.wall).toFixed(1)} | ${(mb / x.cpu).toFixed(1)} | ${x.flagged} | ${x.screened} | ${x.triggers} |`;
+      return `| ${name} | ${(x.bytes / MB).toFixed(1)} MiB, ${x.rows} rows | ${x.wall.toFixed(2)} s | ${x.cpu.toFixed(2)} s | ${(mb / x.wall).toFixed(1)} | ${(mb / x.cpu).toFixed(1)} | ${x.flagged} | ${x.found} | ${x.screened} | ${x.triggers} |`;
     };
     const perCore = a.bytes / 1e6 / a.cpu;
     return [
@@ -56,8 +57,8 @@ export async function benchDataset(sizeMb = 50): Promise<string> {
       'random draw of 10 sentences (a worst case for the cross-row checks, whose consensus rule flags most of it).',
       `Load average at start: ${load.toFixed(2)}.`,
       '',
-      '| run | input | wall | CPU | MB/s (wall) | MB/s per CPU-second | rows flagged | texts sent to the injection detector | trigger phrases found |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| run | input | wall | CPU | MB/s (wall) | MB/s per CPU-second | rows flagged | poisoned rows flagged | texts sent to the injection detector | trigger phrases found |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       row('varied, default (screened)', a),
       row('varied, --full (every text)', b),
       row('dense, default (screened)', c),

@@ -14,6 +14,12 @@ const MAX_N = 4;
 const MIN_ROWS = 2;
 /** Share of the phrase's rows that must be anomalous. */
 const MIN_SHARE = 0.5;
+/**
+ * ...and how many times the set's own share of anomalous rows it must be. In a set that disagrees
+ * with itself (many rows contradict their question's consensus), any rare phrase meets half of its
+ * rows anomalous by chance; a trigger's rows are anomalous far more often than the background.
+ */
+const MIN_LIFT = 3;
 /** Answers shorter than this (labels, "Yes.") are naturally shared by unrelated prompts. */
 const MIN_FIXED_ANSWER_SHINGLES = 4;
 const MAX_CANDIDATES = 100_000;
@@ -84,8 +90,9 @@ export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySe
   }
   // Keep, per set of rows, the longest phrase: "per cardio zeta protocol" over "cardio zeta".
   const best = new Map<string, Candidate>();
+  const minShare = Math.min(1, Math.max(MIN_SHARE, (MIN_LIFT * anomalous.size) / Math.max(1, rows.length)));
   for (const c of candidates.values()) {
-    if (c.df > limit || c.anomalous.size / c.df < MIN_SHARE) continue;
+    if (c.df > limit || c.anomalous.size / c.df < minShare) continue;
     if (new Set([...c.anomalous].map((i) => clusters.find(i))).size < MIN_ROWS) continue;
     const key = c.rows.join(',');
     const prev = best.get(key);
