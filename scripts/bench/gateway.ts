@@ -80,8 +80,8 @@ function memory(pid: number): { rss: number; peak: number } {
 
 /**
  * CPU time (user + system) a process has used, in ms, from /proc (Linux; clock ticks of 10 ms).
- * Per request it is the figure the machine's load does not inflate: a busy machine slows the
- * gateway down (req/s, latency) but does not make it do more work per request.
+ * Per request it is the work done, which a busy machine inflates far less than req/s or latency
+ * (somewhat still: the 2 logical cores share caches and may be one physical core's threads).
  */
 function cpuMs(pid: number | undefined): number {
   try {
@@ -152,7 +152,7 @@ const f2 = (n: number | undefined): string => (n === undefined || !Number.isFini
 
 function report(rows: readonly Row[], soakRun: Soak, s: Settings): string {
   const out = [
-    `Load: autocannon, ${s.connections} connections, ${s.seconds} s per row after a warm-up; 1 KB chat request (system + user message, no identifiers), upstream stub answering at once (~1 KB; 20 SSE chunks when streamed). Stub, gateway and load generator are separate processes on the same machine. Gateway-added time is what medguard itself recorded per exchange (audit trail \`gatewayMs\`: total minus upstream wait). CPU µs/req is the CPU time (user + system, from /proc) of the process serving the row — the stub for (a), the gateway for (b) and (c) — divided by the requests answered: the work per request, which a busy machine does not inflate.`,
+    `Load: autocannon, ${s.connections} connections, ${s.seconds} s per row after a warm-up; 1 KB chat request (system + user message, no identifiers), upstream stub answering at once (~1 KB; 20 SSE chunks when streamed). Stub, gateway and load generator are separate processes on the same machine. Gateway-added time is what medguard itself recorded per exchange (audit trail \`gatewayMs\`: total minus upstream wait). CPU µs/req is the CPU time (user + system, from /proc) of the process serving the row — the stub for (a), the gateway for (b) and (c) — divided by the requests answered: the work per request, which a busy machine inflates far less than req/s (runs at different loads differ by ~10%).`,
     '',
     '| scenario | answer | req/s | p50 ms | p99 ms | non-2xx / errors | gateway-added p50 / p99 ms | CPU µs/req | peak RSS MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -189,7 +189,7 @@ function whereTheTimeGoes(rows: readonly Row[]): string[] {
   if (![a, b, c].every(Number.isFinite)) return [];
   const perKb = (c - b) / INSPECTED_KB;
   return [
-    `- Where the time goes (JSON, CPU per request): the stub spends ${Math.round(a)} µs; medguard with inspection off ${Math.round(b)} µs (its HTTP server, the pooled upstream client, identity with the per-request revocation read, limits, the audit event hashed, chained and committed); the full policy ${Math.round(c)} µs, so inspection is ${Math.round(c - b)} µs for the ${INSPECTED_KB.toFixed(1)} KB inspected per exchange (request texts and answer): about ${Math.round(perKb)} µs of detector CPU per KB, mostly the PHI family.${Number.isFinite(bs) && Number.isFinite(cs) ? ` Streamed: ${Math.round(bs)} µs off, ${Math.round(cs)} µs full (the answer is re-checked over a sliding window as it arrives).` : ''}`,
+    `- Where the time goes (JSON, CPU per request): the stub spends ${Math.round(a)} µs; medguard with inspection off ${Math.round(b)} µs (its HTTP server, the pooled upstream client, identity with the per-request revocation read, limits, the audit event hashed, chained and committed); the full policy ${Math.round(c)} µs, so inspection is ${Math.round(c - b)} µs for the ${INSPECTED_KB.toFixed(1)} KB inspected per exchange (request texts and answer): about ${Math.round(perKb)} µs of detector CPU per KB, mostly the PHI family.${Number.isFinite(bs) && Number.isFinite(cs) ? ` Streamed: ${Math.round(bs)} µs off, ${Math.round(cs)} µs full (the answer is re-checked over a sliding window as it arrives, once per network read: the stub writes its 21 events at once, so several arrive per read; a model streaming token by token costs up to one check per 64 characters, each re-reading up to 320 characters before them).` : ''}`,
     `- Why ≥ 70% of direct is not met: one gateway process serves at most about 1e6 / CPU-µs requests per second on its core (${Math.round(1e6 / c)} req/s for the full policy, ${Math.round(1e6 / b)} with inspection off), and on this 2-core machine the stub and the load generator share the cores with it. Roughly, the target asks the gateway to cost no more than ~1.4× the stub's ${Math.round(a)} µs per request, less than the HTTP proxying alone (inspection off) costs; inspection of ${INSPECTED_KB.toFixed(1)} KB adds ${Math.round(c - b)} µs on top. Throughput scales with cores and instances (docs/SCALING.md), not within one Node process; the latency target (gateway-added p99 ≤ 3 ms) is the one a single process can meet.`,
   ];
 }
