@@ -74,7 +74,8 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
       if (lex.koGiven.has(given) || core) sink(m.index, m.index + 2, 'NAME', 0.55, 'name.ko.familiar');
     }
   }
-  if (text.includes('연') || text.includes('출') || text.includes('캐')) {
+  // The pattern is tried at every Hangul word: run it only when an acting noun occurs at all.
+  if (text.includes('연기') || text.includes('열연') || text.includes('주연') || text.includes('출연') || text.includes('캐스팅')) {
     for (const m of text.matchAll(PERFORMER)) {
       const word = m[1] ?? '';
       const possessive = word.endsWith('의') && word.length >= 3;

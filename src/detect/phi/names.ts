@@ -52,7 +52,7 @@ function runs(text: string, toks: readonly Token[]): Token[][] {
   let cur: Token[] = [];
   for (const t of toks) {
     const prev = cur[cur.length - 1];
-    if (NEVER_NAME.has(t.lower) || NEVER_NAME.has(t.lower.replace(/'s$/, ''))) {
+    if (NEVER_NAME.has(t.lower) || (t.lower.endsWith("'s") && NEVER_NAME.has(t.lower.slice(0, -2)))) {
       if (cur.length) out.push(cur);
       cur = [];
       continue;
