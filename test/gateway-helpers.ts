@@ -115,7 +115,16 @@ export async function startGateway(options: { config?: Record<string, unknown>; 
     ...options.config,
   });
   const gateway = createGateway(config, { authenticator, store, ...options.parts });
-  const server = await startServer(gateway);
+  let server: RunningServer;
+  try {
+    server = await startServer(gateway);
+  } catch (e) {
+    // A refused start (e.g. an unreadable TLS file) must not leave the stub and the pool open:
+    // the test process would never exit.
+    await gateway.close();
+    await stub.close();
+    throw e;
+  }
   return {
     stub,
     store,
