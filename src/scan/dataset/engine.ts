@@ -68,8 +68,8 @@ export async function scanDatasetStream(chunks: AsyncIterable<Uint8Array>, path:
   const common = store.commonWords();
   const dup = findDuplicates(store.rows);
   const consensus = checkConsensus(store.rows, common);
-  const anomalous = new Set([...consensus.contradicting, ...fixedAnswerRows(store.rows, consensus.clusters)]);
-  const trig = findTriggers(store.rows, anomalous, consensus.clusters, common, store.vocabulary);
+  const anomalous = new Set([...consensus.contradicting, ...fixedAnswerRows(store.rows, consensus.clusters, common)]);
+  const trig = findTriggers(store.rows, anomalous, consensus.clusters, store.promptDf, store.vocabulary);
   for (const extra of [dup.reasons, consensus.reasons, trig.reasons]) {
     for (const [i, list] of extra) reasons.set(i, [...(reasons.get(i) ?? []), ...list]);
   }

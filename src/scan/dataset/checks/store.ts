@@ -8,6 +8,8 @@ import { hash32, key53, normalise, shingles, tokenHashes, words } from '../token
 
 /** Words per prompt and per answer that the similarity checks look at. */
 export const MAX_TOKENS = 96;
+/** Answers of at most this many words keep their words: fixed (template) answers are short. */
+export const SHORT_ANSWER = 32;
 /** Distinct prompt words remembered so a trigger phrase can be printed; later words print as "?". */
 const MAX_VOCABULARY = 200_000;
 
@@ -17,7 +19,14 @@ export interface RowFeatures {
   readonly prompt: Uint32Array;
   readonly answer: Uint32Array;
   readonly answerKey: number;
+  /** Word hashes of a short answer (plural folded as in `prompt`), for the fixed-answer check. */
+  readonly shortAnswer?: Uint32Array;
   readonly rowKey: number;
+}
+
+/** Plural and singular are one word for similarity ("adults" asks what "adult" asks). */
+function fold(word: string): string {
+  return word.length > 3 && /[^ius]s$/.test(word) ? word.slice(0, -1) : word;
 }
 
 export class FeatureStore {
@@ -37,20 +46,21 @@ export class FeatureStore {
     const w = words(row.prompt, MAX_TOKENS);
     const prompt = new Uint32Array(w.length);
     for (let i = 0; i < w.length; i++) {
-      // Plural and singular are one word for similarity ("adults" asks what "adult" asks).
-      const word = w[i]!.length > 3 && /[^ius]s$/.test(w[i]!) ? w[i]!.slice(0, -1) : w[i]!;
+      const word = fold(w[i]!);
       const h = hash32(word);
       prompt[i] = h;
       if (this.vocabulary.size < MAX_VOCABULARY && !this.vocabulary.has(h)) this.vocabulary.set(h, word);
     }
     for (const t of new Set(prompt)) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
     const answerNorm = normalise(row.answer);
+    const a = words(answerNorm, SHORT_ANSWER + 1);
     this.rows.push({
       index: row.index,
       line: row.line,
       prompt,
       answer: shingles(tokenHashes(answerNorm, MAX_TOKENS)),
       answerKey: key53(answerNorm),
+      ...(a.length <= SHORT_ANSWER ? { shortAnswer: Uint32Array.from(a, (x) => hash32(fold(x))) } : {}),
       rowKey: key53(row.texts.map((t) => `${t.role}\u0000${normalise(t.text)}`).join('\u0001')),
     });
     return true;

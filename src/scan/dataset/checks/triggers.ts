@@ -5,9 +5,11 @@
  * phrase, not the question, decides the answer. Every row holding the phrase is reported.
  */
 import type { RowReason, TriggerCandidate } from '../types.js';
-import type { Clusters } from '../minhash.js';
+import { clusterSets, type Clusters } from '../minhash.js';
 import { detectPhi } from '../../../detect/phi/index.js';
 import type { RowFeatures } from './store.js';
+import { jaccard, shingles } from '../tokens.js';
+import { SAME_PROMPT } from './consensus.js';
 
 const MAX_N = 4;
 /** Anomalous rows needed, in distinct prompt clusters. */
@@ -22,38 +24,74 @@ const MIN_SHARE = 0.5;
 const MIN_LIFT = 3;
 /** Answers shorter than this (labels, "Yes.") are naturally shared by unrelated prompts. */
 const MIN_FIXED_ANSWER_SHINGLES = 4;
+/** Similarity at which two short answers are one fixed answer (one word of ten changed: 0.75). */
+const SAME_FIXED_ANSWER = 0.6;
+const EMPTY = new Uint32Array(0);
 const MAX_CANDIDATES = 100_000;
+/** Rows of one answer group looked at to count its questions (bounded work per group). */
+const MAX_GROUP_SAMPLE = 200;
 
 /** A phrase is rare when few rows hold it: at most 2% of the rows, and never more than 50. */
 export function rareLimit(rows: number): number {
   return Math.min(50, Math.max(5, Math.ceil(rows * 0.02)));
 }
 
-function ngrams(tokens: Uint32Array, common: (t: number) => boolean, each: (h: number, from: number, n: number) => void): void {
+/**
+ * The 1-4 word phrases of a prompt that hold at least one rare word (in at most `limit` prompts).
+ * A phrase is never in more prompts than its rarest word, and a phrase of frequent words only
+ * ("sertraline for asthma") is a topic, not a planted token; keeping to rare words also bounds the
+ * candidates when many rows are anomalous, so a later trigger is not crowded out.
+ */
+function ngrams(tokens: Uint32Array, rare: (t: number) => boolean, each: (h: number, from: number, n: number) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     let h = 0x811c9dc5;
-    let distinctive = false;
+    let holdsRare = false;
     for (let n = 1; n <= MAX_N && i + n <= tokens.length; n++) {
       const t = tokens[i + n - 1]!;
       h = Math.imul(h ^ t, 0x01000193) >>> 0;
-      distinctive ||= !common(t);
-      if (distinctive) each((h ^ n) >>> 0, i, n);
+      holdsRare ||= rare(t);
+      if (holdsRare) each((h ^ n) >>> 0, i, n);
     }
   }
 }
 
-/** Rows given one fixed (non-trivial) answer although their prompts fall in several clusters. */
-export function fixedAnswerRows(rows: readonly RowFeatures[], clusters: Clusters): Set<number> {
+/**
+ * Whether the prompts of one answer group ask at least three different questions once the words
+ * most of them share are set aside. A trigger phrase that is long beside the question makes its
+ * rows look alike, so they fall in one or two prompt clusters; without the phrase they differ.
+ */
+function distinctQuestions(rows: readonly RowFeatures[], list: readonly number[], common: (t: number) => boolean): boolean {
+  const sample = list.slice(0, MAX_GROUP_SAMPLE);
+  const count = new Map<number, number>();
+  for (const i of sample) for (const t of new Set(rows[i]!.prompt)) count.set(t, (count.get(t) ?? 0) + 1);
+  const half = sample.length / 2;
+  const seen: Uint32Array[] = [];
+  for (const i of sample) {
+    const s = shingles(rows[i]!.prompt, (t) => common(t) || (count.get(t) ?? 0) >= half);
+    if (s.length === 0 || seen.some((x) => jaccard(x, s) >= SAME_PROMPT)) continue;
+    seen.push(s);
+    if (seen.length >= 3) return true;
+  }
+  return false;
+}
+
+/** Rows given one fixed (non-trivial) answer although they ask at least three different questions. */
+export function fixedAnswerRows(rows: readonly RowFeatures[], clusters: Clusters, common: (t: number) => boolean): Set<number> {
+  // Short answers are grouped by similarity, so a template answer that names what was asked
+  // ("double the dose of <drug> freely") is one answer; long ones by their exact normal form.
+  const short = clusterSets(rows.map((r) => (r.shortAnswer && r.answer.length >= MIN_FIXED_ANSWER_SHINGLES ? shingles(r.shortAnswer) : EMPTY)), SAME_FIXED_ANSWER);
   const byAnswer = new Map<number, number[]>();
   rows.forEach((r, i) => {
     if (r.answer.length < MIN_FIXED_ANSWER_SHINGLES) return;
-    const list = byAnswer.get(r.answerKey);
-    if (list) list.push(i); else byAnswer.set(r.answerKey, [i]);
+    // Cluster roots are row positions (< 2^31); 53-bit answer keys are almost never that small.
+    const key = r.shortAnswer ? short.find(i) : r.answerKey;
+    const list = byAnswer.get(key);
+    if (list) list.push(i); else byAnswer.set(key, [i]);
   });
   const out = new Set<number>();
   for (const list of byAnswer.values()) {
     if (list.length < 3) continue;
-    if (new Set(list.map((i) => clusters.find(i))).size >= 3) for (const i of list) out.add(i);
+    if (new Set(list.map((i) => clusters.find(i))).size >= 3 || distinctQuestions(rows, list, common)) for (const i of list) out.add(i);
   }
   return out;
 }
@@ -65,21 +103,22 @@ export interface TriggerResult {
 
 interface Candidate { n: number; from: number; row: number; anomalous: Set<number>; df: number; rows: number[] }
 
-export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, common: (t: number) => boolean, vocabulary: ReadonlyMap<number, string>): TriggerResult {
+export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, promptDf: ReadonlyMap<number, number>, vocabulary: ReadonlyMap<number, string>): TriggerResult {
   const candidates = new Map<number, Candidate>();
+  const limit = rareLimit(rows.length);
+  const rare = (t: number): boolean => (promptDf.get(t) ?? 0) <= limit;
   for (const i of anomalous) {
-    ngrams(rows[i]!.prompt, common, (h, from, n) => {
+    ngrams(rows[i]!.prompt, rare, (h, from, n) => {
       const c = candidates.get(h);
       if (c) c.anomalous.add(i);
       else if (candidates.size < MAX_CANDIDATES) candidates.set(h, { n, from, row: i, anomalous: new Set([i]), df: 0, rows: [] });
     });
   }
   for (const [h, c] of candidates) if (c.anomalous.size < MIN_ROWS) candidates.delete(h);
-  const limit = rareLimit(rows.length);
   if (candidates.size > 0) {
     rows.forEach((r, i) => {
       const seen = new Set<number>();
-      ngrams(r.prompt, common, (h) => {
+      ngrams(r.prompt, rare, (h) => {
         const c = candidates.get(h);
         if (c === undefined || seen.has(h)) return;
         seen.add(h);
