@@ -38,3 +38,8 @@ test('a performer before acting nouns, but not smoke, postponement or the verbs'
   assert.deepEqual(names('환자의 연기 흡입 소견, 수술 연기 후 재입원'), []);
   assert.deepEqual(names('결국 출연이 불발됐다'), []);
 });
+
+test('a Han spelling in brackets with an age or a title after it names the word before it too', () => {
+  assert.deepEqual(names('배우 외에 왕샤오밍(王小明·52) 감독도 왔다'), ['왕샤오밍', '王小明']);
+  assert.deepEqual(names('정부(政府) 대변인이 말했다'), []);
+});

@@ -5,7 +5,7 @@
  * name later in the same text, and a Han-character spelling in brackets after a name.
  */
 import { lexicon } from './lexicon.js';
-import { CORE_GIVEN, KO_NOT_NAMES, PARTICLE_SYLLABLE, TITLE_WORD_END, VERB_SYLLABLE } from './names-ko-lists.js';
+import { CORE_GIVEN, KO_NOT_NAMES, PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE } from './names-ko-lists.js';
 import type { Sink } from './types.js';
 
 // After 하/해 these syllables make a verb form (위하여, 위해서, 정하고), not a given name.
@@ -58,6 +58,12 @@ const PERFORMER = /(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,9})( ?)(연기력|열�
 const NOT_PERFORMER = /^(?:주인공|여주인공|남주인공|배우|배우들|아역|조연|주연|악역|감독|캐릭터|사투리|그녀|모두|다들|출연진|연기자|주연배우|여배우|남배우|사람|사람들|모든|전부|가족|최고|진짜|정말|완벽|모두들|애들|아이들|동물|특별|우정|카메오|단역|첫|재|공동|이중|영화|드라마|작품|극|악당|여자|남자|소녀|소년|할머니|할아버지|환자|환아|보호자|의사|간호사|수술|검사|시술|치료|일정|입원|퇴원|진료|회의|행사|경기|발표|선거|재판|화재|담배|결국|다시|처음|직접|함께|깜짝|최초|최상|최악|최고의|재차)$/;
 
 const BARE_NEXT = /^(?![한했하할된됐되자진상])/;
+// 고토 겐지(後藤健二·47) 씨, 뤄쥔청(羅俊城,현재 21살), 시진핑(習近平) 국가주석: a Han spelling in
+// brackets after a Hangul word, with an age inside or a person title after, marks both as a name.
+const HAN_GLOSS = /([\uac00-\ud7a3]{2,5})\((\d{1,3}[.,] ?)?([\u4e00-\u9fff]{2,4})([^()\n]{0,12})\)/g;
+const ORG_END_WORD = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|나라|왕조|은행|일보|그룹)$/;
+const AGE_INSIDE = /^[·.,-]? ?(?:현재 )?[\uac00-\ud7a3]{0,4} ?\d{1,3}/;
+
 const WORD_START = /[\uac00-\ud7a3]{2,}/g;
 const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 
@@ -86,6 +92,20 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
       const stem = possessive ? word.slice(0, -1) : word;
       if (stem.length < 2 || KO_NOT_NAMES.has(stem) || NOT_PERFORMER.test(stem) || /[들적인한는던된에로서고면게지씨님양군이가은는을를도의]$/.test(stem)) continue;
       sink(m.index, m.index + stem.length, 'NAME', 0.55, 'name.ko.performer');
+    }
+  }
+  if (text.includes('(')) {
+    for (const m of text.matchAll(HAN_GLOSS)) {
+      const word = m[1] ?? '';
+      const han = m[3] ?? '';
+      const end = m.index + m[0].length;
+      // 정부(政府) 대변인: a gloss of an organisation or a common word is no name.
+      if (KO_NOT_NAMES.has(word) || ORG_END_WORD.test(word)) continue;
+      const titled = TITLE_AFTER.test(text.slice(end, end + 8).replace(/^ /, ''));
+      if (!(m[2] || AGE_INSIDE.test(m[4] ?? '') || titled)) continue;
+      const hanAt = m.index + word.length + 1 + (m[2]?.length ?? 0);
+      sink(hanAt, hanAt + han.length, 'NAME', 0.7, 'name.ko.han');
+      sink(m.index, m.index + word.length, 'NAME', 0.65, 'name.ko.han');
     }
   }
   const names = new Set<string>();
