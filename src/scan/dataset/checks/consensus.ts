@@ -18,6 +18,9 @@ export const SAME_ANSWER = 0.35;
 /** Answer groups kept per cluster; a cluster with more distinct answers has no consensus. */
 const MAX_GROUPS = 16;
 const MAX_RELATED = 5;
+/** Majority rows a contradicting row must itself be close to, and how many are looked at. */
+const MIN_DIRECT = 2;
+const MAX_DIRECT_CHECKS = 64;
 
 export interface ConsensusResult {
   readonly clusters: Clusters;
@@ -64,6 +67,12 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
       if (major.length < 2 * g.length) continue;
       const share = major.length / list.length;
       for (const i of g) {
+        // Clusters are single-linkage: a chain of overlapping prompts can join different
+        // questions ("dose of X for Y" ... "dose of X for Z"). A row contradicts only rows whose
+        // prompt it is itself close to, and at least two of them.
+        let direct = 0;
+        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccard(sets[i]!, sets[major[k]!]!) >= SAME_PROMPT) direct++;
+        if (direct < MIN_DIRECT) continue;
         contradicting.add(i);
         reasons.set(rows[i]!.index, [{
           technique: 'dataset.consensus_contradiction',
