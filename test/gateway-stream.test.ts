@@ -124,3 +124,37 @@ test('a model that shortens a surrogate ("Mr Jones") is not blocked as new PHI',
   const r = await h.post('/v1/chat/completions', chat(PATIENT));
   assert.equal(r.status, 200);
 });
+
+test('two choices interleaved in one network read: both arrive whole, and a leak in the second is caught', async () => {
+  const answer = (i: number): string => `Choice ${i}: continue the statin and recheck lipids and liver enzymes in three months. `.repeat(4);
+  const interleaved = (second: string): string => {
+    let out = '';
+    const [a, b] = [answer(0), second];
+    for (let i = 0; i < Math.max(a.length, b.length); i += 20) {
+      for (const [index, text] of [[0, a], [1, b]] as const) {
+        if (i < text.length) out += `data: ${JSON.stringify({ choices: [{ index, delta: { content: text.slice(i, i + 20) }, finish_reason: null }] })}\n\n`;
+      }
+    }
+    for (const index of [0, 1]) out += `data: ${JSON.stringify({ choices: [{ index, delta: {}, finish_reason: 'stop' }] })}\n\n`;
+    return `${out}data: [DONE]\n\n`;
+  };
+  const byChoice = (datas: readonly string[]): string[] => {
+    const texts = ['', ''];
+    for (const d of datas) {
+      if (d === '[DONE]' || d.startsWith('{"error"')) continue;
+      for (const c of (JSON.parse(d) as { choices: { index: number; delta?: { content?: string } }[] }).choices) texts[c.index] += c.delta?.content ?? '';
+    }
+    return texts;
+  };
+  let second = answer(1);
+  h.stub.handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' }).end(interleaved(second));
+  };
+  let datas = await events(await h.post('/v1/chat/completions', chat('Statin follow-up?', { stream: true, n: 2 })));
+  assert.deepEqual(byChoice(datas), [answer(0), answer(1)]);
+  second = `${answer(1)}Call the patient at 617-555-0199 to arrange it. ${answer(1)}`;
+  datas = await events(await h.post('/v1/chat/completions', chat('Statin follow-up?', { stream: true, n: 2 })));
+  assert.equal(datas.at(-1), '[DONE]');
+  assert.match(datas.at(-2) ?? '', /"error"/);
+  assert.doesNotMatch(byChoice(datas)[1] ?? '', /617-555/);
+});

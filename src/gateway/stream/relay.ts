@@ -4,6 +4,7 @@
  * OpenAI clients see an error rather than a silently truncated answer.
  */
 import type { Readable } from 'node:stream';
+import type { Finding } from '../../core/types.js';
 import type { Vault } from '../../deid/index.js';
 import type { HandlerContext } from '../app/deps.js';
 import { recordFindings } from '../app/exchange.js';
@@ -56,7 +57,12 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
       w = new ChoiceWindow(options.output, options.vault);
       windows.set(index, w);
     }
-    const fresh = w.push(delta, final, check);
+    judge(index, w, w.push(delta, final, check));
+    return w.release(final);
+  };
+
+  /** Records fresh findings of one choice; throws a GatewayError when one stops the answer. */
+  const judge = (index: number, w: ChoiceWindow, fresh: readonly Finding[]): void => {
     if (fresh.length > 0) {
       const decision = decide(fresh.map((finding) => ({ finding, direction: 'response' as const, item: index })), options.output.policy);
       const text = w.text;
@@ -71,7 +77,6 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
         throw new GatewayError(403, code, message.replace('request blocked', 'answer blocked'));
       }
     }
-    return w.release(final);
   };
 
   /** `check`: the last event of a network read, after which the windows are inspected. */
@@ -113,6 +118,9 @@ export async function relayStream(ctx: HandlerContext, body: Readable, options: 
     events.forEach((ev, i) => {
       if (!done) handleEvent(ev.data, i === events.length - 1);
     });
+    // Choices whose last event in this read was not the read's last (n > 1) are checked too, so no
+    // text waits unchecked; what that check frees goes out with the choice's next event.
+    if (!done) for (const [index, w] of windows) judge(index, w, w.push('', false, true));
     await flush();
   };
 
