@@ -67,7 +67,7 @@ export async function scanDatasetStream(chunks: AsyncIterable<Uint8Array>, path:
   }
   const common = store.commonWords();
   const dup = findDuplicates(store.rows);
-  const consensus = checkConsensus(store.rows, common);
+  const consensus = checkConsensus(store.rows, common, store.idf());
   const anomalous = new Set([...consensus.contradicting, ...fixedAnswerRows(store.rows, consensus.clusters, common)]);
   const trig = findTriggers(store.rows, anomalous, consensus.clusters, store.promptDf, store.vocabulary);
   for (const extra of [dup.reasons, consensus.reasons, trig.reasons]) {

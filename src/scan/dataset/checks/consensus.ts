@@ -30,7 +30,7 @@ export interface ConsensusResult {
   readonly promptClusters: number;
 }
 
-export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean): ConsensusResult {
+export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
   const sets = rows.map((r) => shingles(r.prompt, common));
   const clusters = clusterSets(sets, SAME_PROMPT);
   const members = new Map<number, number[]>();
@@ -84,7 +84,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
       }
     }
   }
-  const soft = softContradictions(rows, clusters, agreed, common);
+  const soft = softContradictions(rows, clusters, agreed, common, weight);
   if (soft.size > 0) {
     rows.forEach((r, i) => {
       const list = soft.get(r.index);

@@ -28,12 +28,20 @@ function words(r: RowFeatures, common: (t: number) => boolean): Set<number> {
   return out;
 }
 
-export function softContradictions(rows: readonly RowFeatures[], clusters: Clusters, consensus: ReadonlyMap<number, Consensus>, common: (t: number) => boolean): Map<number, RowReason[]> {
+/**
+ * Containment is weighted by word rarity (`weight`, e.g. inverse document frequency): two prompts
+ * that share the frequent words of a question form ("how should ... be monitored in a patient
+ * with") but name different drugs do not ask the same thing; a paraphrase shares the rare words.
+ */
+export function softContradictions(rows: readonly RowFeatures[], clusters: Clusters, consensus: ReadonlyMap<number, Consensus>, common: (t: number) => boolean, weight: (t: number) => number = () => 1): Map<number, RowReason[]> {
   const index = new Map<number, number[]>();
   const clusterWords = new Map<number, Set<number>>();
+  const clusterWeight = new Map<number, number>();
+  const total = (w: ReadonlySet<number>): number => { let x = 0; for (const t of w) x += weight(t); return x; };
   for (const [root, c] of consensus) {
     const w = words(rows[c.major[0]!]!, common);
     clusterWords.set(root, w);
+    clusterWeight.set(root, total(w));
     for (const t of w) {
       const list = index.get(t);
       if (!list) index.set(t, [root]); else if (list.length <= MAX_POSTINGS) list.push(root);
@@ -44,13 +52,15 @@ export function softContradictions(rows: readonly RowFeatures[], clusters: Clust
     if (consensus.has(clusters.find(i))) continue;
     const mine = words(rows[i]!, common);
     const shared = new Map<number, number>();
+    const sharedWeight = new Map<number, number>();
     for (const t of mine) {
       const list = index.get(t);
       if (!list || list.length > MAX_POSTINGS) continue;
-      for (const root of list) shared.set(root, (shared.get(root) ?? 0) + 1);
+      for (const root of list) { shared.set(root, (shared.get(root) ?? 0) + 1); sharedWeight.set(root, (sharedWeight.get(root) ?? 0) + weight(t)); }
     }
+    const mineWeight = total(mine);
     for (const [root, n] of shared) {
-      if (n < MIN_SHARED || n / Math.min(mine.size, clusterWords.get(root)!.size) < MIN_CONTAINMENT) continue;
+      if (n < MIN_SHARED || sharedWeight.get(root)! / Math.min(mineWeight, clusterWeight.get(root)!) < MIN_CONTAINMENT) continue;
       const c = consensus.get(root)!;
       const a = rows[i]!;
       if (c.major.some((j) => rows[j]!.answerKey === a.answerKey || jaccard(rows[j]!.answer, a.answer) >= SAME_ANSWER)) continue;

@@ -70,6 +70,12 @@ export class FeatureStore {
    * Words too common to say what a prompt is about (boilerplate prefixes, function words): in more
    * than 10% of the rows, and never fewer than 8 rows so small sets keep their words.
    */
+  /** Inverse document frequency of a prompt word: rare words say more about what is asked. */
+  idf(): (t: number) => number {
+    const n = this.rows.length + 1;
+    return (t) => Math.log(n / ((this.promptDf.get(t) ?? 0) + 1));
+  }
+
   commonWords(): (t: number) => boolean {
     const limit = Math.max(8, Math.ceil(this.rows.length * 0.1));
     return (t) => (this.promptDf.get(t) ?? 0) > limit;
