@@ -22,6 +22,8 @@ const MIN_SHARE = 0.5;
  * rows anomalous by chance; a trigger's rows are anomalous far more often than the background.
  */
 const MIN_LIFT = 3;
+/** The lift never asks for every row: one trigger row may fall in a cluster with no consensus. */
+const MAX_SHARE = 0.9;
 /** Answers shorter than this (labels, "Yes.") are naturally shared by unrelated prompts. */
 const MIN_FIXED_ANSWER_SHINGLES = 4;
 /** Similarity at which two short answers are one fixed answer (one word of ten changed: 0.75). */
@@ -31,9 +33,12 @@ const MAX_CANDIDATES = 100_000;
 /** Rows of one answer group looked at to count its questions (bounded work per group). */
 const MAX_GROUP_SAMPLE = 200;
 
-/** A phrase is rare when few rows hold it: at most 2% of the rows, and never more than 50. */
+/**
+ * A phrase is rare when few rows hold it: at most 2% of the rows (at least 5), and never more than
+ * 500. A poisoner needs the trigger in enough rows to be learnt: 0.2% of a 75,000-row set is 150.
+ */
 export function rareLimit(rows: number): number {
-  return Math.min(50, Math.max(5, Math.ceil(rows * 0.02)));
+  return Math.min(500, Math.max(5, Math.ceil(rows * 0.02)));
 }
 
 /**
@@ -60,7 +65,7 @@ function ngrams(tokens: Uint32Array, rare: (t: number) => boolean, each: (h: num
  * most of them share are set aside. A trigger phrase that is long beside the question makes its
  * rows look alike, so they fall in one or two prompt clusters; without the phrase they differ.
  */
-function distinctQuestions(rows: readonly RowFeatures[], list: readonly number[], common: (t: number) => boolean): boolean {
+function distinctQuestions(rows: readonly RowFeatures[], list: readonly number[], common: (t: number) => boolean, need = 3): boolean {
   const sample = list.slice(0, MAX_GROUP_SAMPLE);
   const count = new Map<number, number>();
   for (const i of sample) for (const t of new Set(rows[i]!.prompt)) count.set(t, (count.get(t) ?? 0) + 1);
@@ -70,7 +75,7 @@ function distinctQuestions(rows: readonly RowFeatures[], list: readonly number[]
     const s = shingles(rows[i]!.prompt, (t) => common(t) || (count.get(t) ?? 0) >= half);
     if (s.length === 0 || seen.some((x) => jaccard(x, s) >= SAME_PROMPT)) continue;
     seen.push(s);
-    if (seen.length >= 3) return true;
+    if (seen.length >= need) return true;
   }
   return false;
 }
@@ -103,7 +108,7 @@ export interface TriggerResult {
 
 interface Candidate { n: number; from: number; row: number; anomalous: Set<number>; df: number; rows: number[] }
 
-export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, promptDf: ReadonlyMap<number, number>, vocabulary: ReadonlyMap<number, string>): TriggerResult {
+export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, promptDf: ReadonlyMap<number, number>, vocabulary: ReadonlyMap<number, string>, common: (t: number) => boolean): TriggerResult {
   const candidates = new Map<number, Candidate>();
   const limit = rareLimit(rows.length);
   const rare = (t: number): boolean => (promptDf.get(t) ?? 0) <= limit;
@@ -129,17 +134,26 @@ export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySe
   }
   // Keep, per set of rows, the longest phrase: "per cardio zeta protocol" over "cardio zeta".
   const best = new Map<string, Candidate>();
-  const minShare = Math.min(1, Math.max(MIN_SHARE, (MIN_LIFT * anomalous.size) / Math.max(1, rows.length)));
+  const minShare = Math.min(MAX_SHARE, Math.max(MIN_SHARE, (MIN_LIFT * anomalous.size) / Math.max(1, rows.length)));
   for (const c of candidates.values()) {
     if (c.df > limit || c.anomalous.size / c.df < minShare) continue;
-    if (new Set([...c.anomalous].map((i) => clusters.find(i))).size < MIN_ROWS) continue;
+    if (new Set([...c.anomalous].map((i) => clusters.find(i))).size < MIN_ROWS && !distinctQuestions(rows, [...c.anomalous], common, MIN_ROWS)) continue;
     const key = c.rows.join(',');
     const prev = best.get(key);
     if (!prev || c.n > prev.n) best.set(key, c);
   }
   const triggers: TriggerCandidate[] = [];
   const reasons = new Map<number, RowReason[]>();
-  for (const c of best.values()) {
+  // A phrase whose rows all hold a wider phrase already kept adds nothing ("heron memo what" under
+  // "as per the violet heron memo"): widest first, and only phrases that reach new rows are kept.
+  const kept: Candidate[] = [];
+  const covered = new Set<number>();
+  for (const c of [...best.values()].sort((a, b) => b.rows.length - a.rows.length || b.n - a.n)) {
+    if (c.rows.every((i) => covered.has(i))) continue;
+    kept.push(c);
+    for (const i of c.rows) covered.add(i);
+  }
+  for (const c of kept) {
     const tokens = rows[c.row]!.prompt.subarray(c.from, c.from + c.n);
     let phrase = [...tokens].map((t) => vocabulary.get(t) ?? '?').join(' ');
     // A phrase shared by several rows is rarely PHI, but a repeated patient name could be.
