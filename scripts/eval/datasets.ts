@@ -87,7 +87,7 @@ export async function evalDatasets(): Promise<string> {
     '',
     'Nothing is missed here, but the checks have known blind spots that this corpus does not exercise: a poisoned answer',
     'to a question asked only once has no consensus to contradict; a trigger used in a single row, or in more than 2% of',
-    'rows (at most 50), is not a rare phrase; an injected instruction in plain ASCII prose with none of the screen\'s',
+    'rows (at most 500), is not a rare phrase; an injected instruction in plain ASCII prose with none of the screen\'s',
     'words or shapes is sent to the detector only under `--full` (the screen passes 98.2% of the injection dev attacks',
     'the detector finds, and 98.2% of PHI dev lines the PHI detector finds something in). See docs/DATASETS.md.',
   );
