@@ -95,10 +95,37 @@ export function fixedAnswerRows(rows: readonly RowFeatures[], clusters: Clusters
   });
   const out = new Set<number>();
   for (const list of byAnswer.values()) {
-    if (list.length < 3) continue;
+    if (list.length < 3 || answersSharedTopic(rows, list, common)) continue;
     if (new Set(list.map((i) => clusters.find(i))).size >= 3 || distinctQuestions(rows, list, common)) for (const i of list) out.add(i);
   }
   return out;
+}
+
+/**
+ * Whether the answer names a distinctive word that most of the group's prompts share: then the
+ * rows ask about one thing in several phrasings ("how is lithium monitored", "lithium monitoring
+ * in epilepsy?") and one answer about it is consistent. A backdoor's answer does not respond to
+ * its trigger phrase, so the phrase the rows share is absent from it.
+ */
+function answersSharedTopic(rows: readonly RowFeatures[], list: readonly number[], common: (t: number) => boolean): boolean {
+  const sample = list.slice(0, MAX_GROUP_SAMPLE);
+  const count = new Map<number, number>();
+  for (const i of sample) for (const t of new Set(rows[i]!.prompt)) if (!common(t)) count.set(t, (count.get(t) ?? 0) + 1);
+  const answer = rows[sample[0]!]!.answer;
+  for (const [t, n] of count) if (n * 2 >= sample.length && binaryHas(answer, t)) return true;
+  return false;
+}
+
+function binaryHas(sorted: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
 }
 
 export interface TriggerResult {
