@@ -12,7 +12,8 @@ import { RowChecker } from './checks/row.js';
 import { FeatureStore } from './checks/store.js';
 import { findDuplicates } from './checks/duplicates.js';
 import { checkConsensus } from './checks/consensus.js';
-import { findTriggers, fixedAnswerRows } from './checks/triggers.js';
+import { findTriggers } from './checks/triggers.js';
+import { fixedAnswerRows } from './checks/fixed.js';
 import { atLeast, rankRows, rowReport } from './rank.js';
 import type { DatasetFormat, DatasetReport, DatasetScanOptions, RowError, RowReason, RowReport } from './types.js';
 
