@@ -1,9 +1,9 @@
 import { MedguardError } from '../../../core/errors.js';
 import { issueApiKey } from '../../../gateway/identity/apikeys.js';
 import { EXIT_OK, parseCommandArgs, type Command } from '../../command.js';
-import { DEFAULT_KEY_STORE, label, parseExpiry, withKeyStore } from './store.js';
+import { STORE_ARGS, STORE_OPTIONS, label, parseExpiry, withKeyStore } from './store.js';
 
-const usage = `usage: medguard keys create --name NAME --role ROLE [--patient ID] [--expires 30d|ISO] [--store PATH] [--json]
+const usage = `usage: medguard keys create --name NAME --role ROLE [--patient ID] [--expires 30d|ISO] [--config FILE | --store PATH|URL] [--json]
 
 Creates a gateway API key (mgk_<id>_<secret>) and prints it ONCE on stdout: medguard keeps only
 a scrypt hash of the secret, so a lost key cannot be recovered, only revoked and replaced.
@@ -13,7 +13,7 @@ options:
   --role ROLE        the role policies and the audit trail see (e.g. clinician, service)
   --patient ID       bind the key to one patient's context (patient-facing apps)
   --expires WHEN     30d, 12h, 90m, or an ISO date/time; default: never
-  --store PATH       the gateway's store (default ${DEFAULT_KEY_STORE})
+${STORE_OPTIONS}
   --json             print {id, key, name, role, patient, createdAt, expiresAt} as JSON
 
 exit: 0 created, 2 usage or store error`;
@@ -27,7 +27,7 @@ export const keysCreate: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       name: { type: 'string' }, role: { type: 'string' }, patient: { type: 'string' },
-      expires: { type: 'string' }, store: { type: 'string' }, json: { type: 'boolean' },
+      expires: { type: 'string' }, json: { type: 'boolean' }, ...STORE_ARGS,
     }, 'medguard keys create');
     if (positionals.length > 0) throw new MedguardError('MG_USAGE', 'keys create takes no positional arguments; run "medguard keys create --help"');
     const name = label(values.name, '--name', 100);
@@ -39,7 +39,7 @@ export const keysCreate: Command = {
     const now = new Date();
     const expiresAt = values.expires === undefined ? null : parseExpiry(values.expires, now);
     const patient = label(values.patient, '--patient', 128) ?? null;
-    const { token, record } = await withKeyStore(values.store, (keys) => issueApiKey(keys, { name, role, patient, expiresAt }, { now }));
+    const { token, record } = await withKeyStore(values, (keys) => issueApiKey(keys, { name, role, patient, expiresAt }, { now }));
     if (values.json === true) {
       const { secretHash: _omit, revokedAt: _r, ...shown } = record;
       await io.stdout.write(`${JSON.stringify({ ...shown, key: token })}\n`);

@@ -1,15 +1,15 @@
 import { MedguardError } from '../../../core/errors.js';
 import { EXIT_OK, parseCommandArgs, type Command } from '../../command.js';
-import { DEFAULT_KEY_STORE, withKeyStore } from './store.js';
+import { STORE_ARGS, STORE_OPTIONS, withKeyStore } from './store.js';
 
-const usage = `usage: medguard keys list [--store PATH] [--json]
+const usage = `usage: medguard keys list [--config FILE | --store PATH|URL] [--json]
 
 Lists gateway API keys: id, name, role, patient, created, expires, revoked. Secrets and their
 hashes are never shown.
 
 options:
-  --store PATH   the gateway's store (default ${DEFAULT_KEY_STORE})
-  --json         one JSON object per key per line
+${STORE_OPTIONS}
+  --json             one JSON object per key per line
 
 exit: 0 listed, 2 usage or store error`;
 
@@ -20,9 +20,9 @@ export const keysList: Command = {
   summary: 'list gateway API keys (no secrets)',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { store: { type: 'string' }, json: { type: 'boolean' } }, 'medguard keys list');
+    const { values, positionals } = parseCommandArgs(argv, { ...STORE_ARGS, json: { type: 'boolean' } }, 'medguard keys list');
     if (positionals.length > 0) throw new MedguardError('MG_USAGE', 'keys list takes no positional arguments; run "medguard keys list --help"');
-    const records = await withKeyStore(values.store, (keys) => keys.list());
+    const records = await withKeyStore(values, (keys) => keys.list());
     const rows = records.map((r) => ({
       id: r.id, name: r.name, role: r.role, patient: r.patient, created: r.createdAt, expires: r.expiresAt, revoked: r.revokedAt,
     }));

@@ -1,14 +1,45 @@
 /** What the API-key commands share: opening the key store and reading `--expires`. */
 import { MedguardError } from '../../../core/errors.js';
 import { AuditConfigSchema } from '../../../gateway/config/audit.js';
-import { openSqliteStore } from '../../../store/sqlite/index.js';
-import type { KeyStore } from '../../../store/types.js';
+import { loadConfigFile } from '../../../gateway/config/load.js';
+import { openStoreAt } from '../../../store/open.js';
+import { openPostgresStore } from '../../../store/postgres/index.js';
+import type { KeyStore, Store } from '../../../store/types.js';
 
 /** The gateway's default `store.path`, so `keys` and `serve` agree without flags. */
 export const DEFAULT_KEY_STORE = AuditConfigSchema.parse({}).path;
 
-export async function withKeyStore<T>(path: string | undefined, run: (keys: KeyStore) => Promise<T>): Promise<T> {
-  const store = openSqliteStore(path ?? DEFAULT_KEY_STORE, { durability: 'full' });
+/** The option text every keys command shows, so the three usages cannot drift apart. */
+export const STORE_OPTIONS = `  --config FILE      take the store from this gateway config's store: field (SQLite or PostgreSQL)
+  --store PATH|URL   a SQLite file or postgres://USER@HOST:PORT/DB[?schema=NAME]
+                     (default ${DEFAULT_KEY_STORE})`;
+
+export const STORE_ARGS = { store: { type: 'string' }, config: { type: 'string' } } as const;
+
+export interface StoreChoice {
+  readonly store?: string | undefined;
+  readonly config?: string | undefined;
+}
+
+/**
+ * Opens the store a gateway would: from `--config` the same `store:` the gateway reads (so keys
+ * issued here are the keys every instance on that PostgreSQL sees), else `--store`, else the
+ * default SQLite file. One connection is enough for one command.
+ */
+async function openKeyStore(choice: StoreChoice): Promise<Store> {
+  if (choice.store !== undefined && choice.config !== undefined) {
+    throw new MedguardError('MG_USAGE', 'use either --store or --config, not both', { field: '--store' });
+  }
+  if (choice.config !== undefined) {
+    const s = loadConfigFile(choice.config).store;
+    if (s.url !== undefined) return openPostgresStore(s.url, { schema: s.schema, poolSize: 1 });
+    return openStoreAt(s.path, { durability: 'full' });
+  }
+  return openStoreAt(choice.store ?? DEFAULT_KEY_STORE, { durability: 'full' });
+}
+
+export async function withKeyStore<T>(choice: StoreChoice, run: (keys: KeyStore) => Promise<T>): Promise<T> {
+  const store = await openKeyStore(choice);
   try {
     return await run(store.keys);
   } finally {
