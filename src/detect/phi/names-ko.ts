@@ -15,6 +15,7 @@ import {
   PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END,
 } from './names-ko-lists.js';
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
+import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
 
 const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
@@ -116,6 +117,8 @@ export function findNamesKorean(text: string, outer: Sink): void {
   }
   if (found.length > 0) coordinated(text, found, outer);
   findKoreanExtras(text, found, outer);
+  // The learned model adds names the rules leave out; a rule span stands (ko-model/index.ts).
+  findNamesKoreanModel(text, found, outer);
 }
 
 const LIST_SEP_AFTER = /^ ?[,·/] ?$/;

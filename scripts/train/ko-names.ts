@@ -1,0 +1,159 @@
+/**
+ * `npm run train -- --ko-names`: trains the Korean person-name model (src/detect/phi/ko-model) on
+ * the PHI dev file's KLUE rows, our synthetic Korean dev notes and faker template sentences, picks
+ * the threshold on 5-fold out-of-fold scores of the whole pipeline (rules + model) over KLUE dev,
+ * and writes models/ko-names.{json,bin}. Deterministic; the test file is never read.
+ *
+ *   npm run train -- --ko-names [--out DIR]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { roundToHalf } from '../../src/detect/injection/classifier/float16.js';
+import { candidatesOf, featuresOf, KO_FEATURE_VERSION, koWords, type KoCandidate } from '../../src/detect/phi/ko-model/features.js';
+import { parseKoModel, serializeKoModel, setKoNameModel } from '../../src/detect/phi/ko-model/model.js';
+import { scoreDocs } from '../eval/phi.js';
+import { repoRoot } from './data.js';
+import { foldOf, loadPhiDev, syntheticDocs, type PhiDoc } from './ko-names-data.js';
+
+const BITS = 18;
+/** Held-out KLUE precision (ignore spans neutral) the threshold must keep: the 0.85 target plus margin. */
+const MIN_PRECISION = 0.87;
+/**
+ * Rules alone measure KLUE precision 0.960 on dev but 0.896 on test, so a dev floor alone would not
+ * protect the 0.85 test target; what the model costs in precision is the figure that carries over.
+ */
+const MAX_PRECISION_DROP = 0.035;
+const FOLDS = 5;
+const EPOCHS = 8;
+const LEARNING_RATE = 0.05;
+const L2 = 1e-6;
+const SYNTHETIC = 1500;
+const KLUE = 'klue-ner-v1.1-dev';
+
+const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
+
+interface Example { readonly feats: Int32Array; readonly label: 0 | 1 }
+
+/** A candidate is a name when gold NAME spans cover every character of it. */
+function label(doc: PhiDoc, c: KoCandidate): 0 | 1 {
+  for (let i = c.start; i < c.end; i++) if (!doc.spans.some((s) => s.type === 'NAME' && s.start <= i && i < s.end)) return 0;
+  return 1;
+}
+
+function examples(docs: readonly PhiDoc[]): Example[] {
+  const out: Example[] = [];
+  const cands: KoCandidate[] = [];
+  const buf: number[] = [];
+  for (const doc of docs) {
+    const words = koWords(doc.text);
+    for (let w = 0; w < words.starts.length; w++) {
+      cands.length = 0;
+      candidatesOf(doc.text, words, w, cands);
+      for (const c of cands) {
+        featuresOf(doc.text, words, c, BITS, buf);
+        out.push({ feats: Int32Array.from(buf), label: label(doc, c) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Plain SGD logistic regression over hashed binary features, shuffled by a fixed LCG. */
+function train(data: readonly Example[]): Float32Array {
+  const w = new Float32Array(1 << BITS);
+  const order = data.map((_, i) => i);
+  let seed = 12345;
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    const lr = LEARNING_RATE / (1 + epoch);
+    for (const k of order) {
+      const ex = data[k];
+      if (!ex) continue;
+      let z = 0;
+      for (const f of ex.feats) z += w[f] ?? 0;
+      const g = 1 / (1 + Math.exp(-z)) - ex.label;
+      for (const f of ex.feats) w[f] = (w[f] ?? 0) * (1 - lr * L2) - lr * g;
+    }
+  }
+  return w;
+}
+
+interface Tally { covered: number; gold: number; scored: number; fp: number }
+const tally = (): Tally => ({ covered: 0, gold: 0, scored: 0, fp: 0 });
+
+/** KLUE name overlap recall and all-type precision (ignore spans neutral) of the whole PHI pipeline. */
+function addQuality(docs: readonly PhiDoc[], into: Tally): void {
+  const c = scoreDocs(docs).perSource.get(KLUE);
+  const name = c?.get('NAME');
+  const all = c?.get('*');
+  into.covered += name?.goldCovered ?? 0;
+  into.gold += name?.goldSpans ?? 0;
+  into.scored += (all?.predN ?? 0) - (all?.predNeutral ?? 0);
+  into.fp += all?.predFp ?? 0;
+}
+
+const recallOf = (t: Tally): number => t.covered / Math.max(1, t.gold);
+const precisionOf = (t: Tally): number => (t.scored - t.fp) / Math.max(1, t.scored);
+const THRESHOLDS = Array.from({ length: 17 }, (_, i) => Math.round((0.95 - 0.05 * i) * 100) / 100);
+
+function main(): void {
+  const { values } = parseArgs({ options: { 'ko-names': { type: 'boolean' }, out: { type: 'string' } } });
+  const started = Date.now();
+  setKoNameModel(null);
+  const dev = loadPhiDev('dev.jsonl').filter((d) => d.source === KLUE);
+  const extra = [...loadPhiDev('synthetic_ko_dev.jsonl'), ...syntheticDocs(SYNTHETIC, 20261204)];
+  const base = { format: 'medguard.ko-names' as const, id: 'candidate', featureVersion: KO_FEATURE_VERSION, bits: BITS, provenance: {} };
+  // Out-of-fold scores on all of dev: the threshold is chosen on 2,400 sentences, not one fifth.
+  const rulesOnly = tally();
+  addQuality(dev, rulesOnly);
+  const byThreshold = THRESHOLDS.map(tally);
+  for (let k = 0; k < FOLDS; k++) {
+    const weights = train(examples([...dev.filter((d) => foldOf(d.id, FOLDS) !== k), ...extra]));
+    roundToHalf(weights);
+    const fold = dev.filter((d) => foldOf(d.id, FOLDS) === k);
+    THRESHOLDS.forEach((t, i) => {
+      const { json, bin } = serializeKoModel(weights, { ...base, threshold: t });
+      setKoNameModel(parseKoModel(json, bin));
+      addQuality(fold, byThreshold[i] ?? tally());
+    });
+    setKoNameModel(null);
+  }
+  log(`dev rules only: name recall ${recallOf(rulesOnly).toFixed(3)}, precision ${precisionOf(rulesOnly).toFixed(3)}`);
+  let best = { threshold: 1, recall: recallOf(rulesOnly), precision: precisionOf(rulesOnly) };
+  THRESHOLDS.forEach((t, i) => {
+    const q = byThreshold[i] ?? tally();
+    const recall = recallOf(q);
+    const precision = precisionOf(q);
+    log(`threshold ${t.toFixed(2)}: out-of-fold name recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
+    const ok = precision >= MIN_PRECISION && precisionOf(rulesOnly) - precision <= MAX_PRECISION_DROP;
+    if (ok && recall > best.recall) best = { threshold: t, recall, precision };
+  });
+  const data = examples([...dev, ...extra]);
+  const weights = train(data);
+  roundToHalf(weights);
+  const provenance = {
+    trainedOn: `all ${dev.length} ${KLUE} rows of phi/dev.jsonl + synthetic_ko_dev.jsonl + ${SYNTHETIC} faker ko template sentences`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores on the same KLUE dev rows: best name recall at precision >= ${MIN_PRECISION} and at most ${MAX_PRECISION_DROP} below the rules alone`,
+    licence: 'KLUE: CC BY-SA 4.0, Park et al., KLUE (2021); synthetic-ko-template-v1: CC0 (project); faker-js: MIT',
+    hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
+    trainCandidates: data.length,
+    devRulesOnly: { recall: recallOf(rulesOnly), precision: precisionOf(rulesOnly) },
+    devOutOfFold: best,
+  };
+  const meta = { ...base, threshold: best.threshold, provenance };
+  const first = serializeKoModel(weights, meta);
+  const id = `ko-names-v1-${(JSON.parse(first.json) as { weights: { sha256: string } }).weights.sha256.slice(0, 12)}`;
+  const { json, bin } = serializeKoModel(weights, { ...meta, id });
+  const outDir = values.out ?? join(repoRoot, 'models');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'ko-names.bin'), bin);
+  writeFileSync(join(outDir, 'ko-names.json'), json);
+  log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB, ${data.length} candidates), threshold ${best.threshold}: out-of-fold name recall ${best.recall.toFixed(3)}, precision ${best.precision.toFixed(3)}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,48 @@
+/**
+ * Korean names the rules leave out (foreign names in Hangul, nicknames, given names alone), found
+ * by a hashed logistic-regression model over each Hangul word's candidates. It only adds: words
+ * touching a span the rules already found are skipped, and listed everyday and clinical words
+ * (이번, 정말, 신경, 조사) are never names, whatever the model says.
+ */
+import { KO_NOT_NAMES } from '../names-ko-lists.js';
+import type { Sink } from '../types.js';
+import { candidatesOf, featuresOf, koWords, type KoCandidate } from './features.js';
+import { koNameModel, type KoNameModel } from './model.js';
+
+/** Scores sit below every rule's (0.55+) so a rule span wins any overlap, and at the default minScore. */
+const MODEL_SCORE = 0.5;
+
+/** Logit of a candidate (the bias is a hashed feature like the others). */
+export function scoreCandidate(model: KoNameModel, text: string, words: ReturnType<typeof koWords>, c: KoCandidate, buf: number[]): number {
+  featuresOf(text, words, c, model.bits, buf);
+  let z = 0;
+  for (const i of buf) z += model.weights[i] ?? 0;
+  return z;
+}
+
+export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink, model: KoNameModel | null = koNameModel()): void {
+  if (model === null) return;
+  const words = koWords(text);
+  // Characters already inside a rule span: their words are left to the rules.
+  const taken = new Uint8Array(text.length + 1);
+  for (const [a, b] of found) for (let i = a; i < b && i < text.length; i++) taken[i] = 1;
+  const cands: KoCandidate[] = [];
+  const buf: number[] = [];
+  for (let w = 0; w < words.starts.length; w++) {
+    const a = words.starts[w] ?? 0;
+    const b = words.ends[w] ?? 0;
+    let busy = false;
+    for (let i = a; i < b && !busy; i++) busy = taken[i] === 1;
+    if (busy) continue;
+    cands.length = 0;
+    candidatesOf(text, words, w, cands);
+    let best: KoCandidate | undefined;
+    let bestZ = -Infinity;
+    for (const c of cands) {
+      if (KO_NOT_NAMES.has(text.slice(c.start, c.end))) continue;
+      const z = scoreCandidate(model, text, words, c, buf);
+      if (z > bestZ) { bestZ = z; best = c; }
+    }
+    if (best && bestZ >= model.logitThreshold) sink(best.start, best.end, 'NAME', MODEL_SCORE, 'name.ko.model');
+  }
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MedguardError } from '../../../core/errors.js';
+import { detectPhi } from '../index.js';
+import { candidatesOf, koWords, type KoCandidate } from './features.js';
+import { findNamesKoreanModel } from './index.js';
+import { koNameModel, parseKoModel, serializeKoModel } from './model.js';
+
+const names = (text: string): string[] => detectPhi(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+
+test('the shipped model loads, is small and pins its weights', () => {
+  const model = koNameModel();
+  assert.ok(model);
+  assert.ok(model.weights.byteLength / 2 < 2 * 1024 * 1024, 'model file under 2 MB');
+  assert.ok(model.meta.threshold > 0 && model.meta.threshold < 1);
+  const { json, bin } = serializeKoModel(model.weights, { ...model.meta });
+  assert.equal(parseKoModel(json, bin).logitThreshold, model.logitThreshold);
+  const tampered = Uint8Array.from(bin);
+  tampered[10] = (tampered[10] ?? 0) ^ 1;
+  assert.throws(() => parseKoModel(json, tampered), (e: unknown) => e instanceof MedguardError && e.code === 'MG_MODEL_INVALID');
+  assert.throws(() => parseKoModel(json.replace('"featureVersion": 1', '"featureVersion": 99'), bin), /feature version/);
+});
+
+test('candidates: the word and the stems left by a particle or title', () => {
+  const text = '환자 김민수님께서 오셨다';
+  const words = koWords(text);
+  const out: KoCandidate[] = [];
+  candidatesOf(text, words, 1, out);
+  assert.deepEqual(out.map((c) => text.slice(c.start, c.end)).sort(), ['김민수', '김민수님', '김민수님께서'].sort());
+  out.length = 0;
+  // 3선: a word glued to a number has none.
+  candidatesOf('3선 의원', koWords('3선 의원'), 0, out);
+  assert.equal(out.length, 0);
+});
+
+test('clinical and everyday words stay words with the model on', () => {
+  assert.deepEqual(names('이번 검사에서 정말 신경 손상 소견은 없었고 조사 결과는 다음 주에 나온다.'), []);
+  assert.deepEqual(names('신경과 정상 소견, 조영제 투여 후 이상 없음. 신장 기능 정상.'), []);
+  assert.deepEqual(names('이번 조사에 따르면 정말 신경 쓰이는 부분이 있다'), []);
+});
+
+test('the model adds names the rules leave out, and leaves rule spans as they are', () => {
+  const found: Array<[number, number]> = [];
+  const text = '난 플린이 좋아. 보호자 김민수 씨가 왔다';
+  findNamesKoreanModel(text, [[text.indexOf('김민수'), text.indexOf('김민수') + 3]], (s, e) => { found.push([s, e]); });
+  assert.ok(found.every(([s]) => s < text.indexOf('김민수')), 'no model span inside a rule span');
+  assert.ok(names(text).includes('김민수'));
+});
+
+test('bounded on a long Korean text', () => {
+  const text = '환자 김민수는 오늘 내원하여 검사를 받았다. '.repeat(8000);
+  const t0 = performance.now();
+  const spans = detectPhi(text);
+  assert.ok(spans.length > 0);
+  assert.ok(performance.now() - t0 < 10_000);
+});
