@@ -41,7 +41,7 @@ export async function runGateway(config: GatewayConfig, options: RunOptions = {}
   const audit = shared.audit;
   try {
     const store = audit.log.store;
-    const operations = createOperations({ config, store, env, bus: shared.bus, log: options.log ?? false, ...(options.adminKey ? { adminKey: options.adminKey } : {}) });
+    const operations = createOperations({ config, store, env, bus: shared.bus, log: options.log ?? false, ...(shared.postgres ? { storeHealth: shared.postgres } : {}), ...(options.adminKey ? { adminKey: options.adminKey } : {}) });
     const gateway = createGateway(config, {
       authenticator: options.authenticator ? options.authenticator(store.keys) : createAuthenticator(config.identity, store.keys, { env }),
       limiter: shared.limiter,

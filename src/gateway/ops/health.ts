@@ -1,6 +1,7 @@
 /**
  * Liveness and readiness. `/healthz` answers while the process runs its event loop. `/readyz`
- * asks each check: the store answers a one-row query, and each upstream either served an
+ * asks each check: the store answers a one-row query (or, with `store.onLoss: spool`, is lost but
+ * its spool has room: degraded, still ready), and each upstream either served an
  * exchange recently or accepts a TCP connection — or is not required at all (the default: a
  * shared model outage should not pull every gateway out of the load balancer, because the
  * gateways still answer with clear 502s and audit them).
@@ -10,16 +11,52 @@ import type { AuditEventInput, Store } from '../../store/types.js';
 
 export interface ReadinessCheck {
   readonly name: string;
-  /** Resolves true when ready; must settle quickly (it is bounded by a timeout anyway). */
-  check(): Promise<boolean>;
+  /**
+   * Resolves true when ready, `'degraded'` when serving in a reduced mode (still ready), false
+   * when not; must settle quickly (it is bounded by a timeout anyway).
+   */
+  check(): Promise<boolean | 'degraded'>;
 }
 
-export function storeCheck(store: Store): ReadinessCheck {
+/** What the PostgreSQL store with its `onLoss` mode tells readiness and metrics (a ResilientStore). */
+export interface StoreHealth {
+  readonly mode: 'closed' | 'spool';
+  /** False while PostgreSQL is known to be unreachable. */
+  readonly available: boolean;
+  readonly spooled: number;
+  readonly maxSpool: number;
+}
+
+/** Spool mode with room left: the instance keeps serving and records every event, only later. */
+export const spoolHasRoom = (h: StoreHealth): boolean => h.mode === 'spool' && h.spooled < h.maxSpool;
+
+/**
+ * The store answers a one-row query. With `health` in spool mode, a lost store is `degraded`
+ * rather than not-ready while the spool has room: the instance serves and records, and taking it
+ * out of the load balancer would remove every instance exactly when the spool is meant to keep
+ * them serving. A full spool, or closed mode, is not-ready. The query gets its own bound, shorter
+ * than readiness's, so a hanging connection still ends as degraded rather than as a timeout.
+ */
+export function storeCheck(store: Store, health?: StoreHealth, queryTimeoutMs = 1500): ReadinessCheck {
   return {
     name: 'store',
     async check() {
-      await store.audit.query({ limit: 1 });
-      return true;
+      if (health && !health.available) return spoolHasRoom(health) ? 'degraded' : false;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          store.audit.query({ limit: 1 }),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('store query timed out')), queryTimeoutMs);
+          }),
+        ]);
+        return true;
+      } catch (e) {
+        if (health && spoolHasRoom(health)) return 'degraded';
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }
@@ -86,9 +123,13 @@ function tcpProbe(host: string, port: number, timeoutMs: number): Promise<boolea
   });
 }
 
+export type CheckState = 'ok' | 'degraded' | 'fail';
+
 export interface Readiness {
+  /** No check failed (a degraded check is still ready). */
   readonly ready: boolean;
-  readonly checks: Readonly<Record<string, 'ok' | 'fail'>>;
+  readonly status: 'ready' | 'degraded' | 'not_ready';
+  readonly checks: Readonly<Record<string, CheckState>>;
 }
 
 /** Runs every check concurrently, each bounded by `timeoutMs`; a throw or a timeout is a failure. */
@@ -96,17 +137,20 @@ export async function readiness(checks: readonly ReadinessCheck[], timeoutMs = 2
   const results = await Promise.all(
     checks.map(async (c) => {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
+      const timeout = new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
       try {
-        return [c.name, await Promise.race([c.check().catch(() => false), timeout])] as const;
+        const r = await Promise.race([c.check().catch(() => false as const), timeout]);
+        return [c.name, r === 'degraded' ? 'degraded' : r ? 'ok' : 'fail'] as const;
       } finally {
         clearTimeout(timer);
       }
     }),
   );
-  const out: Record<string, 'ok' | 'fail'> = {};
-  for (const [name, ok] of results) out[name] = ok ? 'ok' : 'fail';
-  return { ready: results.every(([, ok]) => ok), checks: out };
+  const out: Record<string, CheckState> = {};
+  for (const [name, state] of results) out[name] = state;
+  const states = results.map(([, state]) => state);
+  const status = states.includes('fail') ? 'not_ready' : states.includes('degraded') ? 'degraded' : 'ready';
+  return { ready: status !== 'not_ready', status, checks: out };
 }

@@ -9,7 +9,7 @@ import type { GatewayConfig } from '../config/load.js';
 import { createDashboard, type Dashboard } from '../dashboard/index.js';
 import { createEventBus, isInProcessBus } from '../events/bus.js';
 import type { EventBus } from '../types.js';
-import { createUpstreamTracker, storeCheck, upstreamCheck, type ReadinessCheck } from './health.js';
+import { createUpstreamTracker, storeCheck, upstreamCheck, type ReadinessCheck, type StoreHealth } from './health.js';
 import { createLogger, type Logger, type LoggerOptions } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { Gauge } from './prom.js';
@@ -17,12 +17,14 @@ import { createOpsRoutes } from './routes.js';
 
 export { createMetrics, type Metrics } from './metrics.js';
 export { createLogger, type Logger, type LoggerOptions } from './logger.js';
-export { readiness, storeCheck, upstreamCheck, createUpstreamTracker, type ReadinessCheck } from './health.js';
+export { readiness, storeCheck, upstreamCheck, createUpstreamTracker, type ReadinessCheck, type StoreHealth } from './health.js';
 export { createOpsRoutes, OPS_PATHS } from './routes.js';
 
 export interface OperationsOptions {
   readonly config: GatewayConfig;
   readonly store?: Store;
+  /** The PostgreSQL store's loss mode and spool (`SharedState.postgres`): readiness and metrics. */
+  readonly storeHealth?: StoreHealth;
   /** Defaults to a new in-process bus (pass a shared one to fan out across components). */
   readonly bus?: EventBus;
   /** Overrides `dashboard.adminKeyEnv` (demo mode passes the key it prints). */
@@ -67,14 +69,25 @@ export function createOperations(options: OperationsOptions): Operations {
 
   const gauges = [new Gauge('medguard_dashboard_live_streams', 'Open live dashboard streams.', () => dashboard?.liveCount ?? 0)];
   if (isInProcessBus(bus)) gauges.push(new Gauge('medguard_event_bus_subscribers', 'Subscribers of the in-process event bus.', () => bus.size));
+  const health = options.storeHealth;
+  if (health) {
+    gauges.push(
+      new Gauge('medguard_store_up', 'Whether the shared PostgreSQL store is reachable (1) or lost (0).', () => (health.available ? 1 : 0)),
+      new Gauge('medguard_audit_spool_events', 'Audit events waiting in the local spool for PostgreSQL.', () => health.spooled),
+      new Gauge('medguard_audit_spool_capacity', 'Audit events the spool holds at most (0 in closed mode).', () => (health.mode === 'spool' ? health.maxSpool : 0)),
+    );
+  }
   const metrics = createMetrics({ routeUpstreams, gauges });
 
   const checks: ReadinessCheck[] = [];
-  if (options.store) checks.push(storeCheck(options.store));
+  if (options.store) checks.push(storeCheck(options.store, health));
   if (options.requireUpstreams) {
     for (const [name, up] of Object.entries(config.upstreams)) checks.push(upstreamCheck({ name, url: up.url, tracker }));
   }
-  const routes = createOpsRoutes({ metrics, checks });
+  const details = health
+    ? () => ({ store: { onLoss: health.mode, available: health.available, spooled: health.spooled, ...(health.mode === 'spool' ? { maxSpool: health.maxSpool } : {}) } })
+    : undefined;
+  const routes = createOpsRoutes({ metrics, checks, ...(details ? { details } : {}) });
 
   return {
     async handler(req, res) {

@@ -14,6 +14,8 @@ export const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 export interface OpsRoutesOptions {
   readonly metrics: Metrics;
   readonly checks: readonly ReadinessCheck[];
+  /** Extra fields for the `/readyz` body (the store's loss mode and spool level). */
+  readonly details?: () => Readonly<Record<string, unknown>>;
 }
 
 /** True when it answered (one of the three paths), false to let the gateway handle the request. */
@@ -32,7 +34,7 @@ export function createOpsRoutes(options: OpsRoutesOptions): OpsRoutes {
       sendJson(res, 200, JSON.stringify({ status: 'ok' }));
     } else if (path === '/readyz') {
       const r = await readiness(options.checks);
-      sendJson(res, r.ready ? 200 : 503, JSON.stringify({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks }));
+      sendJson(res, r.ready ? 200 : 503, JSON.stringify({ status: r.status, checks: r.checks, ...options.details?.() }));
     } else {
       const body = options.metrics.render();
       res.writeHead(200, { 'content-type': CONTENT_TYPE, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store' });

@@ -31,6 +31,9 @@ export interface ResilienceOptions {
 }
 
 export interface ResilientStore extends PostgresStore {
+  readonly mode: 'closed' | 'spool';
+  /** Events the spool holds at most. */
+  readonly maxSpool: number;
   /** False while PostgreSQL is known to be unreachable. */
   readonly available: boolean;
   /** Events waiting in the spool. */
@@ -157,6 +160,8 @@ export function resilientStore(store: PostgresStore, options: ResilienceOptions)
   return {
     ...store,
     audit: { ...store.audit, append, appendOnce: store.audit.appendOnce, scanRaw: store.audit.scanRaw },
+    mode: options.onLoss,
+    maxSpool,
     get available() {
       return up;
     },
