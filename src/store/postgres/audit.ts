@@ -1,51 +1,16 @@
 /**
- * The audit half of the PostgreSQL store. One chain for every instance: each append locks the
- * one-row `chain_head` (`SELECT ... FOR UPDATE`), links to the hash it holds, inserts the event
- * and moves the head, in one transaction. Writers on any instance therefore queue on that row
- * lock and can never link to the same predecessor; a transaction that dies (instance killed,
- * connection cut) rolls back whole, leaving the chain as it was before.
+ * The audit half of the PostgreSQL store: one chain for every instance, appended through
+ * append.ts (group commit under the one-row `chain_head` lock), read by seq, filter or scan.
  */
-import type { Pool, PoolClient } from 'pg';
-import { linkEvent, parseCanonical } from '../../audit/chain.js';
-import type { AuditEventInput, AuditStore, EventFilter, RawEvent, SignedHead, StoredEvent } from '../types.js';
+import type { Pool } from 'pg';
+import type { AuditEventInput, AuditStore, EventFilter, SignedHead, StoredEvent } from '../types.js';
+import { createAppender } from './append.js';
 import { storeError } from './errors.js';
+import { COLS, toEvent, toRaw, type EventRow, type HeadRow } from './rows.js';
 
 const PAGE = 500;
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
-
-interface EventRow {
-  seq: string;
-  time: string;
-  request_id: string;
-  principal: string | null;
-  route: string;
-  verdict: string;
-  status: number;
-  canonical: string;
-  prev_hash: string;
-  hash: string;
-}
-
-interface HeadRow {
-  seq: string;
-  hash: string;
-  signed_at: string;
-  key_id: string;
-  signature: string;
-}
-
-const COLS = 'e.seq, e.time, e.request_id, e.principal, e.route, e.verdict, e.status, e.canonical, e.prev_hash, e.hash';
-
-// BIGINT arrives as a string; seqs stay far below 2^53.
-const toEvent = (r: EventRow): StoredEvent => ({ ...parseCanonical(r.canonical, r.prev_hash, r.hash), seq: Number(r.seq) });
-const toRaw = (r: EventRow): RawEvent => ({
-  seq: Number(r.seq),
-  canonical: r.canonical,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-  indexed: { time: r.time, requestId: r.request_id, principal: r.principal, route: r.route, verdict: r.verdict, status: r.status },
-});
 
 export interface PostgresAuditStore extends AuditStore {
   /**
@@ -54,61 +19,12 @@ export interface PostgresAuditStore extends AuditStore {
    * therefore stores each event exactly once.
    */
   appendOnce(event: AuditEventInput, appendId: string, options?: { fresh?: boolean }): Promise<StoredEvent>;
-}
-
-const APPEND = `WITH ins AS (
-    INSERT INTO events (seq, time, request_id, principal, route, verdict, status, canonical, prev_hash, hash, append_id)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-  ), kinds AS (
-    INSERT INTO event_kinds (kind, family, seq) SELECT k, f, $1 FROM unnest($12::text[], $13::text[]) AS u(k, f) ON CONFLICT DO NOTHING
-  ), fams AS (
-    INSERT INTO event_families (family, seq) SELECT DISTINCT f, $1::bigint FROM unnest($13::text[]) AS u(f) ON CONFLICT DO NOTHING
-  )
-  UPDATE chain_head SET seq = $1, hash = $10 WHERE id = 1`;
-
-async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const out = await fn(client);
-    await client.query('COMMIT');
-    return out;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw e;
-  } finally {
-    // A client whose connection failed mid-transaction is discarded, not returned to the pool.
-    client.release(broken ? true : undefined);
-  }
+  /** Resolves once every append made so far has committed or failed (before closing the pool). */
+  settled(): Promise<void>;
 }
 
 export function postgresAuditStore(pool: Pool): PostgresAuditStore {
-  async function append(input: AuditEventInput, appendId: string | null, fresh: boolean): Promise<StoredEvent> {
-    try {
-      return await inTransaction(pool, async (c) => {
-        const head = await c.query<{ seq: string; hash: string }>('SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE');
-        if (appendId !== null && !fresh) {
-          // Checked under the head lock, so a concurrent replay of the same id cannot slip past.
-          const dup = await c.query<EventRow>(`SELECT ${COLS} FROM events e WHERE append_id = $1`, [appendId]);
-          if (dup.rows[0]) return toEvent(dup.rows[0]);
-        }
-        const h = head.rows[0];
-        if (!h) throw new Error('chain_head row missing');
-        const seq = Number(h.seq) + 1;
-        const { canonical, event } = linkEvent(seq, h.hash, input);
-        await c.query(APPEND, [
-          seq, event.time, event.requestId, event.principal, event.route, event.verdict, event.status, canonical, event.prevHash, event.hash, appendId,
-          event.findings.map((f) => f.kind), event.findings.map((f) => f.family),
-        ]);
-        return event;
-      });
-    } catch (e) {
-      throw storeError(e, 'the audit event could not be written to the store');
-    }
-  }
+  const appender = createAppender(pool);
 
   async function* pages(fromSeq: number): AsyncGenerator<EventRow> {
     let next = Math.max(1, Math.floor(fromSeq));
@@ -122,9 +38,9 @@ export function postgresAuditStore(pool: Pool): PostgresAuditStore {
   }
 
   return {
-    append: (input) => append(input, null, true),
-    // `fresh`: the id was just drawn, so it cannot be stored yet: skip the look-up under the lock.
-    appendOnce: (input, appendId, options) => append(input, appendId, options?.fresh === true),
+    append: (input) => appender.append({ input, appendId: null, fresh: true }),
+    appendOnce: (input, appendId, options) => appender.append({ input, appendId, fresh: options?.fresh === true }),
+    settled: () => appender.settled(),
     async get(seq) {
       const { rows } = await pool.query<EventRow>(`SELECT ${COLS} FROM events e WHERE e.seq = $1`, [seq]).catch((e: unknown) => {
         throw storeError(e, 'the audit store could not be read');

@@ -93,10 +93,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     if (!failed) client.release();
   }
   let closed = false;
+  const audit = postgresAuditStore(pool);
   return {
     kind: 'postgres',
     schema,
-    audit: postgresAuditStore(pool),
+    audit,
     keys: postgresKeyStore(pool),
     async sharedSecret(name, bytes = 32) {
       try {
@@ -118,6 +119,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async close() {
       if (closed) return;
       closed = true;
+      // Appends already made finish (or fail) before their connections go.
+      await audit.settled();
       await pool.end();
     },
   };

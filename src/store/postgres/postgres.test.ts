@@ -46,6 +46,30 @@ describe('postgres store', { skip }, () => {
     }
   });
 
+  it('group commit: concurrent appends and replays in one batch keep one verifiable chain, each id stored once', async () => {
+    const s = await openTestPostgresStore();
+    try {
+      const first = await s.audit.appendOnce(sampleEvent(1), 'id-1', { fresh: true });
+      // One turn: new events, a replay of a stored id, and the same new id twice.
+      const batch = await Promise.all([
+        s.audit.append(sampleEvent(2)),
+        s.audit.appendOnce(sampleEvent(1), 'id-1'),
+        s.audit.appendOnce(sampleEvent(3), 'id-3'),
+        s.audit.appendOnce(sampleEvent(3), 'id-3'),
+        ...Array.from({ length: 40 }, (_, i) => s.audit.append(sampleEvent(i + 4))),
+      ]);
+      assert.deepEqual(batch[1], first);
+      assert.deepEqual(batch[3], batch[2]);
+      assert.deepEqual(batch.map((e) => e.seq), [2, 1, 3, 3, ...Array.from({ length: 40 }, (_, i) => i + 4)]);
+      const result = await verifyChain(s.audit);
+      assert.deepEqual([result.ok, result.checked], [true, 43]);
+      const withKind = batch.find((e) => e.findings.length > 0);
+      if (withKind) assert.ok((await s.audit.query({ kind: withKind.findings[0]?.kind ?? '' })).some((e) => e.seq === withKind.seq));
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a read-only opener verifies, refuses writes, and refuses a missing or newer schema', async () => {
     const s = await openTestPostgresStore();
     try {
