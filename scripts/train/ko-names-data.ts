@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fakerKO } from '@faker-js/faker';
+import { FOREIGN_AMBIGUOUS, FOREIGN_FAMILY, FOREIGN_GIVEN } from '../../src/detect/phi/names-ko-lists.js';
 import { repoRoot } from './data.js';
 
 export interface Span { start: number; end: number; type?: string }
@@ -53,14 +54,34 @@ function particleFor(name: string, pick: number): string {
   return list[pick % list.length] ?? '';
 }
 
-/** Template sentences with faker's Korean names, gold spans marked; deterministic for a seed. */
+const FOREIGN = [...FOREIGN_GIVEN, ...FOREIGN_FAMILY].filter((n) => n.length >= 2 && !FOREIGN_AMBIGUOUS.has(n)).sort();
+
+/**
+ * Korean nouns from faker's ko locale (everyday nouns, animals, colours, foods, towns): put in the
+ * same slots as the names, unmarked, so the model learns what a loanword or a noun looks like
+ * rather than which contexts hold names (KLUE's misses and false positives are mostly lexical:
+ * 카시야스 is a name, 바이러스 and 퍼포먼스 are not).
+ */
+function nouns(): string[] {
+  const d = fakerKO.rawDefinitions;
+  const lists: Array<readonly string[] | null | undefined> = [d.word?.noun, d.animal?.bird, d.animal?.cat, d.animal?.dog, d.animal?.pet_name, d.color?.human, d.location?.city_name, d.food?.dish, d.food?.ingredient, d.food?.fruit, d.food?.vegetable, d.lorem?.word];
+  return [...new Set(lists.flatMap((l) => l ?? []).filter((w) => /^[\uac00-\ud7a3]{2,6}$/.test(w)))].sort();
+}
+
+/**
+ * Template sentences, gold spans marked; deterministic for a seed. Half carry faker's Korean names,
+ * a quarter Hangul spellings of foreign names from the rules' lists, a quarter nouns (no names).
+ */
 export function syntheticDocs(count: number, seed: number): PhiDoc[] {
   fakerKO.seed(seed);
+  const nounList = nouns();
   const docs: PhiDoc[] = [];
   for (let i = 0; i < count; i++) {
     const template = TEMPLATES[i % TEMPLATES.length] ?? '';
-    const full = (): string => `${fakerKO.person.lastName()}${fakerKO.person.firstName()}`;
-    const fill: Record<string, string> = { N: full(), M: full(), O: full(), F: fakerKO.person.firstName() };
+    const mode = i % 4;
+    const korean = (): string => `${fakerKO.person.lastName()}${fakerKO.person.firstName()}`;
+    const pick = (): string => mode === 2 ? fakerKO.helpers.arrayElement(FOREIGN) : mode === 3 ? fakerKO.helpers.arrayElement(nounList) : korean();
+    const fill: Record<string, string> = { N: pick(), M: pick(), O: pick(), F: mode === 3 ? fakerKO.helpers.arrayElement(nounList) : fakerKO.person.firstName() };
     let text = '';
     const spans: Span[] = [];
     let last = '';
@@ -69,7 +90,7 @@ export function syntheticDocs(count: number, seed: number): PhiDoc[] {
       if (key === undefined) { text += part; continue; }
       if (key === 'P') { text += particleFor(last, fakerKO.number.int(99)); continue; }
       const name = fill[key] ?? '';
-      spans.push({ start: text.length, end: text.length + name.length, type: 'NAME' });
+      if (mode !== 3) spans.push({ start: text.length, end: text.length + name.length, type: 'NAME' });
       text += name;
       last = name;
     }
