@@ -6,7 +6,7 @@
 import { lexicon } from '../lexicon.js';
 import { BEFORE_CUE, CORE_GIVEN, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES, TITLE_AFTER } from '../names-ko-lists.js';
 
-export const KO_FEATURE_VERSION = 1;
+export const KO_FEATURE_VERSION = 2;
 
 /** A candidate name: a Hangul word, or the word without a trailing particle or title. */
 export interface KoCandidate {
@@ -68,6 +68,45 @@ const hashStr = (tag: number, s: string, mask: number): number => hashSlice(tag,
 
 const NOT_HANGUL_OR_SPACE = /[^\uac00-\ud7a3\s]/;
 
+/** Hash of a constant feature: tag and a small integer, no string built. */
+const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
+
+// Word-level features (neighbours, cues) are the same for every candidate of a word: computed once.
+let cacheText = '';
+let cacheWord = -1;
+let cacheMask = 0;
+const cacheFeats: number[] = [];
+
+function wordFeatures(text: string, words: KoWords, word: number, start: number, mask: number): readonly number[] {
+  if (cacheText === text && cacheWord === word && cacheMask === mask) return cacheFeats;
+  cacheText = text;
+  cacheWord = word;
+  cacheMask = mask;
+  const out = cacheFeats;
+  out.length = 0;
+  const wEnd = words.ends[word] ?? start;
+  const hasPrev = word > 0;
+  const hasNext = word + 1 < words.starts.length;
+  const pa = hasPrev ? words.starts[word - 1] ?? 0 : 0;
+  const pb = hasPrev ? words.ends[word - 1] ?? 0 : 0;
+  const na = hasNext ? words.starts[word + 1] ?? 0 : 0;
+  const nb = hasNext ? words.ends[word + 1] ?? 0 : 0;
+  // Neighbouring words: whole word, and its edge syllables (a title after, a cue before).
+  out.push(hashSlice(20, text, pa, pb, mask), hashSlice(21, text, Math.max(pa, pb - 1), pb, mask), hashSlice(22, text, Math.max(pa, pb - 2), pb, mask));
+  out.push(hashSlice(23, text, na, nb, mask), hashSlice(24, text, na, Math.min(nb, na + 1), mask), hashSlice(25, text, na, Math.min(nb, na + 2), mask));
+  // Punctuation between words (a comma list, a bracket, a quote) rather than the exact gap.
+  const after = hasNext ? gapClass(text.slice(wEnd, na)) : '';
+  out.push(hashStr(26, hasPrev ? gapClass(text.slice(pb, start)) : '', mask), hashStr(27, after, mask));
+  // The gap class with the next word's first two syllables, folded into one index (no string built).
+  out.push(hashSlice(28 + 1000 * after.length, text, na, Math.min(nb, na + 2), mask) ^ (hashStr(29, after, mask) & 0xff));
+  // The rules' cues, as features the model can weigh.
+  if (BEFORE_CUE.test(text.slice(Math.max(0, start - 8), start))) out.push(hashInt(30, 1, mask));
+  if (hasNext && TITLE_AFTER.test(text.slice(na, nb))) out.push(hashInt(30, 2, mask));
+  if (!hasPrev) out.push(hashInt(30, 3, mask));
+  if (/[A-Za-z]/.test(text.slice(Math.max(0, start - 12), Math.min(text.length, wEnd + 12)))) out.push(hashInt(30, 4, mask));
+  return out;
+}
+
 /**
  * Feature indices of one candidate (duplicates allowed; each counts once per occurrence).
  * Tags keep feature kinds apart: the same string as a prefix of the candidate and as the next word
@@ -80,11 +119,11 @@ export function featuresOf(text: string, words: KoWords, c: KoCandidate, bits: n
   const { start, end, word } = c;
   const cand = text.slice(start, end);
   const wEnd = words.ends[word] ?? end;
-  const rest = text.slice(end, wEnd);
   const len = end - start;
-  out.push(hashStr(1, 'bias', mask));
+  const lenB = Math.min(len, 7);
+  out.push(hashInt(1, 0, mask));
   // The candidate itself and its character n-grams with boundary marks (^ and $ as tags).
-  out.push(hashStr(2, cand, mask));
+  out.push(hashSlice(2, text, start, end, mask));
   for (let i = start; i < end; i++) {
     out.push(hashSlice(3, text, i, i + 1, mask));
     if (i + 2 <= end) out.push(hashSlice(4, text, i, i + 2, mask));
@@ -92,42 +131,26 @@ export function featuresOf(text: string, words: KoWords, c: KoCandidate, bits: n
   }
   out.push(hashSlice(6, text, start, start + 1, mask), hashSlice(7, text, end - 1, end, mask));
   out.push(hashSlice(8, text, start, Math.min(end, start + 2), mask), hashSlice(9, text, Math.max(start, end - 2), end, mask));
-  out.push(hashStr(10, `len${Math.min(len, 7)}`, mask));
-  out.push(hashStr(11, rest, mask));
-  out.push(hashStr(12, `${Math.min(len, 7)}|${rest}`, mask));
-  const first = cand[0] ?? '';
-  const sur = lex.koSurnames.has(first);
+  out.push(hashInt(10, lenB, mask));
+  // What follows inside the word (a particle or title, or nothing), alone and with the length.
+  out.push(hashSlice(11, text, end, wEnd, mask), hashSlice(12 + 100 * lenB, text, end, wEnd, mask));
+  const sur = lex.koSurnames.has(cand[0] ?? '');
   const compound = len >= 3 && lex.koSurnames.has(cand.slice(0, 2));
-  const given = cand.slice(compound ? 2 : 1);
-  out.push(hashStr(13, `sur${sur ? 1 : 0}${compound ? 'c' : ''}|${Math.min(len, 5)}`, mask));
+  out.push(hashInt(13, (sur ? 1 : 0) + (compound ? 2 : 0) + 4 * Math.min(len, 5), mask));
   if (sur) {
+    const given = cand.slice(compound ? 2 : 1);
     let core = 0;
     for (const ch of given) if (CORE_GIVEN.has(ch)) core++;
-    out.push(hashStr(14, `core${core}/${given.length}`, mask));
-    if (lex.koGiven.has(given)) out.push(hashStr(15, 'knownGiven', mask));
+    out.push(hashInt(14, core + 8 * given.length, mask));
+    if (lex.koGiven.has(given)) out.push(hashInt(15, 1, mask));
   }
-  if (lex.koGiven.has(cand)) out.push(hashStr(15, 'givenAlone', mask));
-  if (FOREIGN_GIVEN.has(cand)) out.push(hashStr(16, 'foreignGiven', mask));
-  if (FOREIGN_FAMILY.has(cand)) out.push(hashStr(16, 'foreignFamily', mask));
-  if (KO_NOT_NAMES.has(cand)) out.push(hashStr(16, 'notName', mask));
-  if (len >= 2 && KO_NOT_NAMES.has(cand.slice(0, 2))) out.push(hashStr(16, 'notNamePrefix', mask));
-  // Neighbouring words: whole word, and its edge syllables (a title after, a cue before).
-  const prevW = word > 0 ? text.slice(words.starts[word - 1] ?? 0, words.ends[word - 1] ?? 0) : '';
-  const nextW = word + 1 < words.starts.length ? text.slice(words.starts[word + 1] ?? 0, words.ends[word + 1] ?? 0) : '';
-  const gapBefore = word > 0 ? text.slice(words.ends[word - 1] ?? 0, start) : '';
-  const gapAfter = word + 1 < words.starts.length ? text.slice(wEnd, words.starts[word + 1] ?? wEnd) : '';
-  out.push(hashStr(20, prevW, mask), hashStr(21, prevW.slice(-1), mask), hashStr(22, prevW.slice(-2), mask));
-  out.push(hashStr(23, nextW, mask), hashStr(24, nextW.slice(0, 1), mask), hashStr(25, nextW.slice(0, 2), mask));
-  // Punctuation between words (a comma list, a bracket, a quote) rather than the exact gap.
-  out.push(hashStr(26, gapClass(gapBefore), mask), hashStr(27, gapClass(gapAfter), mask));
-  if (rest === '') out.push(hashStr(28, `${gapClass(gapAfter)}|${nextW.slice(0, 2)}`, mask));
-  // The rules' cues, as features the model can weigh.
-  if (BEFORE_CUE.test(text.slice(Math.max(0, start - 8), start))) out.push(hashStr(30, 'cueBefore', mask));
-  if (rest !== '' && TITLE_AFTER.test(rest)) out.push(hashStr(30, 'titleGlued', mask));
-  if (rest === '' && TITLE_AFTER.test(nextW)) out.push(hashStr(30, 'titleNext', mask));
-  if (start === 0 || (words.ends[word - 1] ?? -1) < 0) out.push(hashStr(30, 'textStart', mask));
-  const latinNear = /[A-Za-z]/.test(text.slice(Math.max(0, start - 12), Math.min(text.length, wEnd + 12)));
-  if (latinNear) out.push(hashStr(30, 'latinNear', mask));
+  if (lex.koGiven.has(cand)) out.push(hashInt(15, 2, mask));
+  if (FOREIGN_GIVEN.has(cand)) out.push(hashInt(16, 1, mask));
+  if (FOREIGN_FAMILY.has(cand)) out.push(hashInt(16, 2, mask));
+  if (KO_NOT_NAMES.has(cand)) out.push(hashInt(16, 3, mask));
+  if (len >= 2 && KO_NOT_NAMES.has(cand.slice(0, 2))) out.push(hashInt(16, 4, mask));
+  if (end < wEnd && TITLE_AFTER.test(text.slice(end, wEnd))) out.push(hashInt(30, 5, mask));
+  for (const f of wordFeatures(text, words, word, start, mask)) out.push(f);
 }
 
 function gapClass(gap: string): string {

@@ -18,7 +18,7 @@ test('the shipped model loads, is small and pins its weights', () => {
   const tampered = Uint8Array.from(bin);
   tampered[10] = (tampered[10] ?? 0) ^ 1;
   assert.throws(() => parseKoModel(json, tampered), (e: unknown) => e instanceof MedguardError && e.code === 'MG_MODEL_INVALID');
-  assert.throws(() => parseKoModel(json.replace('"featureVersion": 1', '"featureVersion": 99'), bin), /feature version/);
+  assert.throws(() => parseKoModel(json.replace('"featureVersion": 2', '"featureVersion": 99'), bin), /feature version/);
 });
 
 test('candidates: the word and the stems left by a particle or title', () => {
