@@ -95,8 +95,8 @@ function wordFeatures(text: string, words: KoWords, word: number, start: number,
   out.push(hashSlice(20, text, pa, pb, mask), hashSlice(21, text, Math.max(pa, pb - 1), pb, mask), hashSlice(22, text, Math.max(pa, pb - 2), pb, mask));
   out.push(hashSlice(23, text, na, nb, mask), hashSlice(24, text, na, Math.min(nb, na + 1), mask), hashSlice(25, text, na, Math.min(nb, na + 2), mask));
   // Punctuation between words (a comma list, a bracket, a quote) rather than the exact gap.
-  const after = hasNext ? gapClass(text.slice(wEnd, na)) : '';
-  out.push(hashStr(26, hasPrev ? gapClass(text.slice(pb, start)) : '', mask), hashStr(27, after, mask));
+  const after = hasNext ? gapClass(text, wEnd, na) : '';
+  out.push(hashStr(26, hasPrev ? gapClass(text, pb, start) : '', mask), hashStr(27, after, mask));
   // The gap class with the next word's first two syllables, folded into one index (no string built).
   out.push(hashSlice(28 + 1000 * after.length, text, na, Math.min(nb, na + 2), mask) ^ (hashStr(29, after, mask) & 0xff));
   // The rules' cues, as features the model can weigh.
@@ -153,9 +153,13 @@ export function featuresOf(text: string, words: KoWords, c: KoCandidate, bits: n
   for (const f of wordFeatures(text, words, word, start, mask)) out.push(f);
 }
 
-function gapClass(gap: string): string {
-  if (gap === '') return 'none';
-  if (!NOT_HANGUL_OR_SPACE.test(gap)) return gap.length === 1 ? 'sp' : 'sp+';
+/** Class of the text between two Hangul words; a long gap (a sentence in another script) is just 'far'. */
+function gapClass(text: string, from: number, to: number): string {
+  if (to === from) return 'none';
+  if (to - from === 1 && text.charCodeAt(from) === 32) return 'sp';
+  if (to - from > 8) return 'far';
+  const gap = text.slice(from, to);
+  if (!NOT_HANGUL_OR_SPACE.test(gap)) return 'sp+';
   // Keep punctuation, fold digits and Latin so numbers and names in other scripts do not fragment it.
   return gap.replace(/\s+/g, ' ').replace(/\d+/g, '9').replace(/[A-Za-z]+/g, 'A').slice(0, 6);
 }
