@@ -3,9 +3,10 @@
  * append.ts (group commit under the one-row `chain_head` lock), read by seq, filter or scan.
  */
 import type { Pool } from 'pg';
-import type { AuditEventInput, AuditStore, EventFilter, SignedHead, StoredEvent } from '../types.js';
+import type { AuditEventInput, AuditStore, EventFilter, StoredEvent } from '../types.js';
 import { createAppender } from './append.js';
 import { storeError } from './errors.js';
+import { headFromRow } from '../rows.js';
 import { COLS, toEvent, toRaw, type EventRow, type HeadRow } from './rows.js';
 
 const PAGE = 500;
@@ -72,7 +73,7 @@ export function postgresAuditStore(pool: Pool): PostgresAuditStore {
       const limit = range.limit === undefined ? null : Math.max(0, Math.floor(range.limit));
       const order = range.newestFirst === true ? 'seq DESC, signed_at DESC' : 'seq, signed_at';
       const { rows } = await pool.query<HeadRow>(`SELECT * FROM heads WHERE seq > $1 ORDER BY ${order} LIMIT $2`, [range.afterSeq ?? Number.MIN_SAFE_INTEGER, limit]);
-      return rows.map((r): SignedHead => ({ seq: Number(r.seq), hash: r.hash, signedAt: r.signed_at, keyId: r.key_id, signature: r.signature }));
+      return rows.map(headFromRow);
     },
   };
 }

@@ -3,46 +3,18 @@
  * event (it is what the chain hashed); the other columns only index it for filtering.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { GENESIS_HASH, linkEvent, parseCanonical } from '../../audit/chain.js';
+import { GENESIS_HASH, linkEvent } from '../../audit/chain.js';
 import { MedguardError } from '../../core/errors.js';
 import { groupCommit } from './group-commit.js';
-import type { AuditEventInput, AuditStore, EventFilter, RawEvent, SignedHead, StoredEvent } from '../types.js';
+import { eventFromRow as toEvent, headFromRow, rawFromRow as toRaw, type EventRow as AnyEventRow, type HeadRow as AnyHeadRow } from '../rows.js';
+import type { AuditEventInput, AuditStore, EventFilter, StoredEvent } from '../types.js';
 
 const PAGE = 500;
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
-interface EventRow {
-  seq: number;
-  time: string;
-  request_id: string;
-  principal: string | null;
-  route: string;
-  verdict: string;
-  status: number;
-  canonical: string;
-  prev_hash: string;
-  hash: string;
-}
-
-interface HeadRow {
-  seq: number;
-  hash: string;
-  signed_at: string;
-  key_id: string;
-  signature: string;
-}
-
-// seq from the row, not the JSON: get(3) answers for position 3 even if a tampered row says otherwise.
-const toEvent = (r: EventRow): StoredEvent => ({ ...parseCanonical(r.canonical, r.prev_hash, r.hash), seq: r.seq });
-
-const toRaw = (r: EventRow): RawEvent => ({
-  seq: r.seq,
-  canonical: r.canonical,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-  indexed: { time: r.time, requestId: r.request_id, principal: r.principal, route: r.route, verdict: r.verdict, status: r.status },
-});
+type EventRow = AnyEventRow<number>;
+type HeadRow = AnyHeadRow<number>;
 
 /**
  * `syncHeads`: with synchronous=NORMAL, commit each head with FULL. Fsyncing the WAL at the head
@@ -139,7 +111,7 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean; ma
     async heads(range = {}) {
       const limit = range.limit === undefined ? -1 : Math.max(0, Math.floor(range.limit));
       const rows = (range.newestFirst === true ? headsDesc : headsAsc).all(range.afterSeq ?? Number.MIN_SAFE_INTEGER, limit) as HeadRow[];
-      return rows.map((r): SignedHead => ({ seq: r.seq, hash: r.hash, signedAt: r.signed_at, keyId: r.key_id, signature: r.signature }));
+      return rows.map(headFromRow);
     },
   };
 }
