@@ -20,6 +20,8 @@ const HANGUL_WORD = /[\uac00-\ud7a3]{1,14}/g;
 const MAX_WORDS = 20000;
 /** Longest particle tried at a word's end; PARTICLES holds up to four syllables (님께서). */
 const MAX_CUT = 4;
+/** Words written glued to a name in reviews and chat (희래엄마, 텟페이커플), tried like particles. */
+const GLUED = new Set('엄마 아빠 오빠 언니 누나 형 쌤 역할 커플 부부 가족 일가 팬 형님 엄마가 엄마는 엄마의 아빠가 아빠는 오빠가 오빠는 언니가 언니는 누나가 커플의'.split(' '));
 
 export interface KoWords {
   readonly starts: number[];
@@ -49,7 +51,8 @@ export function candidatesOf(text: string, words: KoWords, w: number, out: KoCan
   if (len >= 2 && len <= 6) out.push({ start: a, end: b, word: w });
   for (let cut = 1; cut <= MAX_CUT && len - cut >= 2; cut++) {
     if (len - cut > 6) continue;
-    if (PARTICLES.has(text.slice(b - cut, b))) out.push({ start: a, end: b - cut, word: w });
+    const tail = text.slice(b - cut, b);
+    if (PARTICLES.has(tail) || GLUED.has(tail)) out.push({ start: a, end: b - cut, word: w });
   }
 }
 
