@@ -4,7 +4,7 @@
  * whole row. No text is kept, so memory is a few hundred bytes per row whatever the row size.
  */
 import type { DatasetRow } from '../types.js';
-import { hash32, key53, normalise, shingles, tokenHashes, words } from '../tokens.js';
+import { hash32, key53, normalise, shingles, words } from '../tokens.js';
 
 /** Words per prompt and per answer that the similarity checks look at. */
 export const MAX_TOKENS = 96;
@@ -53,15 +53,19 @@ export class FeatureStore {
     }
     for (const t of new Set(prompt)) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
     const answerNorm = normalise(row.answer);
-    const a = words(answerNorm, SHORT_ANSWER + 1);
+    // The answer is tokenised once: its hashes are the shingle input and, when short, its folded
+    // words the fixed-answer features; its normal form is reused in the row key.
+    const a = words(answerNorm, MAX_TOKENS);
+    const hashes = new Uint32Array(a.length);
+    for (let i = 0; i < a.length; i++) hashes[i] = hash32(a[i]!);
     this.rows.push({
       index: row.index,
       line: row.line,
       prompt,
-      answer: shingles(tokenHashes(answerNorm, MAX_TOKENS)),
+      answer: shingles(hashes),
       answerKey: key53(answerNorm),
       ...(a.length <= SHORT_ANSWER ? { shortAnswer: Uint32Array.from(a, (x) => hash32(fold(x))) } : {}),
-      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${normalise(t.text)}`).join('\u0001')),
+      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${t.text === row.answer ? answerNorm : normalise(t.text)}`).join('\u0001')),
     });
     return true;
   }
