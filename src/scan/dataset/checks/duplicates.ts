@@ -11,6 +11,7 @@ import type { RowFeatures } from './store.js';
 
 export const NEAR_DUPLICATE = 0.8;
 const MAX_RELATED = 5;
+const EMPTY = new Uint32Array(0);
 
 export interface DuplicateResult {
   readonly reasons: Map<number, RowReason[]>;
@@ -42,11 +43,20 @@ export function findDuplicates(rows: readonly RowFeatures[]): DuplicateResult {
     exactRows.add(r.index);
     add(reasons, r.index, { technique: 'dataset.exact_duplicate', severity: 'low', score: 0.3, explanation: 'the row repeats an earlier row exactly (after normalising case, spacing and Unicode forms)', related: [seen] });
   }
-  const sets = rows.map((r) => (exactRows.has(r.index) ? new Uint32Array(0) : merge(shingles(r.prompt), r.answer)));
-  const clusters = clusterSets(sets, NEAR_DUPLICATE);
+  // Written straight into one array (~140 shingles a row): no object per row, no second copy.
+  const start = new Int32Array(rows.length + 1);
+  let data = new Uint32Array(1 << 16);
+  rows.forEach((r, i) => {
+    const set = exactRows.has(r.index) ? EMPTY : merge(shingles(r.prompt), r.answer);
+    const at = start[i]!;
+    if (at + set.length > data.length) { const grown = new Uint32Array(Math.max(2 * data.length, at + set.length)); grown.set(data.subarray(0, at)); data = grown; }
+    data.set(set, at);
+    start[i + 1] = at + set.length;
+  });
+  const clusters = clusterSets({ data: data.subarray(0, start[rows.length]!), start }, NEAR_DUPLICATE);
   const members = new Map<number, number[]>();
   for (let i = 0; i < rows.length; i++) {
-    if (sets[i]!.length === 0) continue;
+    if (start[i + 1] === start[i]) continue;
     const root = clusters.find(i);
     const list = members.get(root);
     if (list) list.push(i); else members.set(root, [i]);
