@@ -43,15 +43,16 @@ export function findDuplicates(rows: readonly RowFeatures[]): DuplicateResult {
     exactRows.add(r.index);
     add(reasons, r.index, { technique: 'dataset.exact_duplicate', severity: 'low', score: 0.3, explanation: 'the row repeats an earlier row exactly (after normalising case, spacing and Unicode forms)', related: [seen] });
   }
-  // Written straight into one array (~140 shingles a row): no object per row, no second copy.
+  // Written straight into one array (~140 shingles a row): no object per row, and sized once by
+  // an upper bound (a prompt of n words has at most 2n shingles), so no growing copies either.
   const start = new Int32Array(rows.length + 1);
-  let data = new Uint32Array(1 << 16);
+  let bound = 0;
+  for (const r of rows) bound += 2 * r.prompt.length + r.answer.length;
+  const data = new Uint32Array(bound);
   rows.forEach((r, i) => {
     const set = exactRows.has(r.index) ? EMPTY : merge(shingles(r.prompt), r.answer);
-    const at = start[i]!;
-    if (at + set.length > data.length) { const grown = new Uint32Array(Math.max(2 * data.length, at + set.length)); grown.set(data.subarray(0, at)); data = grown; }
-    data.set(set, at);
-    start[i + 1] = at + set.length;
+    data.set(set, start[i]!);
+    start[i + 1] = start[i]! + set.length;
   });
   const clusters = clusterSets({ data: data.subarray(0, start[rows.length]!), start }, NEAR_DUPLICATE);
   const members = new Map<number, number[]>();
