@@ -6,7 +6,7 @@
 import { lexicon } from '../lexicon.js';
 import { BEFORE_CUE, CORE_GIVEN, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES, TITLE_AFTER } from '../names-ko-lists.js';
 
-export const KO_FEATURE_VERSION = 2;
+export const KO_FEATURE_VERSION = 3;
 
 /** A candidate name: a Hangul word, or the word without a trailing particle or title. */
 export interface KoCandidate {
@@ -137,6 +137,13 @@ export function featuresOf(text: string, words: KoWords, c: KoCandidate, bits: n
   out.push(hashInt(10, lenB, mask));
   // What follows inside the word (a particle or title, or nothing), alone and with the length.
   out.push(hashSlice(11, text, end, wEnd, mask), hashSlice(12 + 100 * lenB, text, end, wEnd, mask));
+  // The candidate's last syllable with what follows (민수+가 vs 러스+가), and the whole word.
+  out.push(hashSlice(40, text, end - 1, wEnd, mask), hashSlice(41, text, start, wEnd, mask));
+  // The particle with the next word's opening (..가 말했다, ..의 연기), folded into one index.
+  if (word + 1 < words.starts.length) {
+    const na = words.starts[word + 1] ?? 0;
+    out.push(hashSlice(42, text, na, Math.min(na + 2, words.ends[word + 1] ?? na), mask) ^ hashSlice(43, text, end, wEnd, mask));
+  }
   const sur = lex.koSurnames.has(cand[0] ?? '');
   const compound = len >= 3 && lex.koSurnames.has(cand.slice(0, 2));
   out.push(hashInt(13, (sur ? 1 : 0) + (compound ? 2 : 0) + 4 * Math.min(len, 5), mask));

@@ -2,9 +2,10 @@
  * Korean names the rules leave out (foreign names in Hangul, nicknames, given names alone), found
  * by a hashed logistic-regression model over each Hangul word's candidates. It only adds: words
  * touching a span the rules already found are skipped, and listed everyday and clinical words
- * (이번, 정말, 신경, 조사) are never names, whatever the model says.
+ * (이번, 정말, 신경, 조사) and kinship words (이모, 고모) are never names, whatever the model says.
  */
 import { KO_NOT_NAMES } from '../names-ko-lists.js';
+import { KIN } from '../names-ko-more.js';
 import type { Sink } from '../types.js';
 import { candidatesOf, featuresOf, koWords, type KoCandidate } from './features.js';
 import { koNameModel, type KoNameModel } from './model.js';
@@ -39,7 +40,8 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
     let best: KoCandidate | undefined;
     let bestZ = -Infinity;
     for (const c of cands) {
-      if (KO_NOT_NAMES.has(text.slice(c.start, c.end))) continue;
+      const cand = text.slice(c.start, c.end);
+      if (KO_NOT_NAMES.has(cand) || KIN.has(cand)) continue;
       const z = scoreCandidate(model, text, words, c, buf);
       if (z > bestZ) { bestZ = z; best = c; }
     }

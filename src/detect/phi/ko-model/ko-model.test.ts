@@ -18,7 +18,7 @@ test('the shipped model loads, is small and pins its weights', () => {
   const tampered = Uint8Array.from(bin);
   tampered[10] = (tampered[10] ?? 0) ^ 1;
   assert.throws(() => parseKoModel(json, tampered), (e: unknown) => e instanceof MedguardError && e.code === 'MG_MODEL_INVALID');
-  assert.throws(() => parseKoModel(json.replace('"featureVersion": 2', '"featureVersion": 99'), bin), /feature version/);
+  assert.throws(() => parseKoModel(json.replace('"featureVersion": 3', '"featureVersion": 99'), bin), /feature version/);
 });
 
 test('candidates: the word and the stems left by a particle or title', () => {
@@ -37,6 +37,7 @@ test('clinical and everyday words stay words with the model on', () => {
   assert.deepEqual(names('이번 검사에서 정말 신경 손상 소견은 없었고 조사 결과는 다음 주에 나온다.'), []);
   assert.deepEqual(names('신경과 정상 소견, 조영제 투여 후 이상 없음. 신장 기능 정상.'), []);
   assert.deepEqual(names('이번 조사에 따르면 정말 신경 쓰이는 부분이 있다'), []);
+  assert.deepEqual(names('고모와 이모가 보호자로 왔다'), []);
 });
 
 test('the model adds names the rules leave out, and leaves rule spans as they are', () => {
