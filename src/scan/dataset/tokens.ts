@@ -103,3 +103,64 @@ export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, t: number): boole
   }
   return inter >= need;
 }
+
+/** Word hashes of one text: `plain[i]` is hash32 of the i-th lower-cased word, `folded[i]` of it less a plural s. */
+export interface WordHashes {
+  count: number;
+  readonly plain: Uint32Array;
+  readonly folded: Uint32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+export function wordBuffer(max: number): WordHashes {
+  return { count: 0, plain: new Uint32Array(max), folded: new Uint32Array(max), start: new Int32Array(max), end: new Int32Array(max) };
+}
+
+/** 1: [a-z0-9], 2: [A-Z] (lower-cased on the fly). */
+const WORD_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) WORD_ASCII[c] = 1;
+  else if (c >= 0x41 && c <= 0x5a) WORD_ASCII[c] = 2;
+}
+
+/**
+ * `words` + `hash32` (and the plural fold of the store) for ASCII text in one pass without a
+ * string per word: words were the largest allocation of a scan. Returns false at the first
+ * non-ASCII character, and the caller takes the general path: there case mapping and `\p{L}`
+ * need the full Unicode rules. For ASCII text the hashes equal those of the general path.
+ */
+export function asciiWordHashes(text: string, max: number, out: WordHashes): boolean {
+  let n = 0;
+  let i = 0;
+  const len = text.length;
+  while (i < len && n < max) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return false;
+    if (WORD_ASCII[c] === 0) { i++; continue; }
+    const from = i;
+    let h = 0x811c9dc5;
+    let before = h;
+    let last = 0;
+    let prev = 0;
+    for (; i < len; i++) {
+      c = text.charCodeAt(i);
+      if (c >= 128) return false;
+      const kind = WORD_ASCII[c]!;
+      if (kind === 0) break;
+      if (kind === 2) c += 32;
+      before = h;
+      prev = last;
+      last = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    out.plain[n] = h >>> 0;
+    // As fold(): longer than 3 and ending in s after anything but i, u or s.
+    out.folded[n] = (i - from > 3 && last === 0x73 && prev !== 0x69 && prev !== 0x75 && prev !== 0x73 ? before : h) >>> 0;
+    out.start[n] = from;
+    out.end[n] = i;
+    n++;
+  }
+  out.count = n;
+  return true;
+}

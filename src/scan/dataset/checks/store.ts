@@ -4,7 +4,7 @@
  * whole row. No text is kept, so memory is a few hundred bytes per row whatever the row size.
  */
 import type { DatasetRow } from '../types.js';
-import { hash32, key53, normalise, shingles, sortedUnique, words } from '../tokens.js';
+import { asciiWordHashes, hash32, key53, normalise, shingles, sortedUnique, wordBuffer, words } from '../tokens.js';
 
 /** Words per prompt and per answer that the similarity checks look at. */
 export const MAX_TOKENS = 96;
@@ -38,6 +38,7 @@ export class FeatureStore {
   /** Document frequency of prompt words: how many rows' prompts hold each word. */
   readonly promptDf = new Map<number, number>();
   readonly vocabulary = new Map<number, string>();
+  private readonly buffer = wordBuffer(MAX_TOKENS);
 
   constructor(readonly maxRows: number) {}
 
@@ -47,7 +48,47 @@ export class FeatureStore {
 
   add(row: DatasetRow): boolean {
     if (this.full) return false;
-    const w = words(row.prompt, MAX_TOKENS);
+    const prompt = this.promptWords(row.prompt);
+    for (const t of sortedUnique(prompt.slice())) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
+    const answerNorm = normalise(row.answer);
+    // The answer is tokenised once: its hashes are the shingle input and, when short, its folded
+    // words the fixed-answer features; its normal form is reused in the row key.
+    let hashes: Uint32Array;
+    let short: Uint32Array | undefined;
+    const b = this.buffer;
+    if (asciiWordHashes(answerNorm, MAX_TOKENS, b)) {
+      hashes = b.plain.slice(0, b.count);
+      if (b.count <= SHORT_ANSWER) short = b.folded.slice(0, b.count);
+    } else {
+      const a = words(answerNorm, MAX_TOKENS);
+      hashes = Uint32Array.from(a, (x) => hash32(x));
+      if (a.length <= SHORT_ANSWER) short = Uint32Array.from(a, (x) => hash32(fold(x)));
+    }
+    this.rows.push({
+      index: row.index,
+      line: row.line,
+      prompt,
+      answer: shingles(hashes),
+      answerKey: key53(answerNorm),
+      ...(short ? { shortAnswer: short } : {}),
+      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${t.text === row.answer ? answerNorm : normalise(t.text)}`).join('\u0001')),
+    });
+    return true;
+  }
+
+  /** Folded word hashes of a prompt; a word is remembered (for printing a trigger) the first time its hash is seen. */
+  private promptWords(text: string): Uint32Array {
+    const b = this.buffer;
+    const roomy = this.vocabulary.size < MAX_VOCABULARY;
+    if (asciiWordHashes(text, MAX_TOKENS, b)) {
+      const prompt = b.folded.slice(0, b.count);
+      for (let i = 0; roomy && i < b.count; i++) {
+        const h = prompt[i]!;
+        if (!this.vocabulary.has(h)) this.vocabulary.set(h, fold(text.slice(b.start[i]!, b.end[i]!).toLowerCase()));
+      }
+      return prompt;
+    }
+    const w = words(text, MAX_TOKENS);
     const prompt = new Uint32Array(w.length);
     for (let i = 0; i < w.length; i++) {
       const word = fold(w[i]!);
@@ -55,23 +96,7 @@ export class FeatureStore {
       prompt[i] = h;
       if (this.vocabulary.size < MAX_VOCABULARY && !this.vocabulary.has(h)) this.vocabulary.set(h, word);
     }
-    for (const t of sortedUnique(prompt.slice())) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
-    const answerNorm = normalise(row.answer);
-    // The answer is tokenised once: its hashes are the shingle input and, when short, its folded
-    // words the fixed-answer features; its normal form is reused in the row key.
-    const a = words(answerNorm, MAX_TOKENS);
-    const hashes = new Uint32Array(a.length);
-    for (let i = 0; i < a.length; i++) hashes[i] = hash32(a[i]!);
-    this.rows.push({
-      index: row.index,
-      line: row.line,
-      prompt,
-      answer: shingles(hashes),
-      answerKey: key53(answerNorm),
-      ...(a.length <= SHORT_ANSWER ? { shortAnswer: Uint32Array.from(a, (x) => hash32(fold(x))) } : {}),
-      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${t.text === row.answer ? answerNorm : normalise(t.text)}`).join('\u0001')),
-    });
-    return true;
+    return prompt;
   }
 
   /**
