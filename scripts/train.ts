@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FEATURE_SPEC } from '../src/detect/injection/classifier/features.js';
 import { foldFingerprint } from '../src/detect/injection/classifier/fingerprint.js';
-import { roundToHalf } from '../src/detect/injection/classifier/float16.js';
+import { roundToHalf } from '../src/core/float16.js';
 import { DEFAULT_MODEL_NAME, parseModel, serializeModel, type ClassifierModel, type ModelMetadata } from '../src/detect/injection/classifier/model.js';
 import { createEvidenceDetectors } from '../src/detect/injection/index.js';
 import { BASE_INPUTS } from '../src/detect/injection/assess.js';

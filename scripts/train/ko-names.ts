@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { roundToHalf } from '../../src/detect/injection/classifier/float16.js';
+import { roundToHalf } from '../../src/core/float16.js';
 import { candidatesOf, featuresOf, KO_FEATURE_VERSION, koWords, type KoCandidate } from '../../src/detect/phi/ko-model/features.js';
 import { parseKoModel, serializeKoModel, setKoNameModel } from '../../src/detect/phi/ko-model/model.js';
 import { scoreDocs } from '../eval/phi.js';

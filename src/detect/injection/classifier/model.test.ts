@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isMedguardError } from '../../../core/errors.js';
 import { DEFAULT_FEATURE_SPEC, DENSE_COUNT } from './features.js';
 import { foldFingerprint } from './fingerprint.js';
-import { decodeHalf, encodeHalf, roundToHalf } from './float16.js';
+import { decodeHalf, encodeHalf, roundToHalf } from '../../../core/float16.js';
 import { loadModelFrom, parseModel, serializeModel, type ClassifierModel } from './model.js';
 import { scoreText, type LinearModel } from './score.js';
 

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { MedguardError } from '../../../core/errors.js';
 import { DENSE_COUNT, FEATURE_VERSION } from './features.js';
-import { decodeHalf, encodeHalf } from './float16.js';
+import { encodeHalf } from '../../../core/float16.js';
+import { checkedHalfWeights, packageModelDir, parseModelJson, sha256Hex } from '../../../core/model-file.js';
 import type { LinearModel } from './score.js';
 
 /**
@@ -52,7 +51,6 @@ export interface ClassifierModel extends LinearModel {
   readonly meta: ModelMetadata;
 }
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const invalid = (why: string, cause?: unknown): MedguardError =>
   new MedguardError('MG_MODEL_INVALID', `injection classifier model: ${why}; reinstall medguard or run npm run train`, cause === undefined ? {} : { cause });
@@ -63,7 +61,7 @@ export function serializeModel(model: LinearModel, meta: Omit<ModelMetadata, 'we
   const full: ModelMetadata = {
     ...meta,
     featureSpec: { ...model.spec },
-    weights: { file: `${name}.bin`, encoding: 'float16le', sha256: sha256(bin) },
+    weights: { file: `${name}.bin`, encoding: 'float16le', sha256: sha256Hex(bin) },
     bias: model.bias,
     dense: [...model.dense],
   };
@@ -71,23 +69,14 @@ export function serializeModel(model: LinearModel, meta: Omit<ModelMetadata, 'we
 }
 
 export function parseModel(json: string, bin: Uint8Array): ClassifierModel {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (e) {
-    throw invalid('metadata is not JSON', e);
-  }
-  const parsed = metadataSchema.safeParse(raw);
+  const parsed = metadataSchema.safeParse(parseModelJson(json, invalid));
   if (!parsed.success) throw invalid('metadata does not match the expected format');
   const meta = parsed.data;
   if (meta.featureSpec.version !== FEATURE_VERSION) {
     throw invalid(`feature version ${meta.featureSpec.version} does not match this code (${FEATURE_VERSION})`);
   }
-  if (sha256(bin) !== meta.weights.sha256) throw invalid('weights checksum mismatch');
-  if (bin.byteLength !== 2 * 2 ** meta.featureSpec.bits) throw invalid('weights size does not match the feature spec');
   if (meta.combiner.features.length !== meta.combiner.weights.length) throw invalid('combiner features and weights differ in length');
-  const weights = decodeHalf(bin);
-  if (!weights.every(Number.isFinite)) throw invalid('weights contain non-finite values');
+  const weights = checkedHalfWeights(bin, { sha256: meta.weights.sha256, count: 2 ** meta.featureSpec.bits }, invalid);
   return { spec: Object.freeze({ ...meta.featureSpec }), weights, bias: meta.bias, dense: Object.freeze([...meta.dense]), meta };
 }
 
@@ -111,13 +100,7 @@ export function loadModelFrom(dir: string, name = DEFAULT_MODEL_NAME): Classifie
 
 /** The package's models/ folder: the same relative hop from src/ (tsx) and from dist/ (built). */
 export function defaultModelDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'models');
-    if (existsSync(join(candidate, `${DEFAULT_MODEL_NAME}.json`))) return candidate;
-    dir = dirname(dir);
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '../../../../models');
+  return packageModelDir(import.meta.url, `${DEFAULT_MODEL_NAME}.json`);
 }
 
 let cached: ClassifierModel | undefined;
