@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectPhi, type PhiSpan, type PhiType } from '../../src/detect/phi/index.js';
+import { spansToUtf16 as toUtf16 } from './code-points.js';
 
 interface GoldSpan { start: number; end: number; type?: string }
 interface Doc { id: string; text: string; spans: GoldSpan[]; ignore: GoldSpan[]; source: string; lang: string; meta?: { hard_negative?: boolean } }
@@ -17,16 +18,6 @@ const dataDir = path.resolve(repoRoot, '../shared/data/phi');
 
 /** Types our detector emits that the benchmark files name differently. */
 const EVAL_TYPE: Partial<Record<PhiType, string>> = { KR_FRN: 'KR_RRN', CREDIT_CARD: 'ACCOUNT', NPI: 'LICENSE', DEA: 'LICENSE' };
-
-function toUtf16(text: string, spans: GoldSpan[]): GoldSpan[] {
-  // Offsets in the files count code points; build a code point -> UTF-16 table once per doc.
-  if (!/[\ud800-\udfff]/.test(text)) return spans;
-  const map: number[] = [];
-  let u = 0;
-  for (const ch of Array.from(text)) { map.push(u); u += ch.length; }
-  map.push(u);
-  return spans.map((s) => ({ ...s, start: map[s.start] ?? s.start, end: map[s.end] ?? s.end }));
-}
 
 function load(file: string): Doc[] {
   return readFileSync(path.join(dataDir, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {

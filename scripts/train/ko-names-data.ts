@@ -9,20 +9,12 @@ import { join, resolve } from 'node:path';
 import { fakerKO } from '@faker-js/faker';
 import { FOREIGN_AMBIGUOUS, FOREIGN_FAMILY, FOREIGN_GIVEN } from '../../src/detect/phi/names-ko-lists.js';
 import { repoRoot } from './data.js';
+import { spansToUtf16 as toUtf16 } from '../eval/code-points.js';
 
 export interface Span { start: number; end: number; type?: string }
 export interface PhiDoc { id: string; text: string; spans: Span[]; ignore: Span[]; source: string; lang: string }
 
 export const phiDataDir = (): string => resolve(process.env['MEDGUARD_DATA'] ?? resolve(repoRoot, '../shared/data'), 'phi');
-
-function toUtf16(text: string, spans: Span[]): Span[] {
-  if (!/[\ud800-\udfff]/.test(text)) return spans;
-  const map: number[] = [];
-  let u = 0;
-  for (const ch of Array.from(text)) { map.push(u); u += ch.length; }
-  map.push(u);
-  return spans.map((s) => ({ ...s, start: map[s.start] ?? s.start, end: map[s.end] ?? s.end }));
-}
 
 export function loadPhiDev(file: string): PhiDoc[] {
   return readFileSync(join(phiDataDir(), file), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
