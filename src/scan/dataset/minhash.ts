@@ -3,6 +3,7 @@
  * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
+import { Buckets } from './buckets.js';
 
 /**
  * Minima per row and rows per band, by threshold. Low thresholds (same question, 0.5) need short
@@ -20,8 +21,6 @@ interface Plan { readonly minima: number; readonly perBand: number; readonly ban
 function plan(threshold: number): Plan {
   return threshold >= 0.7 ? { minima: 64, perBand: 6, bands: 10, onePermutation: true } : { minima: 32, perBand: 2, bands: 16, onePermutation: false };
 }
-/** A bucket that grows past this is a mass-duplicate group; later members join via its first ones. */
-const MAX_BUCKET = 64;
 const MAX_MINIMA = 64;
 
 const A = new Int32Array(MAX_MINIMA);
@@ -121,8 +120,8 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   const { data, start } = Array.isArray(list) ? flatten(list as readonly Uint32Array[]) : list as FlatSets;
   const n = start.length - 1;
   const clusters = new Clusters(n);
-  const buckets = new Map<number, number[]>();
   const { minima, perBand, bands, onePermutation } = plan(threshold);
+  const buckets = new Buckets(n * bands);
   // A pair that shares several bands is compared once: the stamp says row j was already tried for i.
   const tried = new Int32Array(n).fill(-1);
   // Signatures are kept (4 bytes a minimum) so a candidate pair is first judged by its share of
@@ -131,32 +130,58 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   // the threshold: a pair truly at the threshold is skipped with probability under 0.03%.
   const sigs = new Int32Array(n * minima);
   const maxMiss = minima - Math.floor(minima * threshold - 3.5 * Math.sqrt(minima * threshold * (1 - threshold)));
+  // Small sets (prompts: ~15 shingles) skip the estimate; a 64-bit sketch of each (one bit per
+  // element) bounds the shared elements from above without reading the other set: an element of
+  // row i whose bit is clear in row j's sketch is not in row j. Most candidates share a drug or a
+  // condition and little else, and stop here; the bound is exact, so no pair is lost.
+  const sketch = new Int32Array(4 * n);
+  const bit = new Int32Array(2 * minima);
   for (let i = 0; i < n; i++) {
     const set = data.subarray(start[i]!, start[i + 1]!);
     if (set.length === 0) continue;
     const base = i * minima;
     const sig = sigs.subarray(base, base + minima);
     if (onePermutation) signatureOnePermutation(set, sig); else signature(set, sig);
+    // Row i's root changes only when it joins another cluster, so it is looked up once per row.
+    let root = clusters.find(i);
+    const small = set.length <= 2 * minima;
+    if (small) {
+      for (let k = 0; k < set.length; k++) {
+        const p = Math.imul(set[k]!, 0x9e3779b1) >>> 25;
+        bit[k] = p;
+        const w = 4 * i + (p >>> 5);
+        sketch[w] = sketch[w]! | (1 << (p & 31));
+      }
+    }
     for (let b = 0; b < bands; b++) {
       let h = Math.imul(b + 1, 0x9e3779b1);
       for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sigs[base + b * perBand + r]!, 0x01000193);
-      const key = h >>> 0;
-      const bucket = buckets.get(key);
-      if (bucket === undefined) { buckets.set(key, [i]); continue; }
-      for (const j of bucket) {
+      const slot = buckets.slot(h >>> 0);
+      const pool = buckets.pool;
+      for (let e = buckets.at[slot]!, end = e + buckets.count[slot]!; e < end; e++) {
+        const j = pool[e]!;
         if (tried[j] === i) continue;
         tried[j] = i;
-        if (clusters.find(i) === clusters.find(j)) continue;
+        if (clusters.find(j) === root) continue;
         const otherLength = start[j + 1]! - start[j]!;
         // Sets smaller than the signature are cheaper to merge than to estimate.
         if (set.length + otherLength > 2 * minima) {
           let miss = 0;
           for (let k = 0, o = j * minima; k < minima && miss <= maxMiss; k++) if (sigs[o + k] !== sigs[base + k]) miss++;
           if (miss > maxMiss) continue;
+        } else if (small) {
+          const need = (threshold * (set.length + otherLength)) / (1 + threshold) - 1e-9;
+          const o = 4 * j;
+          let bound = set.length;
+          for (let k = 0; k < set.length && bound >= need; k++) {
+            const p = bit[k]!;
+            if (((sketch[o + (p >>> 5)]! >>> (p & 31)) & 1) === 0) bound--;
+          }
+          if (bound < need) continue;
         }
-        if (atLeast(data, start[i]!, start[i + 1]!, start[j]!, start[j + 1]!, threshold)) clusters.union(i, j);
+        if (atLeast(data, start[i]!, start[i + 1]!, start[j]!, start[j + 1]!, threshold)) { clusters.union(i, j); root = clusters.find(i); }
       }
-      if (bucket.length < MAX_BUCKET) bucket.push(i);
+      buckets.add(slot, i);
     }
   }
   return clusters;
