@@ -3,6 +3,7 @@
  * age of 89 or under, a blood pressure, a dose fraction and a score are not PHI, so bare m/d pairs
  * need a date cue and every numeric date is checked for a real month and day.
  */
+import { hangulLines, hangulMatches } from './lines.js';
 import type { Sink } from './types.js';
 
 const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
@@ -80,11 +81,12 @@ export function findDates(text: string, sink: Sink): void {
       if (MD_CUE_BEFORE.test(before) || MD_CUE_AFTER.test(after)) sink(m.index, m.index + m[0].length, 'DATE', 0.7, 'date.month_day');
     }
     if (/[\uac00-\ud7a3]/.test(text)) {
-      for (const m of text.matchAll(KO_DATE)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.ko');
-      for (const m of text.matchAll(KO_YEAR_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.ko.year_month');
-      for (const m of text.matchAll(KO_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.month');
-      for (const m of text.matchAll(KO_DAY)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.day');
-      for (const m of text.matchAll(AGE_KO)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.ko');
+      const ko = hangulLines(text);
+      for (const m of hangulMatches(ko, KO_DATE)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.ko');
+      for (const m of hangulMatches(ko, KO_YEAR_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.ko.year_month');
+      for (const m of hangulMatches(ko, KO_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.month');
+      for (const m of hangulMatches(ko, KO_DAY)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.day');
+      for (const m of hangulMatches(ko, AGE_KO)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.ko');
     }
     for (const m of text.matchAll(AGE_EN)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
     for (const m of text.matchAll(AGE_CUE)) {

@@ -4,6 +4,7 @@
  */
 import { lexicon } from './lexicon.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
+import { hangulLines, hangulMatches } from './lines.js';
 import type { Sink } from './types.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
@@ -90,12 +91,13 @@ export function findLocations(text: string, outer: Sink): void {
     if (v.includes(' ')) sink(m.index, m.index + v.length, 'LOCATION', 0.8, 'loc.es_facility');
   }
   if (/[\uac00-\ud7a3]/.test(text)) {
-    for (const m of text.matchAll(KO_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_address');
-    for (const m of text.matchAll(KO_ZIP)) {
+    const ko = hangulLines(text);
+    for (const m of hangulMatches(ko, KO_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_address');
+    for (const m of hangulMatches(ko, KO_ZIP)) {
       const end = m.index + m[0].length - 1;
       sink(end - 5, end, 'LOCATION', 0.8, 'loc.ko_zip');
     }
-    for (const m of text.matchAll(KO_FACILITY_SUFFIX)) {
+    for (const m of hangulMatches(ko, KO_FACILITY_SUFFIX)) {
       const p = KO_FACILITY_PREFIX.exec(text.slice(Math.max(0, m.index - 15), m.index));
       const prefix = p?.[0];
       if (!prefix) continue;
