@@ -164,6 +164,8 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
         tried[j] = i;
         if (clusters.find(j) === root) continue;
         const otherLength = start[j + 1]! - start[j]!;
+        // Jaccard >= t needs the smaller set to hold t times the larger: checked before any read.
+        if (Math.min(set.length, otherLength) < threshold * Math.max(set.length, otherLength) - 1e-9) continue;
         // Sets smaller than the signature are cheaper to merge than to estimate.
         if (set.length + otherLength > 2 * minima) {
           let miss = 0;
