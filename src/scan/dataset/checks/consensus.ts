@@ -7,7 +7,7 @@
  */
 import type { RowReason } from '../types.js';
 import { clusterSets, type Clusters } from '../minhash.js';
-import { jaccard, shingles } from '../tokens.js';
+import { jaccardAtLeast, shingles } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { softContradictions, type Consensus } from './soft.js';
 
@@ -49,13 +49,13 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
     promptClusters += 1;
     if (list.length < 3) {
       const [a, b] = [rows[list[0]!]!, rows[list[1]!]!];
-      if (a.answerKey === b.answerKey || jaccard(a.answer, b.answer) >= SAME_ANSWER) agreed.set(root, { major: list, size: 2 });
+      if (a.answerKey === b.answerKey || jaccardAtLeast(a.answer, b.answer, SAME_ANSWER)) agreed.set(root, { major: list, size: 2 });
       continue;
     }
     const groups: number[][] = [];
     for (const i of list) {
       const a = rows[i]!;
-      const g = groups.find((grp) => { const b = rows[grp[0]!]!; return b.answerKey === a.answerKey || jaccard(a.answer, b.answer) >= SAME_ANSWER; });
+      const g = groups.find((grp) => { const b = rows[grp[0]!]!; return b.answerKey === a.answerKey || jaccardAtLeast(a.answer, b.answer, SAME_ANSWER); });
       if (g) g.push(i);
       else if (groups.length < MAX_GROUPS) groups.push([i]);
     }
@@ -71,7 +71,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
         // questions ("dose of X for Y" ... "dose of X for Z"). A row contradicts only rows whose
         // prompt it is itself close to, and at least two of them.
         let direct = 0;
-        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccard(sets[i]!, sets[major[k]!]!) >= SAME_PROMPT) direct++;
+        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(sets[i]!, sets[major[k]!]!, SAME_PROMPT)) direct++;
         if (direct < MIN_DIRECT) continue;
         contradicting.add(i);
         reasons.set(rows[i]!.index, [{

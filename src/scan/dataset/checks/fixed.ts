@@ -4,7 +4,7 @@
  * stock reply); they are anomalous rows for the trigger search, which asks what else they share.
  */
 import { clusterSets, type Clusters } from '../minhash.js';
-import { jaccard, shingles } from '../tokens.js';
+import { jaccardAtLeast, shingles } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { SAME_PROMPT } from './consensus.js';
 
@@ -29,7 +29,7 @@ export function distinctQuestions(rows: readonly RowFeatures[], list: readonly n
   const seen: Uint32Array[] = [];
   for (const i of sample) {
     const s = shingles(rows[i]!.prompt, (t) => common(t) || (count.get(t) ?? 0) >= half);
-    if (s.length === 0 || seen.some((x) => jaccard(x, s) >= SAME_PROMPT)) continue;
+    if (s.length === 0 || seen.some((x) => jaccardAtLeast(x, s, SAME_PROMPT))) continue;
     seen.push(s);
     if (seen.length >= need) return true;
   }

@@ -7,7 +7,7 @@
  */
 import type { RowReason } from '../types.js';
 import type { Clusters } from '../minhash.js';
-import { jaccard } from '../tokens.js';
+import { jaccardAtLeast } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { SAME_ANSWER } from './consensus.js';
 
@@ -63,7 +63,7 @@ export function softContradictions(rows: readonly RowFeatures[], clusters: Clust
       if (n < MIN_SHARED || sharedWeight.get(root)! / Math.min(mineWeight, clusterWeight.get(root)!) < MIN_CONTAINMENT) continue;
       const c = consensus.get(root)!;
       const a = rows[i]!;
-      if (c.major.some((j) => rows[j]!.answerKey === a.answerKey || jaccard(rows[j]!.answer, a.answer) >= SAME_ANSWER)) continue;
+      if (c.major.some((j) => rows[j]!.answerKey === a.answerKey || jaccardAtLeast(rows[j]!.answer, a.answer, SAME_ANSWER))) continue;
       reasons.set(a.index, [{
         technique: 'dataset.consensus_contradiction',
         severity: 'medium',
