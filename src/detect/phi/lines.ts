@@ -15,7 +15,22 @@ export interface HangulLines {
   readonly from: readonly number[];
 }
 
+// The last text's lines, shared by the rule modules of one scan; scanPhi drops it when done so no
+// input outlives the call.
+let cached: { readonly input: string; readonly lines: HangulLines } | undefined;
+
+export function releaseHangulLines(): void {
+  cached = undefined;
+}
+
 export function hangulLines(text: string): HangulLines {
+  if (cached?.input === text) return cached.lines;
+  const lines = buildLines(text);
+  cached = { input: text, lines };
+  return lines;
+}
+
+function buildLines(text: string): HangulLines {
   const parts: string[] = [];
   const at: number[] = [];
   const from: number[] = [];

@@ -7,6 +7,7 @@
 import { lexicon } from './lexicon.js';
 import { CORE_GIVEN, KO_NOT_NAMES, PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE } from './names-ko-lists.js';
 import type { Sink } from './types.js';
+import { hangulLines, hangulMatches } from './lines.js';
 
 // After 하/해 these syllables make a verb form (위하여, 위해서, 정하고), not a given name.
 const VERB_ENDING = new Set('여서고면도야지기며는게니라요자주');
@@ -70,9 +71,10 @@ const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 /** Rules that need the names already found in this text (`found`) or scan for their own shapes. */
 export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink): void {
   const lex = lexicon();
+  const ko = hangulLines(text);
   // 민석이는, 유경이가: a given name with the familiar 이 before a particle.
   if (text.includes('이')) {
-    for (const m of text.matchAll(FAMILIAR)) {
+    for (const m of hangulMatches(ko, FAMILIAR)) {
       const given = m[1] ?? '';
       const prev = text[m.index - 1] ?? '';
       if (/[\uac00-\ud7a3]/.test(prev) || KO_NOT_NAMES.has(given)) continue;
@@ -82,7 +84,7 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
   }
   // The pattern is tried at every Hangul word: run it only when an acting noun occurs at all.
   if (text.includes('연기') || text.includes('열연') || text.includes('주연') || text.includes('출연') || text.includes('캐스팅')) {
-    for (const m of text.matchAll(PERFORMER)) {
+    for (const m of hangulMatches(ko, PERFORMER)) {
       const word = m[1] ?? '';
       const possessive = word.endsWith('의') && word.length >= 3;
       // Without 의 only nouns of acting count, not the verbs (X가 출연했다 names no one before it).
@@ -95,7 +97,7 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
     }
   }
   if (text.includes('(')) {
-    for (const m of text.matchAll(HAN_GLOSS)) {
+    for (const m of hangulMatches(ko, HAN_GLOSS)) {
       const word = m[1] ?? '';
       const han = m[3] ?? '';
       const end = m.index + m[0].length;
@@ -120,7 +122,7 @@ export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [nu
   }
   if (names.size === 0) return;
   // One pass over word starts (not one indexOf per name), so many distinct names stay linear.
-  for (const m of text.matchAll(WORD_START)) {
+  for (const m of hangulMatches(ko, WORD_START)) {
     for (const len of [3, 2]) {
       const name = text.slice(m.index, m.index + len);
       if (names.has(name) && !KO_NOT_NAMES.has(name)) sink(m.index, m.index + len, 'NAME', 0.6, 'name.ko.repeat');

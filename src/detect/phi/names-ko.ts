@@ -17,6 +17,7 @@ import {
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
 import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
+import { hangulLines, hangulMatches } from './lines.js';
 
 const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
@@ -70,7 +71,8 @@ export function findNamesKorean(text: string, outer: Sink): void {
     for (const m of text.matchAll(LATIN_ANON)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
   }
   let skipUntil = 0;
-  for (const m of text.matchAll(HANGUL_RUN)) {
+  const ko = hangulLines(text);
+  for (const m of hangulMatches(ko, HANGUL_RUN)) {
     const run = m[0];
     const at = m.index;
     if (at < skipUntil) continue;
@@ -141,7 +143,7 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
     for (let d = 1; d <= 4; d++) near[b + d] = (near[b + d] ?? 0) | 1;
     for (let d = -4; d <= 4; d++) if (a + d >= 0) near[a + d] = (near[a + d] ?? 0) | 2;
   }
-  for (const m of text.matchAll(HANGUL_RUN)) {
+  for (const m of hangulMatches(hangulLines(text), HANGUL_RUN)) {
     const at = m.index;
     if (starts.has(at)) continue;
     if ((near[at] ?? 0) % 2 === 0 && ((near[at + m[0].length] ?? 0) & 2) === 0) continue;

@@ -9,6 +9,7 @@ import { findLocations } from './locations.js';
 import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
 import { findNamesLower } from './names-lower.js';
+import { releaseHangulLines } from './lines.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
 const DIRECT: ReadonlySet<PhiType> = new Set(['NAME', 'MRN', 'SSN', 'ID', 'HEALTH_PLAN_ID', 'KR_RRN', 'KR_FRN', 'EMAIL', 'PHONE']);
@@ -30,14 +31,18 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   };
   // Prefilter: each family only runs when its trigger characters occur at all.
   const hasDigit = /\d/.test(text);
-  if (hasDigit || text.includes('@') || text.includes('.')) findContact(text, sink);
-  if (hasDigit) findIdentifiers(text, sink);
-  findDates(text, sink);
-  findLocations(text, sink);
-  if (UPPER.test(text)) findNamesLatin(text, sink);
-  findNamesLower(text, sink);
-  if (HANGUL.test(text)) findNamesKorean(text, sink);
-  if (direct) findRelativeDates(text, sink);
+  try {
+    if (hasDigit || text.includes('@') || text.includes('.')) findContact(text, sink);
+    if (hasDigit) findIdentifiers(text, sink);
+    findDates(text, sink);
+    findLocations(text, sink);
+    if (UPPER.test(text)) findNamesLatin(text, sink);
+    findNamesLower(text, sink);
+    if (HANGUL.test(text)) findNamesKorean(text, sink);
+    if (direct) findRelativeDates(text, sink);
+  } finally {
+    releaseHangulLines();
+  }
   return resolve(all);
 }
 

@@ -5,6 +5,7 @@
  */
 import { lexicon } from '../lexicon.js';
 import { BEFORE_CUE, CORE_GIVEN, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES, TITLE_AFTER } from '../names-ko-lists.js';
+import { hangulLines, hangulMatches } from '../lines.js';
 
 export const KO_FEATURE_VERSION = 3;
 
@@ -32,7 +33,7 @@ export interface KoWords {
 export function koWords(text: string): KoWords {
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of text.matchAll(HANGUL_WORD)) {
+  for (const m of hangulMatches(hangulLines(text), HANGUL_WORD)) {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
     if (starts.length >= MAX_WORDS) break;
