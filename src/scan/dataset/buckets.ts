@@ -10,6 +10,8 @@ export class Buckets {
   /** Per slot: where its rows start in `pool` and how many there are (0: slot unused). */
   readonly at: Int32Array;
   readonly count: Uint8Array;
+  /** Per slot: a row in the one cluster all its rows were last seen in, or -1 (set by the caller). */
+  readonly oneCluster: Int32Array;
   pool: Int32Array;
   private readonly keys: Uint32Array;
   private readonly room: Uint8Array;
@@ -22,6 +24,7 @@ export class Buckets {
     this.at = new Int32Array(size);
     this.count = new Uint8Array(size);
     this.room = new Uint8Array(size);
+    this.oneCluster = new Int32Array(size).fill(-1);
     this.pool = new Int32Array(Math.max(16, entries + (entries >> 1)));
   }
   /** The slot of `key` (count 0 if the key is new). */

@@ -130,7 +130,7 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   // the threshold: a pair truly at the threshold is skipped with probability under 0.03%.
   const sigs = new Int32Array(n * minima);
   const maxMiss = minima - Math.floor(minima * threshold - 3.5 * Math.sqrt(minima * threshold * (1 - threshold)));
-  // Small sets (prompts: ~15 shingles) skip the estimate; a 64-bit sketch of each (one bit per
+  // Small sets (prompts: ~15 shingles) skip the estimate; a 128-bit sketch of each (one bit per
   // element) bounds the shared elements from above without reading the other set: an element of
   // row i whose bit is clear in row j's sketch is not in row j. Most candidates share a drug or a
   // condition and little else, and stop here; the bound is exact, so no pair is lost.
@@ -157,12 +157,18 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
       let h = Math.imul(b + 1, 0x9e3779b1);
       for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sigs[base + b * perBand + r]!, 0x01000193);
       const slot = buckets.slot(h >>> 0);
+      // A bucket whose rows were all in one cluster stays so (clusters only merge): a row of that
+      // cluster skips it whole. Full buckets of one recurring question are most of the candidates.
+      const one = buckets.oneCluster[slot]!;
+      if (one >= 0 && clusters.find(one) === root) { buckets.add(slot, i); continue; }
+      let same = true;
       const pool = buckets.pool;
       for (let e = buckets.at[slot]!, end = e + buckets.count[slot]!; e < end; e++) {
         const j = pool[e]!;
-        if (tried[j] === i) continue;
+        if (tried[j] === i) { if (same && clusters.find(j) !== root) same = false; continue; }
         tried[j] = i;
         if (clusters.find(j) === root) continue;
+        same = false;
         const otherLength = start[j + 1]! - start[j]!;
         // Jaccard >= t needs the smaller set to hold t times the larger: checked before any read.
         if (Math.min(set.length, otherLength) < threshold * Math.max(set.length, otherLength) - 1e-9) continue;
@@ -183,6 +189,7 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
         }
         if (atLeast(data, start[i]!, start[i + 1]!, start[j]!, start[j + 1]!, threshold)) { clusters.union(i, j); root = clusters.find(i); }
       }
+      buckets.oneCluster[slot] = same ? i : -1;
       buckets.add(slot, i);
     }
   }
