@@ -4,6 +4,7 @@
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
 import { Buckets } from './buckets.js';
+import { atLeast } from './tokens.js';
 
 /**
  * Minima per row and rows per band, by threshold. Low thresholds (same question, 0.5) need short
@@ -194,19 +195,4 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
     }
   }
   return clusters;
-}
-
-/** `jaccardAtLeast` of two sorted sets held in `data` at [a, aEnd) and [b, bEnd). */
-function atLeast(data: Uint32Array, a: number, aEnd: number, b: number, bEnd: number, t: number): boolean {
-  const need = (t * (aEnd - a + bEnd - b)) / (1 + t) - 1e-9;
-  if (Math.min(aEnd - a, bEnd - b) < need) return false;
-  let inter = 0;
-  while (a < aEnd && b < bEnd) {
-    const x = data[a]!;
-    const y = data[b]!;
-    if (x === y) { inter++; a++; b++; if (inter >= need) return true; continue; }
-    if (x < y) a++; else b++;
-    if (inter + Math.min(aEnd - a, bEnd - b) < need) return false;
-  }
-  return inter >= need;
 }

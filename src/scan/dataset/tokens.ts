@@ -104,6 +104,21 @@ export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, t: number): boole
   return inter >= need;
 }
 
+/** `jaccardAtLeast` of two sorted sets held in `data` at [a, aEnd) and [b, bEnd). */
+export function atLeast(data: Uint32Array, a: number, aEnd: number, b: number, bEnd: number, t: number): boolean {
+  const need = (t * (aEnd - a + bEnd - b)) / (1 + t) - 1e-9;
+  if (Math.min(aEnd - a, bEnd - b) < need) return false;
+  let inter = 0;
+  while (a < aEnd && b < bEnd) {
+    const x = data[a]!;
+    const y = data[b]!;
+    if (x === y) { inter++; a++; b++; if (inter >= need) return true; continue; }
+    if (x < y) a++; else b++;
+    if (inter + Math.min(aEnd - a, bEnd - b) < need) return false;
+  }
+  return inter >= need;
+}
+
 /** Word hashes of one text: `plain[i]` is hash32 of the i-th lower-cased word, `folded[i]` of it less a plural s. */
 export interface WordHashes {
   count: number;
