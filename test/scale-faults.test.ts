@@ -17,13 +17,12 @@ import { runGateway, type RunningGateway } from '../src/gateway/compose/run.js';
 import { issueApiKey } from '../src/gateway/identity/apikeys.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { chat, startStub } from './gateway-helpers.js';
-import { instanceConfig, namespace, PG_TEST_URL, sharedServersUnavailable, startProxy } from './scale-helpers.js';
+import { gatewayBehindProxy, instanceConfig, namespace, PG_TEST_URL, sharedServersUnavailable } from './scale-helpers.js';
 
 const skip = await sharedServersUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'mg-scale-faults-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const cheap = { cost: { logN: 10, r: 8, p: 1 } };
-const pgPort = Number(new URL(PG_TEST_URL).port || 5432);
 
 async function send(g: RunningGateway, token: string, id: string): Promise<{ status: number; code: string | undefined }> {
   const res = await fetch(`${g.server.url}/v1/chat/completions`, {
@@ -37,11 +36,8 @@ async function send(g: RunningGateway, token: string, id: string): Promise<{ sta
 
 describe('PostgreSQL lost while running', { skip }, () => {
   it('spool: keeps serving through a cut, then replays every event in order exactly once', async () => {
-    const ns = namespace();
-    const proxy = await startProxy(pgPort);
-    const stub = await startStub();
     const spoolPath = join(dir, 'spool.jsonl');
-    const g = await runGateway(instanceConfig({ stubUrl: stub.url, ns, dir, pgUrl: proxy.url(PG_TEST_URL), cache: false, store: { onLoss: 'spool', spoolPath } }));
+    const { ns, proxy, g, close } = await gatewayBehindProxy(dir, { store: { onLoss: 'spool', spoolPath } });
     const { token } = await issueApiKey(g.keys, { name: 'ward app', role: 'clinician' }, cheap);
     const total = 60;
     const ids: string[] = [];
@@ -68,10 +64,7 @@ describe('PostgreSQL lost while running', { skip }, () => {
       assert.deepEqual(statuses.filter((s) => s !== 200), [], 'every request was served');
       await g.shared.postgres?.drained();
     } finally {
-      proxy.restore();
-      await g.close();
-      await stub.close();
-      await proxy.close();
+      await close();
     }
     assert.equal(readFileSync(spoolPath, 'utf8'), '', 'the spool is empty once replayed');
     const store = await openPostgresStore(PG_TEST_URL, { schema: ns.schema, readonly: true });
@@ -89,11 +82,8 @@ describe('PostgreSQL lost while running', { skip }, () => {
   });
 
   it('closed (default): refuses with 503 MG_STORE_UNAVAILABLE while the store is away, then serves again', async () => {
-    const ns = namespace();
-    const proxy = await startProxy(pgPort);
-    const stub = await startStub();
     let auditFailures = 0;
-    const g = await runGateway(instanceConfig({ stubUrl: stub.url, ns, dir, pgUrl: proxy.url(PG_TEST_URL), cache: false }), { onAuditError: () => auditFailures++ });
+    const { ns, proxy, g, close } = await gatewayBehindProxy(dir, { run: { onAuditError: () => auditFailures++ } });
     try {
       const { token } = await issueApiKey(g.keys, { name: 'ward app', role: 'clinician' }, cheap);
       assert.equal((await send(g, token, 'closed-req-0001')).status, 200);
@@ -110,10 +100,7 @@ describe('PostgreSQL lost while running', { skip }, () => {
       }
       assert.equal(status, 200);
     } finally {
-      proxy.restore();
-      await g.close();
-      await stub.close();
-      await proxy.close();
+      await close();
       await ns.drop();
     }
   });

@@ -6,9 +6,11 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { dropPrefix, REDIS_TEST_URL, redisUnavailable, testPrefix } from '../src/cache/redis/testing.js';
+import { runGateway, type RunningGateway, type RunOptions } from '../src/gateway/compose/run.js';
 import { parseConfig } from '../src/gateway/index.js';
 import type { GatewayConfig } from '../src/gateway/config/load.js';
 import { dropSchema, PG_TEST_URL, postgresUnavailable, testSchemaName } from '../src/store/postgres/testing.js';
+import { startStub } from './gateway-helpers.js';
 
 export { PG_TEST_URL, REDIS_TEST_URL };
 
@@ -93,5 +95,32 @@ export async function startProxy(targetPort: number): Promise<CuttableProxy> {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** One gateway instance whose PostgreSQL connection runs through a cuttable proxy, and its upstream stub. */
+export interface CutGateway {
+  readonly ns: Namespace;
+  readonly proxy: CuttableProxy;
+  readonly g: RunningGateway;
+  /** Restores the connection and closes gateway, stub and proxy (the schema stays: `ns.drop()`). */
+  close(): Promise<void>;
+}
+
+export async function gatewayBehindProxy(dir: string, options: { store?: Record<string, unknown>; run?: RunOptions } = {}): Promise<CutGateway> {
+  const ns = namespace();
+  const proxy = await startProxy(Number(new URL(PG_TEST_URL).port || 5432));
+  const stub = await startStub();
+  const g = await runGateway(instanceConfig({ stubUrl: stub.url, ns, dir, pgUrl: proxy.url(PG_TEST_URL), cache: false, store: options.store }), options.run);
+  return {
+    ns,
+    proxy,
+    g,
+    async close() {
+      proxy.restore();
+      await g.close();
+      await stub.close();
+      await proxy.close();
+    },
   };
 }

@@ -11,16 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runGateway, type RunningGateway } from '../src/gateway/compose/run.js';
+import type { RunningGateway } from '../src/gateway/compose/run.js';
 import { issueApiKey } from '../src/gateway/identity/apikeys.js';
-import { chat, startStub } from './gateway-helpers.js';
-import { instanceConfig, namespace, PG_TEST_URL, sharedServersUnavailable, startProxy } from './scale-helpers.js';
+import { chat } from './gateway-helpers.js';
+import { gatewayBehindProxy, sharedServersUnavailable } from './scale-helpers.js';
 
 const skip = await sharedServersUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'mg-scale-ready-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const cheap = { cost: { logN: 10, r: 8, p: 1 } };
-const pgPort = Number(new URL(PG_TEST_URL).port || 5432);
 
 interface Ready {
   readonly code: number;
@@ -57,10 +56,7 @@ async function until(what: () => Promise<boolean>, ms = 5000): Promise<boolean> 
 
 describe('/readyz while PostgreSQL is lost', { skip }, () => {
   it('spool: stays ready (degraded) while the spool has room, reports it, and is ready again after replay', async () => {
-    const ns = namespace();
-    const proxy = await startProxy(pgPort);
-    const stub = await startStub();
-    const g = await runGateway(instanceConfig({ stubUrl: stub.url, ns, dir, pgUrl: proxy.url(PG_TEST_URL), cache: false, store: { onLoss: 'spool', spoolPath: join(dir, 'spool.jsonl') } }));
+    const { ns, proxy, g, close } = await gatewayBehindProxy(dir, { store: { onLoss: 'spool', spoolPath: join(dir, 'spool.jsonl') } });
     try {
       const { token } = await issueApiKey(g.keys, { name: 'ward app', role: 'clinician' }, cheap);
       const before = await ready(g);
@@ -89,19 +85,13 @@ describe('/readyz while PostgreSQL is lost', { skip }, () => {
       assert.equal((await ready(g)).store.spooled, 0);
       assert.equal(await gauge(g, 'medguard_store_up'), 1);
     } finally {
-      proxy.restore();
-      await g.close();
-      await stub.close();
-      await proxy.close();
+      await close();
       await ns.drop();
     }
   });
 
   it('closed (default): not ready while the store is away, ready once it is back', async () => {
-    const ns = namespace();
-    const proxy = await startProxy(pgPort);
-    const stub = await startStub();
-    const g = await runGateway(instanceConfig({ stubUrl: stub.url, ns, dir, pgUrl: proxy.url(PG_TEST_URL), cache: false }), { onAuditError: () => undefined });
+    const { ns, proxy, g, close } = await gatewayBehindProxy(dir, { run: { onAuditError: () => undefined } });
     try {
       const { token } = await issueApiKey(g.keys, { name: 'ward app', role: 'clinician' }, cheap);
       assert.equal((await ready(g)).code, 200);
@@ -115,10 +105,7 @@ describe('/readyz while PostgreSQL is lost', { skip }, () => {
       proxy.restore();
       assert.ok(await until(async () => (await ready(g)).code === 200), 'ready once PostgreSQL answers');
     } finally {
-      proxy.restore();
-      await g.close();
-      await stub.close();
-      await proxy.close();
+      await close();
       await ns.drop();
     }
   });
