@@ -3,7 +3,7 @@
  * age of 89 or under, a blood pressure, a dose fraction and a score are not PHI, so bare m/d pairs
  * need a date cue and every numeric date is checked for a real month and day.
  */
-import { hangulLines, hangulMatches } from './lines.js';
+import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 
 const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
@@ -57,7 +57,8 @@ function numericDate(a: string, b: string, c: string): boolean {
   return validYmd(z, x, y) || validYmd(z, y, x);
 }
 
-export function findDates(text: string, sink: Sink): void {
+/** `ko`: the text's Hangul lines, given only when it has Hangul. */
+export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
   for (const m of text.matchAll(EN_RELATIVE)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
   const hasDigit = /\d/.test(text);
   if (hasDigit) {
@@ -80,8 +81,7 @@ export function findDates(text: string, sink: Sink): void {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
       if (MD_CUE_BEFORE.test(before) || MD_CUE_AFTER.test(after)) sink(m.index, m.index + m[0].length, 'DATE', 0.7, 'date.month_day');
     }
-    if (/[\uac00-\ud7a3]/.test(text)) {
-      const ko = hangulLines(text);
+    if (ko) {
       for (const m of hangulMatches(ko, KO_DATE)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.ko');
       for (const m of hangulMatches(ko, KO_YEAR_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.ko.year_month');
       for (const m of hangulMatches(ko, KO_MONTH)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.month');

@@ -4,7 +4,7 @@
  */
 import { isValidAba, isValidCard, isValidDea, isValidIban, isValidKrRrnChecksum, isValidNpi, isValidVin } from './checksums.js';
 import type { PhiType, Sink } from './types.js';
-import { hangulLines, hangulMatches } from './lines.js';
+import { hangulMatches, type HangulLines } from './lines.js';
 
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
 // YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
@@ -59,7 +59,7 @@ function sinkCued(type: PhiType, start: number, raw: string, sink: Sink): void {
   sink(start, start + v.length, type, 0.92, `id.cued.${type.toLowerCase()}`);
 }
 
-export function findIdentifiers(text: string, sink: Sink): void {
+export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void {
   for (const m of text.matchAll(SSN)) sink(m.index, m.index + m[0].length, 'SSN', 0.9, 'ssn');
   for (const m of text.matchAll(KR_RRN)) {
     const digits = m[0].replace(/\D/g, '');
@@ -79,7 +79,7 @@ export function findIdentifiers(text: string, sink: Sink): void {
   }
   for (const m of text.matchAll(KR_PASSPORT)) sink(m.index, m.index + m[0].length, 'ID', 0.75, 'kr.passport');
   for (const m of text.matchAll(KR_DRIVER)) sink(m.index, m.index + m[0].length, 'LICENSE', 0.9, 'kr.driver');
-  for (const m of hangulMatches(hangulLines(text), KR_PLATE)) {
+  for (const m of hangulMatches(ko, KR_PLATE)) {
     // Old plates carry a region ("서울 12가 3456"); a number glued to other Hangul is not a plate.
     const region = /(?:^|[^\uac00-\ud7a3])([\uac00-\ud7a3]{2} ?)$/.exec(text.slice(Math.max(0, m.index - 4), m.index));
     const glued = m.index > 0 && /[\uac00-\ud7a3]/.test(text[m.index - 1] ?? '');

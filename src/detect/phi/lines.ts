@@ -15,22 +15,8 @@ export interface HangulLines {
   readonly from: readonly number[];
 }
 
-// The last text's lines, shared by the rule modules of one scan; scanPhi drops it when done so no
-// input outlives the call.
-let cached: { readonly input: string; readonly lines: HangulLines } | undefined;
-
-export function releaseHangulLines(): void {
-  cached = undefined;
-}
-
+/** Computed once per scan by scanPhi and passed to each rule module that needs it. */
 export function hangulLines(text: string): HangulLines {
-  if (cached?.input === text) return cached.lines;
-  const lines = buildLines(text);
-  cached = { input: text, lines };
-  return lines;
-}
-
-function buildLines(text: string): HangulLines {
   const parts: string[] = [];
   const at: number[] = [];
   const from: number[] = [];

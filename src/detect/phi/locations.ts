@@ -4,7 +4,7 @@
  */
 import { lexicon } from './lexicon.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
-import { hangulLines, hangulMatches } from './lines.js';
+import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
@@ -47,7 +47,8 @@ const CONT_STREET = /\b[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25} (?:tér|út|ut
 const BLOCK_POSTAL = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(\d{3,6}(?: \d{2,3})?)[ \t]*$/;
 const NUMBER_BEFORE = /(?<![\d.,-])\d{1,6}[ ,]{1,2}$/;
 
-export function findLocations(text: string, outer: Sink): void {
+/** `ko`: the text's Hangul lines, given only when it has Hangul. */
+export function findLocations(text: string, outer: Sink, ko?: HangulLines): void {
   const hasDigit = /\d/.test(text);
   // Street spans are remembered so a number written before them ("4844 Søndergade 52", "17151 2450
   // Crown St": building or unit numbers in international formats) can join them.
@@ -90,8 +91,7 @@ export function findLocations(text: string, outer: Sink): void {
     const v = m[0].replace(TRAILING, '');
     if (v.includes(' ')) sink(m.index, m.index + v.length, 'LOCATION', 0.8, 'loc.es_facility');
   }
-  if (/[\uac00-\ud7a3]/.test(text)) {
-    const ko = hangulLines(text);
+  if (ko) {
     for (const m of hangulMatches(ko, KO_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_address');
     for (const m of hangulMatches(ko, KO_ZIP)) {
       const end = m.index + m[0].length - 1;

@@ -7,7 +7,7 @@
 import { lexicon } from './lexicon.js';
 import { CORE_GIVEN, KO_NOT_NAMES, PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE } from './names-ko-lists.js';
 import type { Sink } from './types.js';
-import { hangulLines, hangulMatches } from './lines.js';
+import { hangulMatches, type HangulLines } from './lines.js';
 
 // After 하/해 these syllables make a verb form (위하여, 위해서, 정하고), not a given name.
 const VERB_ENDING = new Set('여서고면도야지기며는게니라요자주');
@@ -69,9 +69,8 @@ const WORD_START = /[\uac00-\ud7a3]{2,}/g;
 const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 
 /** Rules that need the names already found in this text (`found`) or scan for their own shapes. */
-export function findKoreanExtras(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink): void {
+export function findKoreanExtras(text: string, ko: HangulLines, found: ReadonlyArray<readonly [number, number]>, sink: Sink): void {
   const lex = lexicon();
-  const ko = hangulLines(text);
   // 민석이는, 유경이가: a given name with the familiar 이 before a particle.
   if (text.includes('이')) {
     for (const m of hangulMatches(ko, FAMILIAR)) {

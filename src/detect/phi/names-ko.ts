@@ -17,7 +17,7 @@ import {
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
 import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
-import { hangulLines, hangulMatches } from './lines.js';
+import { hangulMatches, type HangulLines } from './lines.js';
 
 const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
@@ -60,7 +60,7 @@ function stripParticle(word: string): string {
   return word;
 }
 
-export function findNamesKorean(text: string, outer: Sink): void {
+export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): void {
   const lex = lexicon();
   const found: Array<[number, number]> = [];
   const sink: Sink = (start, end, type, score, rule) => {
@@ -71,7 +71,6 @@ export function findNamesKorean(text: string, outer: Sink): void {
     for (const m of text.matchAll(LATIN_ANON)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
   }
   let skipUntil = 0;
-  const ko = hangulLines(text);
   for (const m of hangulMatches(ko, HANGUL_RUN)) {
     const run = m[0];
     const at = m.index;
@@ -117,10 +116,10 @@ export function findNamesKorean(text: string, outer: Sink): void {
       sink(at, at + stem.length, 'NAME', 0.65, 'name.ko.title');
     }
   }
-  if (found.length > 0) coordinated(text, found, outer);
-  findKoreanExtras(text, found, outer);
+  if (found.length > 0) coordinated(text, ko, found, outer);
+  findKoreanExtras(text, ko, found, outer);
   // The learned model adds names the rules leave out; a rule span stands (ko-model/index.ts).
-  findNamesKoreanModel(text, found, outer);
+  findNamesKoreanModel(text, found, outer, undefined, ko);
 }
 
 const LIST_SEP_AFTER = /^ ?[,·/] ?$/;
@@ -130,7 +129,7 @@ const LIST_SEP_BEFORE = /^(?:[와과랑]|이랑)? ?[,·/]? ?$/;
  * Names listed together (박규리, 한승연, 구하라; 탕웨이와 장백지): a word joined to a found name by a
  * comma, middle dot or 와/과/랑 is a name too, when it looks like one (short, not a known word).
  */
-function coordinated(text: string, found: Array<[number, number]>, sink: Sink): void {
+function coordinated(text: string, ko: HangulLines, found: Array<[number, number]>, sink: Sink): void {
   const surnames = lexicon().koSurnames;
   const starts = new Map<number, number>();
   const ends = new Map<number, number>();
@@ -143,7 +142,7 @@ function coordinated(text: string, found: Array<[number, number]>, sink: Sink): 
     for (let d = 1; d <= 4; d++) near[b + d] = (near[b + d] ?? 0) | 1;
     for (let d = -4; d <= 4; d++) if (a + d >= 0) near[a + d] = (near[a + d] ?? 0) | 2;
   }
-  for (const m of hangulMatches(hangulLines(text), HANGUL_RUN)) {
+  for (const m of hangulMatches(ko, HANGUL_RUN)) {
     const at = m.index;
     if (starts.has(at)) continue;
     if ((near[at] ?? 0) % 2 === 0 && ((near[at + m[0].length] ?? 0) & 2) === 0) continue;

@@ -9,12 +9,11 @@ import { findLocations } from './locations.js';
 import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
 import { findNamesLower } from './names-lower.js';
-import { releaseHangulLines } from './lines.js';
+import { hangulLines } from './lines.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
 const DIRECT: ReadonlySet<PhiType> = new Set(['NAME', 'MRN', 'SSN', 'ID', 'HEALTH_PLAN_ID', 'KR_RRN', 'KR_FRN', 'EMAIL', 'PHONE']);
 
-const HANGUL = /[\uac00-\ud7a3]/;
 const UPPER = /[A-Z\u00c0-\u00de]/;
 
 export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
@@ -31,18 +30,17 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   };
   // Prefilter: each family only runs when its trigger characters occur at all.
   const hasDigit = /\d/.test(text);
-  try {
-    if (hasDigit || text.includes('@') || text.includes('.')) findContact(text, sink);
-    if (hasDigit) findIdentifiers(text, sink);
-    findDates(text, sink);
-    findLocations(text, sink);
-    if (UPPER.test(text)) findNamesLatin(text, sink);
-    findNamesLower(text, sink);
-    if (HANGUL.test(text)) findNamesKorean(text, sink);
-    if (direct) findRelativeDates(text, sink);
-  } finally {
-    releaseHangulLines();
-  }
+  // The Hangul lines, shared by every rule module that runs Korean patterns (lines.ts).
+  const ko = hangulLines(text);
+  const hasHangul = ko.at.length > 0;
+  if (hasDigit || text.includes('@') || text.includes('.')) findContact(text, sink);
+  if (hasDigit) findIdentifiers(text, sink, ko);
+  findDates(text, sink, hasHangul ? ko : undefined);
+  findLocations(text, sink, hasHangul ? ko : undefined);
+  if (UPPER.test(text)) findNamesLatin(text, sink);
+  findNamesLower(text, sink);
+  if (hasHangul) findNamesKorean(text, sink, ko);
+  if (direct) findRelativeDates(text, sink);
   return resolve(all);
 }
 

@@ -5,7 +5,7 @@
  */
 import { lexicon } from '../lexicon.js';
 import { BEFORE_CUE, CORE_GIVEN, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES, TITLE_AFTER } from '../names-ko-lists.js';
-import { hangulLines, hangulMatches } from '../lines.js';
+import { hangulLines, hangulMatches, type HangulLines } from '../lines.js';
 
 export const KO_FEATURE_VERSION = 3;
 
@@ -30,10 +30,10 @@ export interface KoWords {
 }
 
 /** Hangul words of the text, at most MAX_WORDS (bounded work on huge inputs; later words get rule cover only). */
-export function koWords(text: string): KoWords {
+export function koWords(text: string, ko: HangulLines = hangulLines(text)): KoWords {
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const m of hangulMatches(hangulLines(text), HANGUL_WORD)) {
+  for (const m of hangulMatches(ko, HANGUL_WORD)) {
     starts.push(m.index);
     ends.push(m.index + m[0].length);
     if (starts.length >= MAX_WORDS) break;

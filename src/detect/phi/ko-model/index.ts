@@ -6,6 +6,7 @@
  */
 import { KO_NOT_NAMES } from '../names-ko-lists.js';
 import { KIN } from '../names-ko-more.js';
+import type { HangulLines } from '../lines.js';
 import type { Sink } from '../types.js';
 import { candidatesOf, featuresOf, koWords, type KoCandidate } from './features.js';
 import { koNameModel, type KoNameModel } from './model.js';
@@ -21,9 +22,9 @@ export function scoreCandidate(model: KoNameModel, text: string, words: ReturnTy
   return z;
 }
 
-export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink, model: KoNameModel | null = koNameModel()): void {
+export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink, model: KoNameModel | null = koNameModel(), ko?: HangulLines): void {
   if (model === null) return;
-  const words = koWords(text);
+  const words = koWords(text, ko);
   // Characters already inside a rule span: their words are left to the rules.
   const taken = new Uint8Array(text.length + 1);
   for (const [a, b] of found) for (let i = a; i < b && i < text.length; i++) taken[i] = 1;
