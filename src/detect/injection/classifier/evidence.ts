@@ -1,3 +1,5 @@
+import { isWhitespace } from '../../../core/text/chars.js';
+
 /**
  * How much text the classifier has to go on. A linear model over character and word n-grams
  * still returns a confident-looking probability for "hello": a handful of n-grams, the bias and
@@ -14,10 +16,8 @@
 export const MIN_CLASSIFIER_EVIDENCE = 12;
 
 function weight(c: number): number {
-  // Whitespace (ASCII controls and space, NBSP, the U+2000 spaces, line/paragraph separators,
-  // ideographic space, BOM) carries nothing.
-  if (c <= 32 || c === 0xa0 || c === 0x85 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)) return 0;
-  if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return 0;
+  // Whitespace, ASCII controls, the zero-width space and the BOM carry nothing.
+  if (c <= 32 || c === 0x200b || c === 0xfeff || isWhitespace(c)) return 0;
   if (c < 0x1100) return 1;
   if (c <= 0x11ff) return 2; // Hangul Jamo
   if (c >= 0x3040 && c <= 0x30ff) return 2; // Hiragana, Katakana
