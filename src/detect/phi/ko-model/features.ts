@@ -27,6 +27,8 @@ const GLUED = new Set('엄마 아빠 오빠 언니 누나 형 쌤 역할 커플 
 export interface KoWords {
   readonly starts: number[];
   readonly ends: number[];
+  /** Word-level features of the last word asked for: the same for every candidate of a word. */
+  readonly memo: { word: number; mask: number; readonly feats: number[] };
 }
 
 /** Hangul words of the text, at most MAX_WORDS (bounded work on huge inputs; later words get rule cover only). */
@@ -38,7 +40,7 @@ export function koWords(text: string, ko: HangulLines = hangulLines(text)): KoWo
     ends.push(m.index + m[0].length);
     if (starts.length >= MAX_WORDS) break;
   }
-  return { starts, ends };
+  return { starts, ends, memo: { word: -1, mask: 0, feats: [] } };
 }
 
 /** Candidates of word `w`: the whole word when short enough, and each stem left by a known particle. */
@@ -75,18 +77,14 @@ const NOT_HANGUL_OR_SPACE = /[^\uac00-\ud7a3\s]/;
 /** Hash of a constant feature: tag and a small integer, no string built. */
 const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
 
-// Word-level features (neighbours, cues) are the same for every candidate of a word: computed once.
-let cacheText = '';
-let cacheWord = -1;
-let cacheMask = 0;
-const cacheFeats: number[] = [];
-
+// Word-level features (neighbours, cues) are the same for every candidate of a word: computed once
+// per word and kept on the text's own KoWords, so nothing of the text outlives the caller's use.
 function wordFeatures(text: string, words: KoWords, word: number, start: number, mask: number): readonly number[] {
-  if (cacheText === text && cacheWord === word && cacheMask === mask) return cacheFeats;
-  cacheText = text;
-  cacheWord = word;
-  cacheMask = mask;
-  const out = cacheFeats;
+  const memo = words.memo;
+  if (memo.word === word && memo.mask === mask) return memo.feats;
+  memo.word = word;
+  memo.mask = mask;
+  const out = memo.feats;
   out.length = 0;
   const wEnd = words.ends[word] ?? start;
   const hasPrev = word > 0;
