@@ -8,34 +8,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createApiKeyVerifier } from '../../../gateway/identity/apikeys.js';
-import { GatewayError } from '../../../gateway/types.js';
 import { openPostgresStore } from '../../../store/postgres/index.js';
 import { dropSchema, PG_TEST_URL, postgresUnavailable, testSchemaName } from '../../../store/postgres/testing.js';
-import { memoryIo } from '../../io.js';
-import { runCli } from '../../main.js';
+import { cli, verifyIn } from './testing.js';
 
 const skip = await postgresUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'mg-keys-pg-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
 /** What a gateway instance on this schema would answer for the key. */
-async function verify(schema: string, token: string): Promise<string> {
-  const s = await openPostgresStore(PG_TEST_URL, { schema, poolSize: 1 });
-  try {
-    return (await createApiKeyVerifier(s.keys).verify(token)).role;
-  } catch (e) {
-    return e instanceof GatewayError ? e.code : 'other';
-  } finally {
-    await s.close();
-  }
-}
+const verify = (schema: string, token: string): Promise<string> => verifyIn(() => openPostgresStore(PG_TEST_URL, { schema, poolSize: 1 }), token);
 
 function withSchema(url: string, schema: string): string {
   const u = new URL(url);

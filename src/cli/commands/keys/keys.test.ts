@@ -3,33 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createApiKeyVerifier } from '../../../gateway/identity/apikeys.js';
-import { GatewayError } from '../../../gateway/types.js';
 import { openSqliteStore } from '../../../store/sqlite/index.js';
-import { memoryIo } from '../../io.js';
-import { runCli } from '../../main.js';
 import { parseExpiry } from './store.js';
+import { cli, verifyIn } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-keys-cli-'));
 const store = join(dir, 'db', 'medguard.db');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-async function verify(token: string): Promise<string> {
-  const s = openSqliteStore(store);
-  try {
-    return (await createApiKeyVerifier(s.keys).verify(token)).role;
-  } catch (e) {
-    return e instanceof GatewayError ? e.code : 'other';
-  } finally {
-    await s.close();
-  }
-}
+const verify = (token: string): Promise<string> => verifyIn(() => openSqliteStore(store), token);
 
 describe('medguard keys create | list | revoke', () => {
   it('creates a key shown once, lists it without secrets, revokes it, and the gateway verifier agrees', async () => {
