@@ -42,20 +42,12 @@ export function storeCheck(store: Store, health?: StoreHealth, queryTimeoutMs = 
     name: 'store',
     async check() {
       if (health && !health.available) return spoolHasRoom(health) ? 'degraded' : false;
-      let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([
-          store.audit.query({ limit: 1 }),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error('store query timed out')), queryTimeoutMs);
-          }),
-        ]);
+        await within(store.audit.query({ limit: 1 }), queryTimeoutMs, () => Promise.reject(new Error('store query timed out')));
         return true;
       } catch (e) {
         if (health && spoolHasRoom(health)) return 'degraded';
         throw e;
-      } finally {
-        clearTimeout(timer);
       }
     },
   };
@@ -136,16 +128,8 @@ export interface Readiness {
 export async function readiness(checks: readonly ReadinessCheck[], timeoutMs = 2000): Promise<Readiness> {
   const results = await Promise.all(
     checks.map(async (c) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      try {
-        const r = await Promise.race([c.check().catch(() => false as const), timeout]);
-        return [c.name, r === 'degraded' ? 'degraded' : r ? 'ok' : 'fail'] as const;
-      } finally {
-        clearTimeout(timer);
-      }
+      const r = await within(c.check().catch(() => false as const), timeoutMs, () => Promise.resolve(false as const));
+      return [c.name, r === 'degraded' ? 'degraded' : r ? 'ok' : 'fail'] as const;
     }),
   );
   const out: Record<string, CheckState> = {};
@@ -153,4 +137,17 @@ export async function readiness(checks: readonly ReadinessCheck[], timeoutMs = 2
   const states = results.map(([, state]) => state);
   const status = states.includes('fail') ? 'not_ready' : states.includes('degraded') ? 'degraded' : 'ready';
   return { ready: status !== 'not_ready', status, checks: out };
+}
+
+/** `work`, or what `late()` settles to if `work` has not settled within `ms`; the timer is always cleared. */
+async function within<T>(work: Promise<T>, ms: number, late: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late()), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
