@@ -28,7 +28,7 @@ export interface StoreHealth {
 }
 
 /** Spool mode with room left: the instance keeps serving and records every event, only later. */
-export const spoolHasRoom = (h: StoreHealth): boolean => h.mode === 'spool' && h.spooled < h.maxSpool;
+const spoolHasRoom = (h: StoreHealth): boolean => h.mode === 'spool' && h.spooled < h.maxSpool;
 
 /**
  * The store answers a one-row query. With `health` in spool mode, a lost store is `degraded`
