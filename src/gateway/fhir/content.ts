@@ -13,7 +13,6 @@ import type { FhirOptions } from './config.js';
 export const QUARANTINE_MARKER = '[medguard: content quarantined: instruction-like text]';
 /** Text the PHI engine could not process is withheld rather than passed on un-de-identified. */
 export const WITHHELD_MARKER = '[medguard: text withheld: could not be de-identified]';
-const DIV_MARKER = `<div xmlns="http://www.w3.org/1999/xhtml"><p>${QUARANTINE_MARKER}</p></div>`;
 const TEXT_TYPES = /^text\/(plain|markdown)\b/i;
 /** Shorter strings are codes and labels, not prose that could carry instructions. */
 const MIN_TEXT_CHARS = 16;
@@ -42,6 +41,9 @@ interface Slot {
   readonly set: (v: string) => void;
   readonly kind: 'div' | 'text' | 'attachment';
 }
+
+/** A marker in place of a slot's text: a narrative div stays valid XHTML. */
+const marker = (slot: Slot, text: string): string => (slot.kind === 'div' ? `<div xmlns="http://www.w3.org/1999/xhtml"><p>${text}</p></div>` : text);
 
 /** Free-text slots of one resource: narrative div, note/description/text strings, text attachments. */
 function slots(resource: Json): Slot[] {
@@ -98,7 +100,7 @@ export function processContent(resources: readonly Json[], options: FhirOptions)
             flag(r);
           } else {
             report.quarantined.push(hit);
-            slot.set(slot.kind === 'div' ? DIV_MARKER : QUARANTINE_MARKER);
+            slot.set(marker(slot, QUARANTINE_MARKER));
             continue;
           }
         }
@@ -112,7 +114,7 @@ export function processContent(resources: readonly Json[], options: FhirOptions)
         } catch {
           // Too large, or the vault is full: fail closed for PHI.
           report.failures++;
-          slot.set(slot.kind === 'div' ? `<div xmlns="http://www.w3.org/1999/xhtml"><p>${WITHHELD_MARKER}</p></div>` : WITHHELD_MARKER);
+          slot.set(marker(slot, WITHHELD_MARKER));
           continue;
         }
         if (out.text !== value) {
