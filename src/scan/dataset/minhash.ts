@@ -111,6 +111,17 @@ export class Clusters {
     const rb = this.find(b);
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
+  /** The clusters of two or more slots, keyed by root in order of their first slot, each listing its slots in order. */
+  groups(): Map<number, number[]> {
+    const all = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const root = this.find(i);
+      const list = all.get(root);
+      if (list) list.push(i); else all.set(root, [i]);
+    }
+    for (const [root, list] of all) if (list.length < 2) all.delete(root);
+    return all;
+  }
 }
 
 /**

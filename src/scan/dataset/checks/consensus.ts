@@ -33,19 +33,11 @@ export interface ConsensusResult {
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
   const sets = rows.map((r) => shingles(r.prompt, common));
   const clusters = clusterSets(sets, SAME_PROMPT);
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    if (sets[i]!.length === 0) continue;
-    const root = clusters.find(i);
-    const list = members.get(root);
-    if (list) list.push(i); else members.set(root, [i]);
-  }
   const contradicting = new Set<number>();
   const reasons = new Map<number, RowReason[]>();
   const agreed = new Map<number, Consensus>();
   let promptClusters = 0;
-  for (const [root, list] of members) {
-    if (list.length < 2) continue;
+  for (const [root, list] of clusters.groups()) {
     promptClusters += 1;
     if (list.length < 3) {
       const [a, b] = [rows[list[0]!]!, rows[list[1]!]!];

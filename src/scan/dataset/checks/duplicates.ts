@@ -55,16 +55,8 @@ export function findDuplicates(rows: readonly RowFeatures[]): DuplicateResult {
     start[i + 1] = start[i]! + set.length;
   });
   const clusters = clusterSets({ data: data.subarray(0, start[rows.length]!), start }, NEAR_DUPLICATE);
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    if (start[i + 1] === start[i]) continue;
-    const root = clusters.find(i);
-    const list = members.get(root);
-    if (list) list.push(i); else members.set(root, [i]);
-  }
   let near = 0;
-  for (const list of members.values()) {
-    if (list.length < 2) continue;
+  for (const list of clusters.groups().values()) {
     near += list.length;
     for (const i of list) {
       const related = list.filter((j) => j !== i).slice(0, MAX_RELATED).map((j) => rows[j]!.index);
