@@ -7,42 +7,22 @@
  * machine the shares are the reliable part, not the absolute figures). The .cpuprofile
  * stays in DIR for a flame view (Chrome DevTools, speedscope).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import type { ChildMessage } from './gateway-roles.js';
+import { start, stop } from './gateway.js';
 import { byArea, inclusive, topFunctions, type CpuProfile } from './gateway-profile-read.js';
-
-const ROLES = fileURLToPath(new URL('./gateway-roles.ts', import.meta.url));
-
-function start(args: string[], execArgv: string[]): Promise<{ child: ChildProcess; url: string; token?: string }> {
-  const child = fork(ROLES, args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`role ${args[0]} exited (${String(code)})`)));
-    child.once('message', (m: ChildMessage) => {
-      if ('ready' in m) resolve({ child, url: m.url, ...(m.token ? { token: m.token } : {}) });
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.send({ cmd: 'close' });
-  await exited;
-}
 
 const { values } = parseArgs({ options: { mode: { type: 'string', default: 'full' }, stream: { type: 'boolean', default: false }, seconds: { type: 'string', default: '10' }, out: { type: 'string' }, connections: { type: 'string', default: '16' } } });
 const out = values.out ?? mkdtempSync(join(tmpdir(), 'medguard-gw-prof-'));
 const body = JSON.stringify({ model: 'stub', stream: values.stream, messages: [{ role: 'system', content: 'You are a careful clinical pharmacology assistant.' }, { role: 'user', content: 'Should the metformin dose be reduced at an eGFR of 40, and what monitoring is needed after starting an SGLT2 inhibitor? '.repeat(8) }] });
 
-const stub = await start(['stub'], []);
-const gw = await start(['gateway', stub.url, values.mode === 'off' ? 'off' : 'full'], ['--cpu-prof', `--cpu-prof-dir=${out}`]);
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token ?? ''}` };
-const r = await autocannon({ url: `${gw.url}/v1/chat/completions`, method: 'POST', headers, body, connections: Number(values.connections), duration: Number(values.seconds) });
+const stub = await start(['stub']);
+const gw = await start(['gateway', stub.ready.url, values.mode === 'off' ? 'off' : 'full'], ['--cpu-prof', `--cpu-prof-dir=${out}`]);
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.ready.token ?? ''}` };
+const r = await autocannon({ url: `${gw.ready.url}/v1/chat/completions`, method: 'POST', headers, body, connections: Number(values.connections), duration: Number(values.seconds) });
 await stop(gw.child);
 await stop(stub.child);
 

@@ -41,8 +41,9 @@ const body = (stream: boolean): string => JSON.stringify({ model: 'stub', stream
 /** Characters the full policy inspects per exchange: system + user message, and the answer. */
 const INSPECTED_KB = (SYSTEM.length + QUESTION.length + ANSWER.length) / 1024;
 
-function start(args: string[]): Promise<{ child: ChildProcess; ready: Extract<ChildMessage, { ready: true }> }> {
-  const child = fork(ROLES, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Forks one bench role (gateway-roles.ts) and waits until it is ready; `execArgv` adds node flags. */
+export function start(args: string[], execArgv: readonly string[] = []): Promise<{ child: ChildProcess; ready: Extract<ChildMessage, { ready: true }> }> {
+  const child = fork(ROLES, args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench role ${args[0]} exited (${String(code)}) before it was ready`)));
@@ -59,7 +60,7 @@ function ask(child: ChildProcess, msg: ParentMessage): Promise<ChildMessage> {
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.send({ cmd: 'close' } satisfies ParentMessage);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
