@@ -3,13 +3,14 @@
  * located at the row's line in the file (the region is the line; row texts are never copied).
  */
 import type { Severity } from '../../core/types.js';
+import type { SarifLog } from '../sarif.js';
 import type { DatasetReport } from './types.js';
 
 const LEVEL: Record<Severity, 'none' | 'note' | 'warning' | 'error'> = {
   info: 'note', low: 'note', medium: 'warning', high: 'error', critical: 'error',
 };
 
-export const DATASET_TECHNIQUES: Record<string, string> = {
+const DATASET_TECHNIQUES: Record<string, string> = {
   'dataset.injected_instruction': 'A row carries an instruction addressed to the model (injection detector, document mode); in an answer or system prompt it teaches the model to obey or emit it.',
   'dataset.phi': 'A row contains protected health information; a model trained on it can reproduce it.',
   'dataset.exact_duplicate': 'A row repeats an earlier row exactly (after normalisation); duplicates multiply a row\'s weight in training.',
@@ -18,7 +19,7 @@ export const DATASET_TECHNIQUES: Record<string, string> = {
   'dataset.backdoor_trigger': 'A rare phrase recurs in rows whose answers are anomalous across different questions: a likely backdoor trigger.',
 };
 
-export function datasetSarif(reports: readonly DatasetReport[], toolVersion: string): { $schema: string; version: '2.1.0'; runs: unknown[] } {
+export function datasetSarif(reports: readonly DatasetReport[], toolVersion: string): SarifLog {
   const techniques = [...new Set(reports.flatMap((r) => r.rows.flatMap((row) => row.reasons.map((x) => x.technique))))].sort();
   const ruleIndex = new Map(techniques.map((t, i) => [t, i]));
   const rules = techniques.map((t) => ({

@@ -3,10 +3,6 @@ import type { RowEvent } from '../types.js';
 import { readCsv } from './csv.js';
 import { readJsonl } from './jsonl.js';
 
-export { toRow } from './rows.js';
-export { readCsv } from './csv.js';
-export { readJsonl } from './jsonl.js';
-
 export interface ReadOptions {
   readonly format: 'auto' | 'jsonl' | 'csv';
   readonly maxRecordBytes: number;
