@@ -6,7 +6,8 @@ import type { Severity } from '../core/types.js';
 import type { FileReport } from './model/types.js';
 import { techniqueHelp } from './model/techniques.js';
 
-const LEVEL: Record<Severity, 'none' | 'note' | 'warning' | 'error'> = {
+/** SARIF result level per medguard severity. */
+export const SARIF_LEVEL: Record<Severity, 'none' | 'note' | 'warning' | 'error'> = {
   info: 'note', low: 'note', medium: 'warning', high: 'error', critical: 'error',
 };
 
@@ -16,19 +17,34 @@ export interface SarifLog {
   readonly runs: readonly unknown[];
 }
 
+/** One rule per distinct technique (sorted), and each technique's index among them for results. */
+export function sarifRules(used: Iterable<string>, describe: (technique: string) => { summary: string; help?: string }): { rules: unknown[]; ruleIndex: Map<string, number> } {
+  const techniques = [...new Set(used)].sort();
+  const rules = techniques.map((t) => {
+    const d = describe(t);
+    return {
+      id: t,
+      name: t.replace(/[._](\w)/g, (_m, c: string) => c.toUpperCase()),
+      shortDescription: { text: d.summary },
+      ...(d.help === undefined ? {} : { help: { text: d.help } }),
+    };
+  });
+  return { rules, ruleIndex: new Map(techniques.map((t, i) => [t, i])) };
+}
+
+/** The log of one medguard run. */
+export const sarifLog = (toolVersion: string, rules: readonly unknown[], results: readonly unknown[]): SarifLog => ({
+  $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+  version: '2.1.0',
+  runs: [{ tool: { driver: { name: 'medguard', version: toolVersion, rules } }, results }],
+});
+
 export function toSarif(reports: readonly FileReport[], toolVersion: string): SarifLog {
-  const techniques = [...new Set(reports.flatMap((r) => r.findings.map((f) => f.technique)))].sort();
-  const ruleIndex = new Map(techniques.map((t, i) => [t, i]));
-  const rules = techniques.map((t) => ({
-    id: t,
-    name: t.replace(/[._](\w)/g, (_m, c: string) => c.toUpperCase()),
-    shortDescription: { text: techniqueHelp(t).summary },
-    help: { text: techniqueHelp(t).help },
-  }));
+  const { rules, ruleIndex } = sarifRules(reports.flatMap((r) => r.findings.map((f) => f.technique)), techniqueHelp);
   const results = reports.flatMap((r) => r.findings.map((f) => ({
     ruleId: f.technique,
     ruleIndex: ruleIndex.get(f.technique) ?? 0,
-    level: LEVEL[f.severity],
+    level: SARIF_LEVEL[f.severity],
     message: { text: f.member === undefined ? f.explanation : `${f.member}: ${f.explanation}` },
     locations: [{
       physicalLocation: {
@@ -39,12 +55,5 @@ export function toSarif(reports: readonly FileReport[], toolVersion: string): Sa
     }],
     properties: { severity: f.severity, score: f.score, detector: f.detector },
   })));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'medguard', version: toolVersion, rules } },
-      results,
-    }],
-  };
+  return sarifLog(toolVersion, rules, results);
 }

@@ -2,13 +2,8 @@
  * SARIF 2.1.0 for dataset scans: one rule per technique, one result per reason of a reported row,
  * located at the row's line in the file (the region is the line; row texts are never copied).
  */
-import type { Severity } from '../../core/types.js';
-import type { SarifLog } from '../sarif.js';
+import { SARIF_LEVEL, sarifLog, sarifRules, type SarifLog } from '../sarif.js';
 import type { DatasetReport } from './types.js';
-
-const LEVEL: Record<Severity, 'none' | 'note' | 'warning' | 'error'> = {
-  info: 'note', low: 'note', medium: 'warning', high: 'error', critical: 'error',
-};
 
 const DATASET_TECHNIQUES: Record<string, string> = {
   'dataset.injected_instruction': 'A row carries an instruction addressed to the model (injection detector, document mode); in an answer or system prompt it teaches the model to obey or emit it.',
@@ -20,17 +15,12 @@ const DATASET_TECHNIQUES: Record<string, string> = {
 };
 
 export function datasetSarif(reports: readonly DatasetReport[], toolVersion: string): SarifLog {
-  const techniques = [...new Set(reports.flatMap((r) => r.rows.flatMap((row) => row.reasons.map((x) => x.technique))))].sort();
-  const ruleIndex = new Map(techniques.map((t, i) => [t, i]));
-  const rules = techniques.map((t) => ({
-    id: t,
-    name: t.replace(/[._](\w)/g, (_m, c: string) => c.toUpperCase()),
-    shortDescription: { text: DATASET_TECHNIQUES[t] ?? t },
-  }));
+  const used = reports.flatMap((r) => r.rows.flatMap((row) => row.reasons.map((x) => x.technique)));
+  const { rules, ruleIndex } = sarifRules(used, (t) => ({ summary: DATASET_TECHNIQUES[t] ?? t }));
   const results = reports.flatMap((r) => r.rows.flatMap((row) => row.reasons.map((x) => ({
     ruleId: x.technique,
     ruleIndex: ruleIndex.get(x.technique) ?? 0,
-    level: LEVEL[x.severity],
+    level: SARIF_LEVEL[x.severity],
     message: { text: `row ${row.index}: ${x.explanation}${x.related && x.related.length > 0 ? ` (related rows: ${x.related.join(', ')})` : ''}` },
     locations: [{
       physicalLocation: { artifactLocation: { uri: r.path.split('\\').join('/') }, region: { startLine: Math.max(1, row.line) } },
@@ -38,9 +28,5 @@ export function datasetSarif(reports: readonly DatasetReport[], toolVersion: str
     }],
     properties: { severity: x.severity, score: x.score, rowScore: row.score, row: row.index, ...(x.role ? { role: x.role } : {}) },
   }))));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'medguard', version: toolVersion, rules } }, results }],
-  };
+  return sarifLog(toolVersion, rules, results);
 }
