@@ -2,42 +2,20 @@
  * Contact details: e-mail, URL, IP, phone and fax numbers. Every pattern starts on a rare
  * character or a digit and uses bounded, non-overlapping repetitions (linear time).
  */
+import { domainStarts, emailStarts, forWindows } from './contact-windows.js';
 import type { Sink } from './types.js';
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
+export const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{2,2048}/gi;
-const DOMAIN = /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.(?:com|org|net|edu|gov|info|biz|io|es|kr|co\.kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)(?:\/[^\s<>"']{0,200})?(?![\w@])/g;
+export const DOMAIN = /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.(?:com|org|net|edu|gov|info|biz|io|es|kr|co\.kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)(?:\/[^\s<>"']{0,200})?(?![\w@])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
 const TLD_ANCHOR = /\.(?:com|org|net|edu|gov|info|biz|io|es|kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)\b/;
 // IPv6 needs '::' or three colons between hex groups; times (12:30:45) have two.
 const TLD_ANCHOR_G = new RegExp(TLD_ANCHOR.source, 'g');
 const AT_ANCHOR = /@/g;
-
-/**
- * Runs `full` only in windows around cheap anchor hits ('@', '.com'), so a pattern that could start
- * at any letter is not tried at every letter of a long text. Hits are reported once, in order.
- */
-function forWindows(text: string, anchor: RegExp, before: number, after: number, full: RegExp, hit: (start: number, end: number) => void): void {
-  let from = -1;
-  let lastEnd = -1;
-  anchor.lastIndex = 0;
-  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
-    const ws = Math.max(0, a.index - before, from);
-    const we = Math.min(text.length, a.index + a[0].length + after);
-    if (we <= ws) continue;
-    full.lastIndex = 0;
-    for (const m of text.slice(ws, we).matchAll(full)) {
-      const s = ws + m.index;
-      if (s < lastEnd) continue;
-      // A match touching the window edge may be cut; the next window (starting at `from`) retries it.
-      if (s + m[0].length === we && we < text.length) break;
-      hit(s, s + m[0].length);
-      lastEnd = s + m[0].length;
-    }
-    from = Math.max(from, lastEnd, a.index - before);
-    if (a[0].length === 0) anchor.lastIndex++;
-  }
-}
+// Sticky copies for the windows (contact-windows.ts), tried only where a match can start.
+const EMAIL_Y = new RegExp(EMAIL.source, 'y');
+const DOMAIN_Y = new RegExp(DOMAIN.source, 'y');
 
 const IPV6_ANCHOR = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
@@ -78,7 +56,7 @@ function isIpv6(s: string): boolean {
 
 export function findContact(text: string, sink: Sink): void {
   if (text.includes('@')) {
-    forWindows(text, AT_ANCHOR, 70, 260, EMAIL, (s, e) => sink(s, e, 'EMAIL', 0.99, 'email'));
+    forWindows(text, AT_ANCHOR, 70, 260, EMAIL_Y, emailStarts, (s, e) => sink(s, e, 'EMAIL', 0.99, 'email'));
   }
   for (const m of text.matchAll(URL_RE)) {
     const v = m[0].replace(/[.,;:!?)\]]+$/, '');
@@ -86,7 +64,7 @@ export function findContact(text: string, sink: Sink): void {
   }
   if (text.includes('.')) {
     if (TLD_ANCHOR.test(text)) {
-      forWindows(text, TLD_ANCHOR_G, 260, 220, DOMAIN, (s, e) => {
+      forWindows(text, TLD_ANCHOR_G, 260, 220, DOMAIN_Y, domainStarts, (s, e) => {
         const v = text.slice(s, e).replace(/[.,;:!?)\]]+$/, '');
         sink(s, s + v.length, 'URL', 0.8, 'url.domain');
       });
