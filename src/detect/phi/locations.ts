@@ -3,12 +3,12 @@
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
 import { lexicon } from './lexicon.js';
+import { generalPlaces, namedStreets } from './locations-anchored.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
-const NAMED_STREET = /\b(?:[A-Z][a-z]{1,20} ){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
 const STATE_ZIP = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?\b/g;
 const CITY_STATE = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b/g;
@@ -25,7 +25,6 @@ const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New ?York[- ]Presbyterian|NY Presbyterian|BronxCare|(?:the )?Bronx|Brooklyn|Manhattan|Staten Island|St\. Jude['’]s|St\.? [A-Z][a-z]{2,12}['’]s|UPMC|Northwell|Sutter Health|Cedars|Parkland|Grady|Harborview|Moffitt|Lurie Children['’]s|CHOP|OHSU|MUSC|UTSW|UT Southwestern|Fred Hutch(?:inson)?|City of Hope|Roswell Park|Fox Chase|Loma Linda|Scripps|Hoag|Barnes-Jewish|Froedtert|Beaumont|Inova|MedStar|Walter Reed|Henry Ford|Yale New Haven|Penn Medicine|Michigan Medicine|Jackson Memorial|Houston Methodist|Texas Children['’]s|Boston Children['’]s|Nationwide Children['’]s|Cincinnati Children['’]s|Seattle Children['’]s|Lahey|Tufts Medical|Atrium Health|Duke (?:Health|University Hospital|Medicine)|Mayo|Hopkins|San Fran|Philly|NYC|the Big Apple|(?:the )?(?:Bay Area|Twin Cities)|county hospital)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
 const ES_FACILITY = /(?<![A-Za-z\u00c0-\u017f])(?:Hospital|Cl[ií]nica|Centro de Salud|Centro M[eé]dico|Complejo Hospitalario|Policl[ií]nica|Sanatorio|Consultorio|Ambulatorio|CAP)(?: (?:Universitario|Universitari|General|Cl[ií]nico|Regional|Comarcal|Provincial|Infantil|Materno-Infantil|de|del|la|las|los|y|[\p{Lu}][\p{Ll}\p{M}'-]{1,20}))+/gu;
 const OUR_PLACE = /\b(?:our|the|at|in|to) ((?:[A-Z][A-Za-z'’-]{1,20} ){1,3})(?:clinic|office|facility|branch|hospital|center|practice)\b/g;
-const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)\b(?! (?:Hospital|Medical|Health|Clinic))/g;
 // A postal code followed by a town ("28007 Madrid", "(27003) Lugo", "16002-Cuenca").
 const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=[A-Z\u00c0-\u00de][a-z\u00df-\u017f])/g;
 const ADDRESS_CUE = /\b(?:lives at|living at|lives on|resides at|address is|located at|moved to|ship(?:ped)? to|send (?:it|them|a new one) to|mail(?:ed)? to)[ \t]{1,3}([^\n.;!?]{3,80})/gi;
@@ -71,7 +70,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.8, 'loc.zip');
     }
   }
-  for (const m of text.matchAll(NAMED_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_name');
+  for (const m of namedStreets(text)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_name');
   for (const m of text.matchAll(CITY_STATE)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.city_state');
   for (const m of text.matchAll(ES_STREET)) {
     const v = m[0].replace(/[ ,]+$/, '').replace(TRAILING, '');
@@ -109,7 +108,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     const start = m.index + m[0].indexOf(m[1] ?? '');
     sink(start, m.index + m[0].length, 'LOCATION', 0.7, 'loc.our_place');
   }
-  for (const m of text.matchAll(GENERAL)) {
+  for (const m of generalPlaces(text)) {
     if (/^(?:The|A|An|In|At|Public|Mental|Global|Behavioral|Occupational|Home|Community|Primary|Attorney|Surgeon|Veterans) /.test(m[0])) continue;
     sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
   }
