@@ -2,7 +2,7 @@
  * Old-versus-new timing of the PHI rules in one process, in CPU time, in alternating rounds, so a
  * busy shared machine slows both sides alike. The old side is a copy of an earlier src/ tree:
  *   mkdir -p bench-out/base && git archive REV src | tar -x -C bench-out/base
- *   node --expose-gc --import tsx scripts/dev/phi-ab.ts bench-out/base [--rounds 7] [--fn scanPhi|detectPhi|contact:findContact]
+ *   node --expose-gc --import tsx scripts/dev/phi-ab.ts bench-out/base [--rounds 7] [--fn scanPhi|detectPhi|deid|contact:findContact]
  * Inputs are the phi and deid bench texts (1 MB each, and 64 texts of 1 KB each).
  */
 import { resolve } from 'node:path';
@@ -26,8 +26,18 @@ const fnName = opt('--fn', 'detectPhi');
 type RuleFn = (text: string, sink: Sink, ko: HangulLines) => void;
 const noSink: Sink = () => undefined;
 
-/** `--fn scanPhi`, `--fn detectPhi`, or one rule module's entry point: `--fn contact:findContact`. */
+/** `--fn scanPhi`, `--fn detectPhi`, `--fn deid` (detect and redact), or one rule module's entry point: `--fn contact:findContact`. */
 async function load(root: string): Promise<Fn> {
+  if (fnName === 'deid') {
+    // The deid bench's operation: detect (phi, secrets, genomic) and redact.
+    type Deid = { createDeidentifier: (o: { defaultAction: 'redact' }) => { deidentify: (t: string) => unknown } };
+    const deid = (await import(pathToFileURL(resolve(root, 'src/deid/index.ts')).href)) as Deid;
+    const r = deid.createDeidentifier({ defaultAction: 'redact' });
+    return (text) => {
+      r.deidentify(text);
+      return [];
+    };
+  }
   const [file, name] = fnName.includes(':') ? [`src/detect/phi/${fnName.split(':')[0] ?? ''}.ts`, fnName.split(':')[1] ?? ''] : [fnName === 'scanPhi' ? 'src/detect/phi/scan.ts' : 'src/detect/phi/index.ts', fnName];
   const mod = (await import(pathToFileURL(resolve(root, file)).href)) as Record<string, unknown>;
   const lines = (await import(pathToFileURL(resolve(root, 'src/detect/phi/lines.ts')).href)) as { hangulLines: (t: string) => HangulLines };

@@ -3,7 +3,7 @@
  * age of 89 or under, a blood pressure, a dose fraction and a score are not PHI, so bare m/d pairs
  * need a date cue and every numeric date is checked for a real month and day.
  */
-import { literalHits, matchesAt, regexHits, startsNear, sticky, type HitGroup } from './anchors.js';
+import { matchesAt, regexHits, startsNear, sticky, type HitGroup } from './anchors.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 
@@ -33,11 +33,10 @@ const EN_RELATIVE_PERIOD = /\b(?:last|this past) (?:week|month|year|weekend|spri
 const EN_MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/g;
 const ES_MONTH_START = new RegExp(ES_MONTH, 'g');
 /** The global patterns, in monthScans' order, for the test that compares the two. */
-export const MONTH_PATTERNS = { words: [EN_MDY, EN_DMY, ES_DMY], alone: ES_MONTH_ALONE, monthYear: [EN_MY, ES_MY], relative: EN_RELATIVE } as const;
+export const MONTH_PATTERNS = { words: [EN_MDY, EN_DMY, ES_DMY], alone: ES_MONTH_ALONE, monthYear: [EN_MY, ES_MY] } as const;
 const EN_MDY_Y = sticky(EN_MDY);
 const EN_DMY_Y = sticky(EN_DMY);
 const EN_MY_Y = sticky(EN_MY);
-const EN_RELATIVE_Y = sticky(EN_RELATIVE);
 const ES_DMY_Y = sticky(ES_DMY);
 const ES_MY_Y = sticky(ES_MY);
 const ES_MONTH_ALONE_Y = sticky(ES_MONTH_ALONE);
@@ -61,9 +60,6 @@ export function monthScans(text: string): { words: Scan[]; alone: Scan; monthYea
     monthYear: [[EN_MY_Y, enAt], [ES_MY_Y, esAt]],
   };
 }
-
-/** "last " .. "next " begin every relative date. */
-export const relativeDates = (text: string): Generator<RegExpExecArray> => matchesAt(text, EN_RELATIVE_Y, startsNear(text, [at(literalHits(text, ['last ', 'this past ', 'next ']), 0, 0)]));
 
 export function findRelativeDates(text: string, sink: Sink): void {
   for (const m of text.matchAll(EN_RELATIVE_PERIOD)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
@@ -101,7 +97,7 @@ function numericDate(a: string, b: string, c: string): boolean {
 
 /** `ko`: the text's Hangul lines, given only when it has Hangul. */
 export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
-  for (const m of relativeDates(text)) {
+  for (const m of text.matchAll(EN_RELATIVE)) {
     sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
   }
   const hasDigit = /\d/.test(text);
