@@ -85,14 +85,18 @@ export const capitalWordStart = (text: string, p: number): boolean => {
 /** `\b` before a word character: not preceded by one. */
 export const wordStart = (text: string, p: number): boolean => isWordCode(text.charCodeAt(p)) && !isWordCode(text.charCodeAt(p - 1));
 
-/** A pattern (sticky) with the literals its matches hold: each group is [literals, minBack, maxBack]. */
+/**
+ * A pattern (sticky) with what its matches hold: each group is [literals, minBack, maxBack], the
+ * literals given as strings (found by indexOf) or as one global pattern whose matches cannot
+ * overlap one another (a cheap alternation, when the literals start with common characters).
+ */
 export interface AnchorSpec {
   readonly re: RegExp;
-  readonly groups: ReadonlyArray<readonly [readonly string[], number, number]>;
+  readonly groups: ReadonlyArray<readonly [readonly string[] | RegExp, number, number]>;
   readonly canStart?: (text: string, p: number) => boolean;
 }
 
 export function anchoredMatches(text: string, spec: AnchorSpec): Generator<RegExpExecArray> {
-  const groups = spec.groups.map(([literals, minBack, maxBack]) => ({ hits: literalHits(text, literals), minBack, maxBack }));
+  const groups = spec.groups.map(([literals, minBack, maxBack]) => ({ hits: literals instanceof RegExp ? regexHits(text, literals) : literalHits(text, literals), minBack, maxBack }));
   return matchesAt(text, spec.re, startsNear(text, groups, spec.canStart));
 }

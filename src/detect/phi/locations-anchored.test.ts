@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ANCHORED_PATTERNS, generalPlaces, namedStreets } from './locations-anchored.js';
+import { ANCHORED_PATTERNS, cityStates, generalPlaces, namedStreets } from './locations-anchored.js';
 
-const SCANS = { NAMED_STREET: namedStreets, GENERAL: generalPlaces };
+const SCANS = { NAMED_STREET: namedStreets, GENERAL: generalPlaces, CITY_STATE: cityStates };
 
 // Words of every length the bounds allow (up to 26 letters), the literals, joiners and digits.
 const PIECES = [
   'Ab', 'Maple', 'Søndergade', 'Oak' + 'x'.repeat(18), 'Big' + 'y'.repeat(24), 'Élan', 'ab', 'the', 'our', 'at', 'St.', 'Saint', 'Mount', 'and', '&', 'of',
   'Street', 'Avenue', 'Road', 'Lane', 'Drive', 'Hospital', 'Medical Center', 'Med Ctr', 'Healthcare', 'Clinic', 'Hosp', 'General', 'Health', 'Memorial',
   'clinic', 'office', 'center', 'Rue', 'Via', 'ul.', 'Strada', 'Nørre' + 'gade', 'Hauptstraße', 'Kirkevej', 'Terrace', 'Row', 'Walk', 'utca', 'tér', 'sor',
-  'Ring' + 'braut', '12', '4', '12345', '123456', ',', '.', '-', "'", '\n', 'x1',
+  'Ring' + 'braut', 'Springfield,', 'Boston', 'IL', 'CA', 'HR', 'MAx', '12', '4', '12345', '123456', ',', '.', '-', "'", '\n', 'x1',
 ];
 
 function rand(seed: number): () => number {
@@ -40,6 +40,8 @@ test('the longest shape each pattern allows is still found (the distance bounds 
   const cases: Array<[keyof typeof SCANS, string]> = [
     ['NAMED_STREET', `x ${w(21)} ${w(21)} Street.`],
     ['GENERAL', `x ${w(21)} ${w(21)} General.`],
+    ['CITY_STATE', `x ${w(21)} ${w(21)} ${w(21)}, IL.`],
+    ['CITY_STATE', 'Abc, CA'],
   ];
   for (const [name, text] of cases) {
     const want = [...text.matchAll(new RegExp(ANCHORED_PATTERNS[name]))].map((m) => [m.index, m[0]]);
