@@ -4,6 +4,7 @@
  */
 import { domainStarts, emailStarts, forWindows } from './contact-windows.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 export const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{2,2048}/gi;
@@ -58,7 +59,7 @@ export function findContact(text: string, sink: Sink): void {
   if (text.includes('@')) {
     forWindows(text, AT_ANCHOR, 70, 260, EMAIL_Y, emailStarts, (s, e) => sink(s, e, 'EMAIL', 0.99, 'email'));
   }
-  for (const m of text.matchAll(URL_RE)) {
+  for (let m = firstMatch(URL_RE, text); m; m = nextMatch(URL_RE, text, m)) {
     const v = m[0].replace(/[.,;:!?)\]]+$/, '');
     sink(m.index, m.index + v.length, 'URL', 0.95, 'url');
   }
@@ -69,21 +70,21 @@ export function findContact(text: string, sink: Sink): void {
         sink(s, s + v.length, 'URL', 0.8, 'url.domain');
       });
     }
-    for (const m of text.matchAll(IPV4)) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v4');
+    for (let m = firstMatch(IPV4, text); m; m = nextMatch(IPV4, text, m)) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v4');
   }
   if (IPV6_ANCHOR.test(text)) {
-    for (const m of text.matchAll(IPV6)) if (isIpv6(m[0])) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v6');
+    for (let m = firstMatch(IPV6, text); m; m = nextMatch(IPV6, text, m)) if (isIpv6(m[0])) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v6');
   }
-  for (const m of text.matchAll(US_PHONE)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.85, 'phone.us');
-  for (const m of text.matchAll(KR_PHONE)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.9, 'phone.kr');
+  for (let m = firstMatch(US_PHONE, text); m; m = nextMatch(US_PHONE, text, m)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.85, 'phone.us');
+  for (let m = firstMatch(KR_PHONE, text); m; m = nextMatch(KR_PHONE, text, m)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.9, 'phone.kr');
   if (text.includes('+')) {
-    for (const m of text.matchAll(INTL_PHONE)) {
+    for (let m = firstMatch(INTL_PHONE, text); m; m = nextMatch(INTL_PHONE, text, m)) {
       const v = m[0].replace(/[ .(-]+$/, '');
       const d = digitCount(v);
       if (d >= 8 && d <= 15) sink(m.index, m.index + v.length, phoneType(text, m.index), 0.85, 'phone.intl');
     }
   }
-  for (const m of text.matchAll(PHONE_CUE)) findPhonesAfterCue(text, m.index + m[0].length, sink);
+  for (let m = firstMatch(PHONE_CUE, text); m; m = nextMatch(PHONE_CUE, text, m)) findPhonesAfterCue(text, m.index + m[0].length, sink);
 }
 
 /** A cue covers the next ~60 characters of its line, so "Tel. 956 013 059 y 956 013 060" gets both. */

@@ -6,6 +6,7 @@
 import { matchesAt, regexHits, startsNear, sticky, type HitGroup } from './anchors.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
 const ES_MONTH = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]e(?:p)?tiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)`;
@@ -62,7 +63,7 @@ export function monthScans(text: string): { words: Scan[]; alone: Scan; monthYea
 }
 
 export function findRelativeDates(text: string, sink: Sink): void {
-  for (const m of text.matchAll(EN_RELATIVE_PERIOD)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
+  for (let m = firstMatch(EN_RELATIVE_PERIOD, text); m; m = nextMatch(EN_RELATIVE_PERIOD, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
@@ -97,7 +98,7 @@ function numericDate(a: string, b: string, c: string): boolean {
 
 /** `ko`: the text's Hangul lines, given only when it has Hangul. */
 export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
-  for (const m of text.matchAll(EN_RELATIVE)) {
+  for (let m = firstMatch(EN_RELATIVE, text); m; m = nextMatch(EN_RELATIVE, text, m)) {
     sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
   }
   const hasDigit = /\d/.test(text);
@@ -106,10 +107,10 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
     for (const [re, starts] of months.words) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
     for (const m of matchesAt(text, ...months.alone)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.es.month');
     for (const [re, starts] of months.monthYear) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
-    for (const m of text.matchAll(NUMERIC)) {
+    for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
     }
-    for (const m of text.matchAll(MONTH_DAY)) {
+    for (let m = firstMatch(MONTH_DAY, text); m; m = nextMatch(MONTH_DAY, text, m)) {
       const mo = Number(m[1]);
       const d = Number(m[2]);
       if (!((mo <= 12 && d <= 31) || (d <= 12 && mo <= 31)) || mo === 0 || d === 0) continue;
@@ -125,8 +126,8 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
       for (const m of hangulMatches(ko, KO_DAY)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.day');
       for (const m of hangulMatches(ko, AGE_KO)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.ko');
     }
-    for (const m of text.matchAll(AGE_EN)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
-    for (const m of text.matchAll(AGE_CUE)) {
+    for (let m = firstMatch(AGE_EN, text); m; m = nextMatch(AGE_EN, text, m)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
+    for (let m = firstMatch(AGE_CUE, text); m; m = nextMatch(AGE_CUE, text, m)) {
       const v = m[1] ?? '';
       sink(m.index + m[0].length - v.length, m.index + m[0].length, 'AGE_OVER_89', 0.85, 'age.cued');
     }

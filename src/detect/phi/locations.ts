@@ -7,6 +7,7 @@ import { cityStates, generalPlaces, namedStreets } from './locations-anchored.js
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
@@ -56,36 +57,36 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     outer(start, end, type, score, rule);
   };
   if (hasDigit) {
-    for (const m of text.matchAll(PO_BOX)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.po_box');
-    for (const m of text.matchAll(CONT_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
+    for (let m = firstMatch(PO_BOX, text); m; m = nextMatch(PO_BOX, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.po_box');
+    for (let m = firstMatch(CONT_STREET, text); m; m = nextMatch(CONT_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
   }
-  if (text.includes('corner of')) for (const m of text.matchAll(CORNER)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.corner');
+  if (text.includes('corner of')) for (let m = firstMatch(CORNER, text); m; m = nextMatch(CORNER, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.corner');
   if (hasDigit) {
-    for (const m of text.matchAll(US_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.us_street');
-    for (const m of text.matchAll(SECONDARY)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.secondary');
-    for (const m of text.matchAll(STATE_ZIP)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.state_zip');
-    for (const m of text.matchAll(ZIP_CUE)) {
+    for (let m = firstMatch(US_STREET, text); m; m = nextMatch(US_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.us_street');
+    for (let m = firstMatch(SECONDARY, text); m; m = nextMatch(SECONDARY, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.secondary');
+    for (let m = firstMatch(STATE_ZIP, text); m; m = nextMatch(STATE_ZIP, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.state_zip');
+    for (let m = firstMatch(ZIP_CUE, text); m; m = nextMatch(ZIP_CUE, text, m)) {
       const v = m[1] ?? '';
       sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.8, 'loc.zip');
     }
   }
   for (const m of namedStreets(text)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_name');
   for (const m of cityStates(text)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.city_state');
-  for (const m of text.matchAll(ES_STREET)) {
+  for (let m = firstMatch(ES_STREET, text); m; m = nextMatch(ES_STREET, text, m)) {
     const v = m[0].replace(/[ ,]+$/, '').replace(TRAILING, '');
     if (v.length > 4) sink(m.index, m.index + v.length, 'LOCATION', 0.75, 'loc.es_street');
   }
-  for (const m of text.matchAll(LABELLED)) {
+  for (let m = firstMatch(LABELLED, text); m; m = nextMatch(LABELLED, text, m)) {
     const raw = (m[1] ?? '').replace(/[\s.,;]+$/, '');
     if (raw.length < 2 || /^\d{1,3}$/.test(raw)) continue;
     sink(m.index + m[0].length - (m[1] ?? '').length, m.index + m[0].length - (m[1] ?? '').length + raw.length, 'LOCATION', 0.8, 'loc.labelled');
   }
-  for (const m of text.matchAll(EN_FACILITY)) {
+  for (let m = firstMatch(EN_FACILITY, text); m; m = nextMatch(EN_FACILITY, text, m)) {
     const v = m[0].replace(/^(?:The|At|In|From|To|Seen|Admitted|the) /, '');
     sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.facility');
   }
-  for (const m of text.matchAll(EN_KNOWN)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.known_facility');
-  for (const m of text.matchAll(ES_FACILITY)) {
+  for (let m = firstMatch(EN_KNOWN, text); m; m = nextMatch(EN_KNOWN, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.known_facility');
+  for (let m = firstMatch(ES_FACILITY, text); m; m = nextMatch(ES_FACILITY, text, m)) {
     const v = m[0].replace(TRAILING, '');
     if (v.includes(' ')) sink(m.index, m.index + v.length, 'LOCATION', 0.8, 'loc.es_facility');
   }
@@ -103,7 +104,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       sink(m.index - prefix.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
     }
   }
-  for (const m of text.matchAll(OUR_PLACE)) {
+  for (let m = firstMatch(OUR_PLACE, text); m; m = nextMatch(OUR_PLACE, text, m)) {
     const start = m.index + m[0].indexOf(m[1] ?? '');
     sink(start, m.index + m[0].length, 'LOCATION', 0.7, 'loc.our_place');
   }
@@ -112,7 +113,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
   }
   if (hasDigit) {
-    for (const m of text.matchAll(POSTAL_TOWN)) {
+    for (let m = firstMatch(POSTAL_TOWN, text); m; m = nextMatch(POSTAL_TOWN, text, m)) {
       const v = m[1] ?? '';
       const start = m.index + m[0].indexOf(v);
       sink(start, start + v.length, 'LOCATION', 0.7, 'loc.postal');
@@ -122,16 +123,16 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       if (town) sink(town.index, town.index + town[0].length, 'LOCATION', 0.7, 'loc.postal_town');
     }
   }
-  for (const m of text.matchAll(ADDRESS_CUE)) {
+  for (let m = firstMatch(ADDRESS_CUE, text); m; m = nextMatch(ADDRESS_CUE, text, m)) {
     const v = (m[1] ?? '').replace(/[\s,]+$/, '');
     if (!/^[\dA-Z\u00c0-\u00de\uac00-\ud7a3]/.test(v)) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     sink(start, start + v.length, 'LOCATION', 0.7, 'loc.address_cue');
   }
-  for (const m of text.matchAll(FOREIGN_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
+  for (let m = firstMatch(FOREIGN_STREET, text); m; m = nextMatch(FOREIGN_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
   if (hasDigit) {
-    for (const m of text.matchAll(MILITARY)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.military');
-    for (const m of text.matchAll(COUNTRY_POSTAL)) {
+    for (let m = firstMatch(MILITARY, text); m; m = nextMatch(MILITARY, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.military');
+    for (let m = firstMatch(COUNTRY_POSTAL, text); m; m = nextMatch(COUNTRY_POSTAL, text, m)) {
       const end = m.index + m[0].trimEnd().length;
       sink(end - (m[1] ?? '').length, end, 'LOCATION', 0.6, 'loc.postal_eol');
     }
@@ -167,7 +168,7 @@ let firstWords: ReadonlySet<string> | undefined;
 function findCities(text: string, sink: Sink): void {
   const { places, placesEs } = lexicon();
   firstWords ??= new Set([...places].map((p) => p.split(' ')[0] ?? p));
-  for (const m of text.matchAll(PLACE_TOKEN)) {
+  for (let m = firstMatch(PLACE_TOKEN, text); m; m = nextMatch(PLACE_TOKEN, text, m)) {
     const sp = m[0].indexOf(' ');
     if (!firstWords.has((sp < 0 ? m[0] : m[0].slice(0, sp)).toLowerCase())) continue;
     // Longest known prefix of the capitalised run ("San Francisco", "New York").

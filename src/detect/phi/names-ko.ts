@@ -18,6 +18,7 @@ import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.j
 import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
 import { hangulPieces, type HangulLines } from './lines.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
 const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
@@ -75,7 +76,7 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
     outer(start, end, type, score, rule);
   };
   if (text.includes('씨') || text.includes('기자') || text.includes('군') || text.includes('양') || text.includes('님')) {
-    for (const m of text.matchAll(LATIN_ANON)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
+    for (let m = firstMatch(LATIN_ANON, text); m; m = nextMatch(LATIN_ANON, text, m)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
   }
   let skipUntil = 0;
   const pieces = hangulPieces(ko);

@@ -9,6 +9,7 @@ import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUO
 import { forEachToken } from './names-tokens.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
@@ -74,7 +75,7 @@ function runs(text: string, toks: readonly Token[]): Token[][] {
 /** Marks where a cue ends, in one pass per cue pattern, so each run tests one array cell (linear). */
 function cueEnds(text: string, patterns: readonly RegExp[]): Uint8Array {
   const marks = new Uint8Array(text.length + 1);
-  for (const re of patterns) for (const m of text.matchAll(re)) marks[m.index + m[0].length] = 1;
+  for (const re of patterns) for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) marks[m.index + m[0].length] = 1;
   return marks;
 }
 
