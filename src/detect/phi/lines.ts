@@ -21,7 +21,8 @@ export function hangulLines(text: string): HangulLines {
   const at: number[] = [];
   const from: number[] = [];
   let size = 0;
-  const re = new RegExp(HANGUL_G);
+  const re = HANGUL_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     const nl = text.indexOf('\n', m.index);
@@ -38,10 +39,15 @@ export function hangulLines(text: string): HangulLines {
   return { text: parts.join('\n'), at, from };
 }
 
-/** Matches of global `re` on the Hangul lines, with `index` mapped back to the input. */
+/**
+ * Matches of global `re` on the Hangul lines, with `index` mapped back to the input. `re` itself
+ * is used (from lastIndex 0), not a copy per call: callers pass a pattern of their own that no
+ * other loop uses while this one runs.
+ */
 export function* hangulMatches(lines: HangulLines, re: RegExp): Generator<RegExpExecArray> {
   let k = 0;
-  const copy = new RegExp(re);
+  const copy = re;
+  copy.lastIndex = 0;
   for (let m = copy.exec(lines.text); m; m = copy.exec(lines.text)) {
     if (m[0].length === 0) copy.lastIndex++;
     while (k + 1 < lines.at.length && (lines.at[k + 1] ?? Infinity) <= m.index) k++;

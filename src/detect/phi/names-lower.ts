@@ -43,7 +43,8 @@ function* listMatches(text: string): Generator<RegExpExecArray> {
     const comma = text.indexOf(', ', lineStart);
     if (comma < 0 || comma >= lineEnd) continue;
     const line = text.slice(lineStart, lineEnd);
-    const re = new RegExp(LOWER_LIST);
+    const re = LOWER_LIST;
+    re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       m.index += lineStart;
       yield m;
