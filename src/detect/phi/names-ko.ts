@@ -19,54 +19,16 @@ import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
 import { hangulPieces, type HangulLines } from './lines.js';
 import { firstMatch, nextMatch } from './exec.js';
+import { before8, nextWord, stripParticle, titleFollows } from './names-ko-words.js';
 
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
 const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
 // Titles strong enough after a lone surname that is also a word (이 의원, 전 위원장, 박 전 차관).
 const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수|대통령|국무총리|대변인|본부장|의장|대사|지청장|경정)/;
-const AGE_PAREN = /^\((?:\d{1,3}(?:[세)·,]|\.)|[\u4e00-\u9fff]{2,5}[·),])/;
 // Adnominal and verb endings (대단한, 세계적인, 다른, 보여줬던): the word describes the title, it is not a name.
 const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며해어히려도만를을에께들]|적인)$/;
 const CLINICAL_ROLE = /^(?:환자|환아|보호자|의사|간호사|검사|교수|선생|원장|과장|부장|실장|팀장|전공의|주치의|담당의)/;
 const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|연합|그룹|은행|일보|뉴스|방송|협회|재단|센터|병원|학교)$/;
-
-const isHangulCode = (c: number): boolean => c >= 0xac00 && c <= 0xd7a3;
-
-/**
- * The word after `end` (skipping one space), for title and surname look-ahead: what
- * /^ ?([가-힣]{1,14})/ captures in the next 16 characters, by a loop (it runs for most runs).
- */
-function nextWord(text: string, end: number): string {
-  const p = text.charCodeAt(end) === 32 ? end + 1 : end;
-  let q = p;
-  while (q < p + 14 && isHangulCode(text.charCodeAt(q))) q++;
-  return q > p ? text.slice(p, q) : '';
-}
-
-const before8 = (text: string, at: number): string => text.slice(Math.max(0, at - 8), at);
-
-function titleFollows(text: string, end: number, rest: string): boolean {
-  if (rest !== '' && TITLE_AFTER.test(rest)) return true;
-  if (rest !== '') return false;
-  if (text.charCodeAt(end) === 40 && AGE_PAREN.test(text.slice(end, end + 12))) return true;
-  const nxt = nextWord(text, end);
-  if (nxt === '') return false;
-  if (TITLE_AFTER.test(nxt)) return true;
-  const stem = stripParticle(nxt);
-  return stem.length >= 3 && stem.length <= 9 && TITLE_WORD_END.test(stem);
-}
-
-const PARTICLE_LAST = new Set([...PARTICLES].map((p) => p[p.length - 1] ?? ''));
-
-/** Longest known particle at the end of a word, so 하쓰코씨는 -> 하쓰코. */
-function stripParticle(word: string): string {
-  // A particle ends with the word's last syllable: most words end in none, so skip the slicing.
-  if (!PARTICLE_LAST.has(word[word.length - 1] ?? '')) return word;
-  for (let cut = Math.min(4, word.length - 1); cut >= 1; cut--) {
-    if (PARTICLES.has(word.slice(word.length - cut))) return word.slice(0, word.length - cut);
-  }
-  return word;
-}
 
 export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): void {
   const lex = lexicon();
