@@ -1,8 +1,9 @@
 /**
  * Old-versus-new timing of the PHI rules in one process, in CPU time, in alternating rounds, so a
- * busy shared machine slows both sides alike. The old side is a copy of an earlier src/ tree:
- *   mkdir -p bench-out/base && git archive REV src | tar -x -C bench-out/base
- *   node --expose-gc --import tsx scripts/dev/phi-ab.ts bench-out/base [--rounds 7] [--fn scanPhi|detectPhi|deid|contact:findContact]
+ * busy shared machine slows both sides alike. The old side is a copy of an earlier src/ tree, kept
+ * under coverage/ (ignored by git, eslint and the package) so its imports and data lookups resolve:
+ *   mkdir -p coverage/phi-base && git archive REV src | tar -x -C coverage/phi-base
+ *   node --expose-gc --import tsx scripts/dev/phi-ab.ts coverage/phi-base [--rounds 7] [--fn scanPhi|detectPhi|deid|contact:findContact]
  * Inputs are the phi and deid bench texts (1 MB each, and 64 texts of 1 KB each).
  */
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ const opt = (name: string, dflt: string): string => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : dflt;
 };
-const baseDir = args[0] ?? 'bench-out/base';
+const baseDir = args[0] ?? 'coverage/phi-base';
 const rounds = Number(opt('--rounds', '7'));
 const fnName = opt('--fn', 'detectPhi');
 
