@@ -35,7 +35,7 @@ function note(r: () => number): string {
   return parts.join(' ');
 }
 
-function notesOf(targetBytes: number, seed: number): string {
+export function notesOf(targetBytes: number, seed: number): string {
   const r = rng(seed);
   let s = '';
   while (Buffer.byteLength(s) < targetBytes) s += `${note(r)}\n`;

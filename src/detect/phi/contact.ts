@@ -2,42 +2,21 @@
  * Contact details: e-mail, URL, IP, phone and fax numbers. Every pattern starts on a rare
  * character or a digit and uses bounded, non-overlapping repetitions (linear time).
  */
+import { domainStarts, emailStarts, forWindows } from './contact-windows.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
+export const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{2,2048}/gi;
-const DOMAIN = /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.(?:com|org|net|edu|gov|info|biz|io|es|kr|co\.kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)(?:\/[^\s<>"']{0,200})?(?![\w@])/g;
+export const DOMAIN = /(?<![\w@.-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,3}\.(?:com|org|net|edu|gov|info|biz|io|es|kr|co\.kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)(?:\/[^\s<>"']{0,200})?(?![\w@])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)/g;
 const TLD_ANCHOR = /\.(?:com|org|net|edu|gov|info|biz|io|es|kr|uk|de|fr|it|nl|be|ch|si|cy|au|us|ca|mx|ar|cl|pt|jp|cn)\b/;
 // IPv6 needs '::' or three colons between hex groups; times (12:30:45) have two.
 const TLD_ANCHOR_G = new RegExp(TLD_ANCHOR.source, 'g');
 const AT_ANCHOR = /@/g;
-
-/**
- * Runs `full` only in windows around cheap anchor hits ('@', '.com'), so a pattern that could start
- * at any letter is not tried at every letter of a long text. Hits are reported once, in order.
- */
-function forWindows(text: string, anchor: RegExp, before: number, after: number, full: RegExp, hit: (start: number, end: number) => void): void {
-  let from = -1;
-  let lastEnd = -1;
-  anchor.lastIndex = 0;
-  for (let a = anchor.exec(text); a; a = anchor.exec(text)) {
-    const ws = Math.max(0, a.index - before, from);
-    const we = Math.min(text.length, a.index + a[0].length + after);
-    if (we <= ws) continue;
-    full.lastIndex = 0;
-    for (const m of text.slice(ws, we).matchAll(full)) {
-      const s = ws + m.index;
-      if (s < lastEnd) continue;
-      // A match touching the window edge may be cut; the next window (starting at `from`) retries it.
-      if (s + m[0].length === we && we < text.length) break;
-      hit(s, s + m[0].length);
-      lastEnd = s + m[0].length;
-    }
-    from = Math.max(from, lastEnd, a.index - before);
-    if (a[0].length === 0) anchor.lastIndex++;
-  }
-}
+// Sticky copies for the windows (contact-windows.ts), tried only where a match can start.
+const EMAIL_Y = new RegExp(EMAIL.source, 'y');
+const DOMAIN_Y = new RegExp(DOMAIN.source, 'y');
 
 const IPV6_ANCHOR = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
@@ -78,34 +57,34 @@ function isIpv6(s: string): boolean {
 
 export function findContact(text: string, sink: Sink): void {
   if (text.includes('@')) {
-    forWindows(text, AT_ANCHOR, 70, 260, EMAIL, (s, e) => sink(s, e, 'EMAIL', 0.99, 'email'));
+    forWindows(text, AT_ANCHOR, 70, 260, EMAIL_Y, emailStarts, (s, e) => sink(s, e, 'EMAIL', 0.99, 'email'));
   }
-  for (const m of text.matchAll(URL_RE)) {
+  for (let m = firstMatch(URL_RE, text); m; m = nextMatch(URL_RE, text, m)) {
     const v = m[0].replace(/[.,;:!?)\]]+$/, '');
     sink(m.index, m.index + v.length, 'URL', 0.95, 'url');
   }
   if (text.includes('.')) {
     if (TLD_ANCHOR.test(text)) {
-      forWindows(text, TLD_ANCHOR_G, 260, 220, DOMAIN, (s, e) => {
+      forWindows(text, TLD_ANCHOR_G, 260, 220, DOMAIN_Y, domainStarts, (s, e) => {
         const v = text.slice(s, e).replace(/[.,;:!?)\]]+$/, '');
         sink(s, s + v.length, 'URL', 0.8, 'url.domain');
       });
     }
-    for (const m of text.matchAll(IPV4)) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v4');
+    for (let m = firstMatch(IPV4, text); m; m = nextMatch(IPV4, text, m)) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v4');
   }
   if (IPV6_ANCHOR.test(text)) {
-    for (const m of text.matchAll(IPV6)) if (isIpv6(m[0])) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v6');
+    for (let m = firstMatch(IPV6, text); m; m = nextMatch(IPV6, text, m)) if (isIpv6(m[0])) sink(m.index, m.index + m[0].length, 'IP', 0.9, 'ip.v6');
   }
-  for (const m of text.matchAll(US_PHONE)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.85, 'phone.us');
-  for (const m of text.matchAll(KR_PHONE)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.9, 'phone.kr');
+  for (let m = firstMatch(US_PHONE, text); m; m = nextMatch(US_PHONE, text, m)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.85, 'phone.us');
+  for (let m = firstMatch(KR_PHONE, text); m; m = nextMatch(KR_PHONE, text, m)) sink(m.index, m.index + m[0].length, phoneType(text, m.index), 0.9, 'phone.kr');
   if (text.includes('+')) {
-    for (const m of text.matchAll(INTL_PHONE)) {
+    for (let m = firstMatch(INTL_PHONE, text); m; m = nextMatch(INTL_PHONE, text, m)) {
       const v = m[0].replace(/[ .(-]+$/, '');
       const d = digitCount(v);
       if (d >= 8 && d <= 15) sink(m.index, m.index + v.length, phoneType(text, m.index), 0.85, 'phone.intl');
     }
   }
-  for (const m of text.matchAll(PHONE_CUE)) findPhonesAfterCue(text, m.index + m[0].length, sink);
+  for (let m = firstMatch(PHONE_CUE, text); m; m = nextMatch(PHONE_CUE, text, m)) findPhonesAfterCue(text, m.index + m[0].length, sink);
 }
 
 /** A cue covers the next ~60 characters of its line, so "Tel. 956 013 059 y 956 013 060" gets both. */

@@ -3,8 +3,10 @@
  * age of 89 or under, a blood pressure, a dose fraction and a score are not PHI, so bare m/d pairs
  * need a date cue and every numeric date is checked for a real month and day.
  */
+import { matchesAt, regexHits, startsNear, sticky, type HitGroup } from './anchors.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
 const ES_MONTH = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]e(?:p)?tiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)`;
@@ -23,8 +25,45 @@ const ES_MONTH_ALONE = new RegExp(String.raw`(?<=\b(?:en|desde|hasta|mes de|fina
 // visit down, so scan.ts asks for these only when the text already holds a direct identifier.
 const EN_RELATIVE_PERIOD = /\b(?:last|this past) (?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b/g;
 
+// The month-name patterns are scanned from their month words (anchors.ts): every match holds one
+// at a fixed distance from its start, 0 for month-first forms; day-first: 1-2 digits, an
+// ordinal, " of", a separator (English, 2..8 before) or a space and "de " (Spanish, 2..6). The
+// month words are found by one pass of their own alternation (about 1 ms per MB; indexOf of
+// lower-case literals is no cheaper): it skips a month word starting inside another (mayoctubre),
+// which no month pattern could match, since each needs a non-letter before its month word.
+const EN_MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/g;
+const ES_MONTH_START = new RegExp(ES_MONTH, 'g');
+/** The global patterns, in monthScans' order, for the test that compares the two. */
+export const MONTH_PATTERNS = { words: [EN_MDY, EN_DMY, ES_DMY], alone: ES_MONTH_ALONE, monthYear: [EN_MY, ES_MY] } as const;
+const EN_MDY_Y = sticky(EN_MDY);
+const EN_DMY_Y = sticky(EN_DMY);
+const EN_MY_Y = sticky(EN_MY);
+const ES_DMY_Y = sticky(ES_DMY);
+const ES_MY_Y = sticky(ES_MY);
+const ES_MONTH_ALONE_Y = sticky(ES_MONTH_ALONE);
+const isDigitAt = (text: string, p: number): boolean => {
+  const c = text.charCodeAt(p);
+  return c >= 48 && c <= 57;
+};
+
+const at = (hits: readonly number[], minBack: number, maxBack: number): HitGroup => ({ hits, minBack, maxBack });
+type Scan = readonly [RegExp, readonly number[]];
+
+/** Each month pattern with the starts to try, in the order findDates has always reported them. */
+export function monthScans(text: string): { words: Scan[]; alone: Scan; monthYear: Scan[] } {
+  const en = regexHits(text, EN_MONTH_START);
+  const es = regexHits(text, ES_MONTH_START);
+  const enAt = startsNear(text, [at(en, 0, 0)]);
+  const esAt = startsNear(text, [at(es, 0, 0)]);
+  return {
+    words: [[EN_MDY_Y, enAt], [EN_DMY_Y, startsNear(text, [at(en, 2, 8)], isDigitAt)], [ES_DMY_Y, startsNear(text, [at(es, 2, 6)], isDigitAt)]],
+    alone: [ES_MONTH_ALONE_Y, esAt],
+    monthYear: [[EN_MY_Y, enAt], [ES_MY_Y, esAt]],
+  };
+}
+
 export function findRelativeDates(text: string, sink: Sink): void {
-  for (const m of text.matchAll(EN_RELATIVE_PERIOD)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
+  for (let m = firstMatch(EN_RELATIVE_PERIOD, text); m; m = nextMatch(EN_RELATIVE_PERIOD, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
@@ -59,20 +98,19 @@ function numericDate(a: string, b: string, c: string): boolean {
 
 /** `ko`: the text's Hangul lines, given only when it has Hangul. */
 export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
-  for (const m of text.matchAll(EN_RELATIVE)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
+  for (let m = firstMatch(EN_RELATIVE, text); m; m = nextMatch(EN_RELATIVE, text, m)) {
+    sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.relative');
+  }
   const hasDigit = /\d/.test(text);
   if (hasDigit) {
-    for (const re of [EN_MDY, EN_DMY, ES_DMY]) {
-      for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
-    }
-    for (const m of text.matchAll(ES_MONTH_ALONE)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.es.month');
-    for (const re of [EN_MY, ES_MY]) {
-      for (const m of text.matchAll(re)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
-    }
-    for (const m of text.matchAll(NUMERIC)) {
+    const months = monthScans(text);
+    for (const [re, starts] of months.words) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
+    for (const m of matchesAt(text, ...months.alone)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.es.month');
+    for (const [re, starts] of months.monthYear) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
+    for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
     }
-    for (const m of text.matchAll(MONTH_DAY)) {
+    for (let m = firstMatch(MONTH_DAY, text); m; m = nextMatch(MONTH_DAY, text, m)) {
       const mo = Number(m[1]);
       const d = Number(m[2]);
       if (!((mo <= 12 && d <= 31) || (d <= 12 && mo <= 31)) || mo === 0 || d === 0) continue;
@@ -88,8 +126,8 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
       for (const m of hangulMatches(ko, KO_DAY)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.ko.day');
       for (const m of hangulMatches(ko, AGE_KO)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.ko');
     }
-    for (const m of text.matchAll(AGE_EN)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
-    for (const m of text.matchAll(AGE_CUE)) {
+    for (let m = firstMatch(AGE_EN, text); m; m = nextMatch(AGE_EN, text, m)) sink(m.index, m.index + m[0].length, 'AGE_OVER_89', 0.9, 'age.words');
+    for (let m = firstMatch(AGE_CUE, text); m; m = nextMatch(AGE_CUE, text, m)) {
       const v = m[1] ?? '';
       sink(m.index + m[0].length - v.length, m.index + m[0].length, 'AGE_OVER_89', 0.85, 'age.cued');
     }

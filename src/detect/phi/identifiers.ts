@@ -5,6 +5,7 @@
 import { isValidAba, isValidCard, isValidDea, isValidIban, isValidKrRrnChecksum, isValidNpi, isValidVin } from './checksums.js';
 import type { PhiType, Sink } from './types.js';
 import { hangulMatches, type HangulLines } from './lines.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
 // YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
@@ -60,8 +61,8 @@ function sinkCued(type: PhiType, start: number, raw: string, sink: Sink): void {
 }
 
 export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void {
-  for (const m of text.matchAll(SSN)) sink(m.index, m.index + m[0].length, 'SSN', 0.9, 'ssn');
-  for (const m of text.matchAll(KR_RRN)) {
+  for (let m = firstMatch(SSN, text); m; m = nextMatch(SSN, text, m)) sink(m.index, m.index + m[0].length, 'SSN', 0.9, 'ssn');
+  for (let m = firstMatch(KR_RRN, text); m; m = nextMatch(KR_RRN, text, m)) {
     const digits = m[0].replace(/\D/g, '');
     const g = digits.charCodeAt(6) - 48;
     const foreign = g >= 5 && g <= 8;
@@ -69,16 +70,16 @@ export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void
     const score = isValidKrRrnChecksum(digits) ? 0.98 : hyphen ? 0.85 : 0.7;
     sink(m.index, m.index + m[0].length, foreign ? 'KR_FRN' : 'KR_RRN', score, foreign ? 'kr.frn' : 'kr.rrn');
   }
-  for (const m of text.matchAll(CARD)) {
+  for (let m = firstMatch(CARD, text); m; m = nextMatch(CARD, text, m)) {
     if (isValidCard(m[0])) sink(m.index, m.index + m[0].length, 'CREDIT_CARD', 0.95, 'card.luhn');
   }
-  for (const m of text.matchAll(IBAN)) if (isValidIban(m[0])) sink(m.index, m.index + m[0].length, 'ACCOUNT', 0.95, 'iban');
-  for (const m of text.matchAll(DEA)) if (isValidDea(m[0])) sink(m.index, m.index + m[0].length, 'DEA', 0.8, 'dea');
-  for (const m of text.matchAll(VIN)) {
+  for (let m = firstMatch(IBAN, text); m; m = nextMatch(IBAN, text, m)) if (isValidIban(m[0])) sink(m.index, m.index + m[0].length, 'ACCOUNT', 0.95, 'iban');
+  for (let m = firstMatch(DEA, text); m; m = nextMatch(DEA, text, m)) if (isValidDea(m[0])) sink(m.index, m.index + m[0].length, 'DEA', 0.8, 'dea');
+  for (let m = firstMatch(VIN, text); m; m = nextMatch(VIN, text, m)) {
     if (/\d/.test(m[0]) && /[A-Z]/.test(m[0]) && isValidVin(m[0])) sink(m.index, m.index + m[0].length, 'VEHICLE', 0.9, 'vin');
   }
-  for (const m of text.matchAll(KR_PASSPORT)) sink(m.index, m.index + m[0].length, 'ID', 0.75, 'kr.passport');
-  for (const m of text.matchAll(KR_DRIVER)) sink(m.index, m.index + m[0].length, 'LICENSE', 0.9, 'kr.driver');
+  for (let m = firstMatch(KR_PASSPORT, text); m; m = nextMatch(KR_PASSPORT, text, m)) sink(m.index, m.index + m[0].length, 'ID', 0.75, 'kr.passport');
+  for (let m = firstMatch(KR_DRIVER, text); m; m = nextMatch(KR_DRIVER, text, m)) sink(m.index, m.index + m[0].length, 'LICENSE', 0.9, 'kr.driver');
   for (const m of hangulMatches(ko, KR_PLATE)) {
     // Old plates carry a region ("서울 12가 3456"); a number glued to other Hangul is not a plate.
     const region = /(?:^|[^\uac00-\ud7a3])([\uac00-\ud7a3]{2} ?)$/.exec(text.slice(Math.max(0, m.index - 4), m.index));
@@ -87,7 +88,7 @@ export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void
     const start = region ? m.index - (region[1]?.length ?? 0) : m.index;
     sink(start, m.index + m[0].length, 'VEHICLE', 0.8, 'kr.plate');
   }
-  for (const m of text.matchAll(CUE_ID)) {
+  for (let m = firstMatch(CUE_ID, text); m; m = nextMatch(CUE_ID, text, m)) {
     const g = m.groups ?? {};
     const id = g.id;
     if (!id) continue;
@@ -104,6 +105,6 @@ export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void
     }
     sinkCued(type, start, id, sink);
   }
-  for (const m of text.matchAll(NPI)) if (isValidNpi(m[1] ?? '')) sink(m.index + m[0].length - (m[1]?.length ?? 0), m.index + m[0].length, 'NPI', 0.95, 'npi');
+  for (let m = firstMatch(NPI, text); m; m = nextMatch(NPI, text, m)) if (isValidNpi(m[1] ?? '')) sink(m.index + m[0].length - (m[1]?.length ?? 0), m.index + m[0].length, 'NPI', 0.95, 'npi');
 }
 

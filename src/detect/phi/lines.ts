@@ -21,7 +21,8 @@ export function hangulLines(text: string): HangulLines {
   const at: number[] = [];
   const from: number[] = [];
   let size = 0;
-  const re = new RegExp(HANGUL_G);
+  const re = HANGUL_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     const nl = text.indexOf('\n', m.index);
@@ -38,14 +39,81 @@ export function hangulLines(text: string): HangulLines {
   return { text: parts.join('\n'), at, from };
 }
 
-/** Matches of global `re` on the Hangul lines, with `index` mapped back to the input. */
+/**
+ * Matches of global `re` on the Hangul lines, with `index` mapped back to the input. `re` itself
+ * is used (from lastIndex 0), not a copy per call: callers pass a pattern of their own that no
+ * other loop uses while this one runs.
+ */
 export function* hangulMatches(lines: HangulLines, re: RegExp): Generator<RegExpExecArray> {
   let k = 0;
-  const copy = new RegExp(re);
+  const copy = re;
+  copy.lastIndex = 0;
   for (let m = copy.exec(lines.text); m; m = copy.exec(lines.text)) {
     if (m[0].length === 0) copy.lastIndex++;
     while (k + 1 < lines.at.length && (lines.at[k + 1] ?? Infinity) <= m.index) k++;
     m.index = (lines.from[k] ?? 0) + m.index - (lines.at[k] ?? 0);
     yield m;
   }
+}
+
+/** Maximal runs of Hangul syllables, as [start, end) offsets into the input (parallel arrays). */
+export interface HangulRuns {
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+}
+
+const runsCache = new WeakMap<HangulLines, HangulRuns>();
+
+/**
+ * The maximal Hangul runs, found once per scan by a character loop over the Hangul lines only: the
+ * name rules walk every run (the global /[가-힣]{1,14}/ they used cost one exec per run, twice).
+ */
+export function hangulRuns(lines: HangulLines): HangulRuns {
+  const cached = runsCache.get(lines);
+  if (cached) return cached;
+  const start: number[] = [];
+  const end: number[] = [];
+  const t = lines.text;
+  for (let k = 0; k < lines.at.length; k++) {
+    const a = lines.at[k] ?? 0;
+    const b = k + 1 < lines.at.length ? (lines.at[k + 1] ?? 0) - 1 : t.length;
+    const shift = (lines.from[k] ?? 0) - a;
+    let i = a;
+    while (i < b) {
+      const c = t.charCodeAt(i);
+      if (c < 0xac00 || c > 0xd7a3) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < b && t.charCodeAt(j) >= 0xac00 && t.charCodeAt(j) <= 0xd7a3) j++;
+      start.push(i + shift);
+      end.push(j + shift);
+      i = j;
+    }
+  }
+  const runs = { start, end };
+  runsCache.set(lines, runs);
+  return runs;
+}
+
+const piecesCache = new WeakMap<HangulLines, HangulRuns>();
+
+/** The runs cut into pieces of at most 14 syllables: the matches of /[가-힣]{1,14}/g, in order. */
+export function hangulPieces(lines: HangulLines): HangulRuns {
+  const cached = piecesCache.get(lines);
+  if (cached) return cached;
+  const runs = hangulRuns(lines);
+  const start: number[] = [];
+  const end: number[] = [];
+  for (let r = 0; r < runs.start.length; r++) {
+    const b = runs.end[r] ?? 0;
+    for (let a = runs.start[r] ?? 0; a < b; a += 14) {
+      start.push(a);
+      end.push(Math.min(a + 14, b));
+    }
+  }
+  const pieces = { start, end };
+  piecesCache.set(lines, pieces);
+  return pieces;
 }

@@ -3,15 +3,15 @@
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
 import { lexicon } from './lexicon.js';
+import { cityStates, generalPlaces, namedStreets } from './locations-anchored.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
-const NAMED_STREET = /\b(?:[A-Z][a-z]{1,20} ){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
 const STATE_ZIP = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?\b/g;
-const CITY_STATE = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b/g;
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{4})?|\d{4,7})\b/gi;
 const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?(?:-\d{1,5})?(?:,? \d{1,2}\.? ?[ºªo°] ?[A-Z]?\b)?|s\/n)?/gu;
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
@@ -25,7 +25,6 @@ const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New ?York[- ]Presbyterian|NY Presbyterian|BronxCare|(?:the )?Bronx|Brooklyn|Manhattan|Staten Island|St\. Jude['’]s|St\.? [A-Z][a-z]{2,12}['’]s|UPMC|Northwell|Sutter Health|Cedars|Parkland|Grady|Harborview|Moffitt|Lurie Children['’]s|CHOP|OHSU|MUSC|UTSW|UT Southwestern|Fred Hutch(?:inson)?|City of Hope|Roswell Park|Fox Chase|Loma Linda|Scripps|Hoag|Barnes-Jewish|Froedtert|Beaumont|Inova|MedStar|Walter Reed|Henry Ford|Yale New Haven|Penn Medicine|Michigan Medicine|Jackson Memorial|Houston Methodist|Texas Children['’]s|Boston Children['’]s|Nationwide Children['’]s|Cincinnati Children['’]s|Seattle Children['’]s|Lahey|Tufts Medical|Atrium Health|Duke (?:Health|University Hospital|Medicine)|Mayo|Hopkins|San Fran|Philly|NYC|the Big Apple|(?:the )?(?:Bay Area|Twin Cities)|county hospital)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
 const ES_FACILITY = /(?<![A-Za-z\u00c0-\u017f])(?:Hospital|Cl[ií]nica|Centro de Salud|Centro M[eé]dico|Complejo Hospitalario|Policl[ií]nica|Sanatorio|Consultorio|Ambulatorio|CAP)(?: (?:Universitario|Universitari|General|Cl[ií]nico|Regional|Comarcal|Provincial|Infantil|Materno-Infantil|de|del|la|las|los|y|[\p{Lu}][\p{Ll}\p{M}'-]{1,20}))+/gu;
 const OUR_PLACE = /\b(?:our|the|at|in|to) ((?:[A-Z][A-Za-z'’-]{1,20} ){1,3})(?:clinic|office|facility|branch|hospital|center|practice)\b/g;
-const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)\b(?! (?:Hospital|Medical|Health|Clinic))/g;
 // A postal code followed by a town ("28007 Madrid", "(27003) Lugo", "16002-Cuenca").
 const POSTAL_TOWN = /(?<![\d.,-])(?:E-)?\(?(\d{5})\)?(?:,? |-)(?=[A-Z\u00c0-\u00de][a-z\u00df-\u017f])/g;
 const ADDRESS_CUE = /\b(?:lives at|living at|lives on|resides at|address is|located at|moved to|ship(?:ped)? to|send (?:it|them|a new one) to|mail(?:ed)? to)[ \t]{1,3}([^\n.;!?]{3,80})/gi;
@@ -58,36 +57,36 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     outer(start, end, type, score, rule);
   };
   if (hasDigit) {
-    for (const m of text.matchAll(PO_BOX)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.po_box');
-    for (const m of text.matchAll(CONT_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
+    for (let m = firstMatch(PO_BOX, text); m; m = nextMatch(PO_BOX, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.po_box');
+    for (let m = firstMatch(CONT_STREET, text); m; m = nextMatch(CONT_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
   }
-  if (text.includes('corner of')) for (const m of text.matchAll(CORNER)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.corner');
+  if (text.includes('corner of')) for (let m = firstMatch(CORNER, text); m; m = nextMatch(CORNER, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.corner');
   if (hasDigit) {
-    for (const m of text.matchAll(US_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.us_street');
-    for (const m of text.matchAll(SECONDARY)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.secondary');
-    for (const m of text.matchAll(STATE_ZIP)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.state_zip');
-    for (const m of text.matchAll(ZIP_CUE)) {
+    for (let m = firstMatch(US_STREET, text); m; m = nextMatch(US_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.us_street');
+    for (let m = firstMatch(SECONDARY, text); m; m = nextMatch(SECONDARY, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.secondary');
+    for (let m = firstMatch(STATE_ZIP, text); m; m = nextMatch(STATE_ZIP, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.state_zip');
+    for (let m = firstMatch(ZIP_CUE, text); m; m = nextMatch(ZIP_CUE, text, m)) {
       const v = m[1] ?? '';
       sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.8, 'loc.zip');
     }
   }
-  for (const m of text.matchAll(NAMED_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_name');
-  for (const m of text.matchAll(CITY_STATE)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.city_state');
-  for (const m of text.matchAll(ES_STREET)) {
+  for (const m of namedStreets(text)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_name');
+  for (const m of cityStates(text)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.city_state');
+  for (let m = firstMatch(ES_STREET, text); m; m = nextMatch(ES_STREET, text, m)) {
     const v = m[0].replace(/[ ,]+$/, '').replace(TRAILING, '');
     if (v.length > 4) sink(m.index, m.index + v.length, 'LOCATION', 0.75, 'loc.es_street');
   }
-  for (const m of text.matchAll(LABELLED)) {
+  for (let m = firstMatch(LABELLED, text); m; m = nextMatch(LABELLED, text, m)) {
     const raw = (m[1] ?? '').replace(/[\s.,;]+$/, '');
     if (raw.length < 2 || /^\d{1,3}$/.test(raw)) continue;
     sink(m.index + m[0].length - (m[1] ?? '').length, m.index + m[0].length - (m[1] ?? '').length + raw.length, 'LOCATION', 0.8, 'loc.labelled');
   }
-  for (const m of text.matchAll(EN_FACILITY)) {
+  for (let m = firstMatch(EN_FACILITY, text); m; m = nextMatch(EN_FACILITY, text, m)) {
     const v = m[0].replace(/^(?:The|At|In|From|To|Seen|Admitted|the) /, '');
     sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.facility');
   }
-  for (const m of text.matchAll(EN_KNOWN)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.known_facility');
-  for (const m of text.matchAll(ES_FACILITY)) {
+  for (let m = firstMatch(EN_KNOWN, text); m; m = nextMatch(EN_KNOWN, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.known_facility');
+  for (let m = firstMatch(ES_FACILITY, text); m; m = nextMatch(ES_FACILITY, text, m)) {
     const v = m[0].replace(TRAILING, '');
     if (v.includes(' ')) sink(m.index, m.index + v.length, 'LOCATION', 0.8, 'loc.es_facility');
   }
@@ -105,16 +104,16 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       sink(m.index - prefix.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
     }
   }
-  for (const m of text.matchAll(OUR_PLACE)) {
+  for (let m = firstMatch(OUR_PLACE, text); m; m = nextMatch(OUR_PLACE, text, m)) {
     const start = m.index + m[0].indexOf(m[1] ?? '');
     sink(start, m.index + m[0].length, 'LOCATION', 0.7, 'loc.our_place');
   }
-  for (const m of text.matchAll(GENERAL)) {
+  for (const m of generalPlaces(text)) {
     if (/^(?:The|A|An|In|At|Public|Mental|Global|Behavioral|Occupational|Home|Community|Primary|Attorney|Surgeon|Veterans) /.test(m[0])) continue;
     sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
   }
   if (hasDigit) {
-    for (const m of text.matchAll(POSTAL_TOWN)) {
+    for (let m = firstMatch(POSTAL_TOWN, text); m; m = nextMatch(POSTAL_TOWN, text, m)) {
       const v = m[1] ?? '';
       const start = m.index + m[0].indexOf(v);
       sink(start, start + v.length, 'LOCATION', 0.7, 'loc.postal');
@@ -124,16 +123,16 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       if (town) sink(town.index, town.index + town[0].length, 'LOCATION', 0.7, 'loc.postal_town');
     }
   }
-  for (const m of text.matchAll(ADDRESS_CUE)) {
+  for (let m = firstMatch(ADDRESS_CUE, text); m; m = nextMatch(ADDRESS_CUE, text, m)) {
     const v = (m[1] ?? '').replace(/[\s,]+$/, '');
     if (!/^[\dA-Z\u00c0-\u00de\uac00-\ud7a3]/.test(v)) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     sink(start, start + v.length, 'LOCATION', 0.7, 'loc.address_cue');
   }
-  for (const m of text.matchAll(FOREIGN_STREET)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
+  for (let m = firstMatch(FOREIGN_STREET, text); m; m = nextMatch(FOREIGN_STREET, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.7, 'loc.street_intl');
   if (hasDigit) {
-    for (const m of text.matchAll(MILITARY)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.military');
-    for (const m of text.matchAll(COUNTRY_POSTAL)) {
+    for (let m = firstMatch(MILITARY, text); m; m = nextMatch(MILITARY, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.military');
+    for (let m = firstMatch(COUNTRY_POSTAL, text); m; m = nextMatch(COUNTRY_POSTAL, text, m)) {
       const end = m.index + m[0].trimEnd().length;
       sink(end - (m[1] ?? '').length, end, 'LOCATION', 0.6, 'loc.postal_eol');
     }
@@ -169,7 +168,7 @@ let firstWords: ReadonlySet<string> | undefined;
 function findCities(text: string, sink: Sink): void {
   const { places, placesEs } = lexicon();
   firstWords ??= new Set([...places].map((p) => p.split(' ')[0] ?? p));
-  for (const m of text.matchAll(PLACE_TOKEN)) {
+  for (let m = firstMatch(PLACE_TOKEN, text); m; m = nextMatch(PLACE_TOKEN, text, m)) {
     const sp = m[0].indexOf(' ');
     if (!firstWords.has((sp < 0 ? m[0] : m[0].slice(0, sp)).toLowerCase())) continue;
     // Longest known prefix of the capitalised run ("San Francisco", "New York").

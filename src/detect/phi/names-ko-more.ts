@@ -7,7 +7,7 @@
 import { lexicon } from './lexicon.js';
 import { CORE_GIVEN, KO_NOT_NAMES, PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END, VERB_SYLLABLE } from './names-ko-lists.js';
 import type { Sink } from './types.js';
-import { hangulMatches, type HangulLines } from './lines.js';
+import { hangulMatches, hangulRuns, type HangulLines } from './lines.js';
 
 // After 하/해 these syllables make a verb form (위하여, 위해서, 정하고), not a given name.
 const VERB_ENDING = new Set('여서고면도야지기며는게니라요자주');
@@ -65,7 +65,6 @@ const HAN_GLOSS = /([\uac00-\ud7a3]{2,5})\((\d{1,3}[.,] ?)?([\u4e00-\u9fff]{2,4}
 const ORG_END_WORD = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|나라|왕조|은행|일보|그룹)$/;
 const AGE_INSIDE = /^[·.,-]? ?(?:현재 )?[\uac00-\ud7a3]{0,4} ?\d{1,3}/;
 
-const WORD_START = /[\uac00-\ud7a3]{2,}/g;
 const HAN_PAREN = /^\(([\u4e00-\u9fff]{2,5})(?:[·.,] ?\d|(\)))/;
 
 /** Rules that need the names already found in this text (`found`) or scan for their own shapes. */
@@ -121,10 +120,14 @@ export function findKoreanExtras(text: string, ko: HangulLines, found: ReadonlyA
   }
   if (names.size === 0) return;
   // One pass over word starts (not one indexOf per name), so many distinct names stay linear.
-  for (const m of hangulMatches(ko, WORD_START)) {
+  // Word starts: the runs of two or more syllables (the matches of /[가-힣]{2,}/g).
+  const runs = hangulRuns(ko);
+  for (let r = 0; r < runs.start.length; r++) {
+    const at = runs.start[r] ?? 0;
+    if ((runs.end[r] ?? 0) - at < 2) continue;
     for (const len of [3, 2]) {
-      const name = text.slice(m.index, m.index + len);
-      if (names.has(name) && !KO_NOT_NAMES.has(name)) sink(m.index, m.index + len, 'NAME', 0.6, 'name.ko.repeat');
+      const name = text.slice(at, at + len);
+      if (names.has(name) && !KO_NOT_NAMES.has(name)) sink(at, at + len, 'NAME', 0.6, 'name.ko.repeat');
     }
   }
 }

@@ -17,48 +17,18 @@ import {
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
 import { findNamesKoreanModel } from './ko-model/index.js';
 import type { Sink } from './types.js';
-import { hangulMatches, type HangulLines } from './lines.js';
+import { hangulPieces, type HangulLines } from './lines.js';
+import { firstMatch, nextMatch } from './exec.js';
+import { before8, nextWord, stripParticle, titleFollows } from './names-ko-words.js';
 
-const HANGUL_RUN = /[\uac00-\ud7a3]{1,14}/g;
 const LATIN_ANON = /(?<![A-Za-z0-9])[A-Z](?= ?(?:\(\d{1,3}[^)]{0,8}\) ?)?(?:씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣])|모씨|기자|원사|교수|의원|판사|검사|변호사|대표|회장|사장|환자|님|여성|남성|학생|경사|경위|경장|순경|교사|씨\b))/g;
 const SURNAME_ALONE = /^(?: ?(?:씨|모씨|모 씨|(?:군|양)(?:[은는이가을를의과와도]|에게)?(?![가-힣]))|모 ?\(\d{1,3})/;
 // Titles strong enough after a lone surname that is also a word (이 의원, 전 위원장, 박 전 차관).
 const RANK_TITLE = /^(?:전 )?(?:의원|장관|차관|위원장|대표|회장|부회장|총괄회장|사장|부사장|총리|청장|총장|경사|경장|경위|경감|순경|판사|검사|감독|전무|상무|이사장|지사|시장|군수|대통령|국무총리|대변인|본부장|의장|대사|지청장|경정)/;
-const AGE_PAREN = /^\((?:\d{1,3}(?:[세)·,]|\.)|[\u4e00-\u9fff]{2,5}[·),])/;
-const HANGUL_WORD_AT = /^ ?([\uac00-\ud7a3]{1,14})/;
 // Adnominal and verb endings (대단한, 세계적인, 다른, 보여줬던): the word describes the title, it is not a name.
 const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며해어히려도만를을에께들]|적인)$/;
 const CLINICAL_ROLE = /^(?:환자|환아|보호자|의사|간호사|검사|교수|선생|원장|과장|부장|실장|팀장|전공의|주치의|담당의)/;
 const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|연합|그룹|은행|일보|뉴스|방송|협회|재단|센터|병원|학교)$/;
-
-/** The word after `end` (skipping one space), for title and surname look-ahead. */
-function nextWord(text: string, end: number): string {
-  return HANGUL_WORD_AT.exec(text.slice(end, end + 16))?.[1] ?? '';
-}
-
-function titleFollows(text: string, end: number, rest: string): boolean {
-  if (rest !== '' && TITLE_AFTER.test(rest)) return true;
-  if (rest !== '') return false;
-  const after = text.slice(end, end + 12);
-  if (AGE_PAREN.test(after)) return true;
-  const nxt = nextWord(text, end);
-  if (nxt === '') return false;
-  if (TITLE_AFTER.test(nxt)) return true;
-  const stem = stripParticle(nxt);
-  return stem.length >= 3 && stem.length <= 9 && TITLE_WORD_END.test(stem);
-}
-
-const PARTICLE_LAST = new Set([...PARTICLES].map((p) => p[p.length - 1] ?? ''));
-
-/** Longest known particle at the end of a word, so 하쓰코씨는 -> 하쓰코. */
-function stripParticle(word: string): string {
-  // A particle ends with the word's last syllable: most words end in none, so skip the slicing.
-  if (!PARTICLE_LAST.has(word[word.length - 1] ?? '')) return word;
-  for (let cut = Math.min(4, word.length - 1); cut >= 1; cut--) {
-    if (PARTICLES.has(word.slice(word.length - cut))) return word.slice(0, word.length - cut);
-  }
-  return word;
-}
 
 export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): void {
   const lex = lexicon();
@@ -68,20 +38,20 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
     outer(start, end, type, score, rule);
   };
   if (text.includes('씨') || text.includes('기자') || text.includes('군') || text.includes('양') || text.includes('님')) {
-    for (const m of text.matchAll(LATIN_ANON)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
+    for (let m = firstMatch(LATIN_ANON, text); m; m = nextMatch(LATIN_ANON, text, m)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
   }
   let skipUntil = 0;
-  for (const m of hangulMatches(ko, HANGUL_RUN)) {
-    const run = m[0];
-    const at = m.index;
+  const pieces = hangulPieces(ko);
+  for (let r = 0; r < pieces.start.length; r++) {
+    const at = pieces.start[r] ?? 0;
     if (at < skipUntil) continue;
+    const run = text.slice(at, pieces.end[r] ?? at);
     // 천원, 3선, 2번 환자: a Hangul word glued to a number is a unit or an ordinal.
     const prevCh = text.charCodeAt(at - 1);
     if (prevCh >= 48 && prevCh <= 57) continue;
     const runEnd = at + run.length;
-    const before = text.slice(Math.max(0, at - 8), at);
     // The cue regex is only worth running for words that start like a Korean name.
-    const cueBefore = (lex.koSurnames.has(run[0] ?? '') || lex.koSurnames.has(run.slice(0, 2))) && BEFORE_CUE.test(before);
+    const cueBefore = (lex.koSurnames.has(run[0] ?? '') || lex.koSurnames.has(run.slice(0, 2))) && BEFORE_CUE.test(before8(text, at));
     if (koreanShaped(text, run, at, cueBefore, lex.koSurnames, lex.koGiven, lex.koGivenSyllables, sink)) continue;
     // 2. surname alone: 김씨, 최모(32)씨, 이 씨 (not 이/전/한 ... + title, those are words).
     if (run.length <= 3 && lex.koSurnames.has(run[0] ?? '')) {
@@ -112,7 +82,7 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
     }
     // 4. any short word before a person title, but not a clinical role (상기 환자, 당뇨 환자, 정밀 검사).
     // Cheapest tests first: most runs fail on length or the word lists before any look-ahead.
-    if (stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before) && titleFollows(text, at + stem.length, rest) && !CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest)) {
+    if (stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before8(text, at)) && titleFollows(text, at + stem.length, rest) && !CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest)) {
       sink(at, at + stem.length, 'NAME', 0.65, 'name.ko.title');
     }
   }
@@ -142,21 +112,24 @@ function coordinated(text: string, ko: HangulLines, found: Array<[number, number
     for (let d = 1; d <= 4; d++) near[b + d] = (near[b + d] ?? 0) | 1;
     for (let d = -4; d <= 4; d++) if (a + d >= 0) near[a + d] = (near[a + d] ?? 0) | 2;
   }
-  for (const m of hangulMatches(ko, HANGUL_RUN)) {
-    const at = m.index;
+  const pieces = hangulPieces(ko);
+  for (let r = 0; r < pieces.start.length; r++) {
+    const at = pieces.start[r] ?? 0;
+    const pieceEnd = pieces.end[r] ?? at;
     if (starts.has(at)) continue;
-    if ((near[at] ?? 0) % 2 === 0 && ((near[at + m[0].length] ?? 0) & 2) === 0) continue;
-    const stem = stripParticle(m[0]);
+    if ((near[at] ?? 0) % 2 === 0 && ((near[pieceEnd] ?? 0) & 2) === 0) continue;
+    const piece = text.slice(at, pieceEnd);
+    const stem = stripParticle(piece);
     if (stem.length < 2 || stem.length > 6 || KO_NOT_NAMES.has(stem) || NOT_NAME_END.test(stem) || TITLE_AFTER.test(stem) || ORG_END.test(stem)) continue;
     let joined = false;
     // A found name ending shortly before: "이름, " / "이름과 " / "이름·".
     for (let p = Math.max(0, at - 4); p < at && !joined; p++) if (ends.has(p) && LIST_SEP_BEFORE.test(text.slice(p, at)) && text.slice(p, at).trim() !== '') joined = true;
     // A found name starting shortly after: "[이름], 이름" / "[이름]과 이름".
     const stemEnd = at + stem.length;
-    for (let q = stemEnd + 1; q <= stemEnd + 4 && !joined; q++) if (starts.has(q) && LIST_SEP_AFTER.test(text.slice(stemEnd, q)) && m[0].length === stem.length) joined = true;
+    for (let q = stemEnd + 1; q <= stemEnd + 4 && !joined; q++) if (starts.has(q) && LIST_SEP_AFTER.test(text.slice(stemEnd, q)) && piece.length === stem.length) joined = true;
     // Names listed with spaces only ("김희갑 구봉서 황정순"): the neighbour must be Korean-shaped itself.
     if (!joined && stem.length === 3 && surnames.has(stem[0] ?? '') && !KO_NOT_NAMES.has(stem.slice(0, 2))) {
-      joined = (ends.has(at - 1) && text[at - 1] === ' ') || (starts.has(stemEnd + 1) && text[stemEnd] === ' ' && m[0].length === stem.length);
+      joined = (ends.has(at - 1) && text[at - 1] === ' ') || (starts.has(stemEnd + 1) && text[stemEnd] === ' ' && piece.length === stem.length);
     }
     if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
   }
@@ -196,22 +169,30 @@ function koreanShaped(
   const sLen = compound ? 2 : 1;
   if (!compound && !surnames.has(run[0] ?? '')) return false;
   // 공관위원장, 외환은행장: the whole word is a title; A양이: an initial, handled elsewhere.
-  if (/[A-Za-z]/.test(text[at - 1] ?? '') || KIN.has(stripParticle(run))) return false;
+  const prev = text.charCodeAt(at - 1);
+  const stripped = stripParticle(run);
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || KIN.has(stripped)) return false;
   const glued = gluedName(run, sLen);
   if (glued > 0) {
     sink(at, at + glued, 'NAME', 0.6, 'name.ko.glued');
     return true;
   }
-  if (TITLE_WORD_END.test(stripParticle(run))) return false;
+  if (TITLE_WORD_END.test(stripped)) return false;
+  // What follows the run is the same for both name lengths: looked at once, and only when needed.
+  let titleAfterRun: boolean | undefined;
   for (const gLen of [2, 1]) {
     const nameLen = sLen + gLen;
     if (run.length < nameLen) continue;
     const name = run.slice(0, nameLen);
     const rest = run.slice(nameLen);
     const given = name.slice(sLen);
-    const titled = titleFollows(text, at + run.length, '') && rest === '';
-    const cueAfter = TITLE_AFTER.test(rest) || titled || (rest === '' && TITLE_AFTER.test(text.slice(at + run.length, at + run.length + 24).replace(/^\s{1,2}/, '')));
-    if (!PARTICLES.has(rest) && !TITLE_AFTER.test(rest)) continue;
+    const restTitle = TITLE_AFTER.test(rest);
+    if (!PARTICLES.has(rest) && !restTitle) continue;
+    if (rest === '' && titleAfterRun === undefined) {
+      const end = at + run.length;
+      titleAfterRun = titleFollows(text, end, '') || TITLE_AFTER.test(text.slice(end, end + 24).replace(/^\s{1,2}/, ''));
+    }
+    const cueAfter = restTitle || (rest === '' && titleAfterRun === true);
     if (KO_NOT_NAMES.has(name) && !(cueBefore && cueAfter)) continue;
     if (KO_NOT_NAMES.has(name.slice(0, 2)) && !cueAfter && !(cueBefore && rest === '')) continue;
     const typical = [...given].every((ch) => givenSyllables.has(ch)) || givenNames.has(given);

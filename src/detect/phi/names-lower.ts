@@ -5,6 +5,7 @@
 import { lexicon } from './lexicon.js';
 import { AMBIGUOUS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
 const LETTER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u017f';
 const CUE_LOWER = new RegExp(
@@ -42,7 +43,8 @@ function* listMatches(text: string): Generator<RegExpExecArray> {
     const comma = text.indexOf(', ', lineStart);
     if (comma < 0 || comma >= lineEnd) continue;
     const line = text.slice(lineStart, lineEnd);
-    const re = new RegExp(LOWER_LIST);
+    const re = LOWER_LIST;
+    re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       m.index += lineStart;
       yield m;
@@ -54,7 +56,7 @@ function* listMatches(text: string): Generator<RegExpExecArray> {
 function findLowerShapes(text: string, sink: Sink): void {
   const { firstWide: first } = lexicon();
   for (const re of [LINE_WORDS, LIVES]) {
-    for (const m of text.matchAll(re)) {
+    for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
       const value = m[1] ?? '';
       if (value === '' || value !== value.toLowerCase() || !listedPair(value.split(' '))) continue;
       const start = m.index + m[0].indexOf(value);
@@ -77,7 +79,7 @@ function findLowerShapes(text: string, sink: Sink): void {
 
 export function findNamesLower(text: string, sink: Sink): void {
   findLowerShapes(text, sink);
-  for (const m of text.matchAll(CUE_LOWER)) {
+  for (let m = firstMatch(CUE_LOWER, text); m; m = nextMatch(CUE_LOWER, text, m)) {
     const value = m[1] ?? '';
     // Capitalised names are the Latin-script detector's; here only all-lower-case values.
     if (value === '' || value !== value.toLowerCase()) continue;

@@ -5,15 +5,12 @@
  * name followed by a surname or an initial. Eponyms, drugs and clinical words never count.
  */
 import { lexicon } from './lexicon.js';
-import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, UP_EXTENDED, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
+import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
+import { forEachToken } from './names-tokens.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
+import { firstMatch, nextMatch } from './exec.js';
 
-// Latin letters spelled out as ranges: Unicode property classes made this scan ~10x slower.
-const UP = `A-Z\u00c0-\u00d6\u00d8-\u00de${UP_EXTENDED}`;
-const LOW = 'a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0300-\u036f';
-const LETTER = `A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0300-\u036f`;
-const TOKEN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?|(?<!\d ?)\b(?:dr|mr|mrs|ms|mx)\.) {1,3}$/;
@@ -38,20 +35,17 @@ interface Token { start: number; end: number; lower: string; initial: boolean }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  // An exec loop over a private copy of the pattern: matchAll's iterator and per-match clone of
-  // the regex showed up as the largest self time of the Latin-name pass on 1 MB.
-  const re = new RegExp(TOKEN);
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const v = m[0];
-    const at = m.index;
+  // A character loop (names-tokens.ts): the regex it replaces was the pass's largest cost.
+  forEachToken(text, (at, end) => {
     // "ex-Zombie", "anti-Xa": a capital after a lower-case prefix and hyphen is part of a compound.
     if (text.charCodeAt(at - 1) === 45) {
       const c = text.charCodeAt(at - 2);
-      if (c >= 97 && c <= 122) continue;
+      if (c >= 97 && c <= 122) return;
     }
-    const lower = v.toLowerCase();
-    out.push({ start: at, end: at + v.length, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, initial: v.length === 1 || (v.length === 2 && v.charCodeAt(1) === 46) });
-  }
+    const lower = text.slice(at, end).toLowerCase();
+    const len = end - at;
+    out.push({ start: at, end, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, initial: len === 1 || (len === 2 && text.charCodeAt(at + 1) === 46) });
+  });
   return out;
 }
 
@@ -81,7 +75,7 @@ function runs(text: string, toks: readonly Token[]): Token[][] {
 /** Marks where a cue ends, in one pass per cue pattern, so each run tests one array cell (linear). */
 function cueEnds(text: string, patterns: readonly RegExp[]): Uint8Array {
   const marks = new Uint8Array(text.length + 1);
-  for (const re of patterns) for (const m of text.matchAll(re)) marks[m.index + m[0].length] = 1;
+  for (const re of patterns) for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) marks[m.index + m[0].length] = 1;
   return marks;
 }
 
@@ -100,6 +94,11 @@ function isKnown(t: Token, first: ReadonlySet<string>, last: ReadonlySet<string>
   if (AMBIGUOUS.has(t.lower)) return false;
   if (first.has(t.lower) || last.has(t.lower)) return true;
   return t.lower.includes('-') && t.lower.split('-').every((w) => first.has(w) || last.has(w));
+}
+
+function everyKnownWide(words: readonly Token[], lex: ReturnType<typeof lexicon>): boolean {
+  for (const t of words) if (!isKnown(t, lex.firstWide, lex.lastWide)) return false;
+  return true;
 }
 
 function isSecondNamey(t: Token | undefined, first: ReadonlySet<string>, last: ReadonlySet<string>): boolean {
@@ -154,23 +153,21 @@ export function findNamesLatin(text: string, sink: Sink): void {
       if (title) sink(first.start, last.end, 'NAME', 0.85, 'name.title');
       continue;
     }
-    const known = (t: Token): boolean => isKnown(t, lex.first, lex.last);
-    const knownWide = (t: Token): boolean => isKnown(t, lex.firstWide, lex.lastWide);
     const cue = cued || AFTER_CUE.test(after);
     let score = 0;
     if (title) score = 0.95;
-    else if (cue && (run.length >= 2 || known(first) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
-    else if (run.length >= 2 && known(first) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
+    else if (cue && (run.length >= 2 || isKnown(first, lex.first, lex.last) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
+    else if (run.length >= 2 && isKnown(first, lex.first, lex.last) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
       score = isSecondNamey(run[1], lex.firstWide, lex.lastWide) ? 0.8 : 0.65;
-    } else if (run.length >= 2 && knownWide(first) && lex.firstWide.has(first.lower) && isSecondNamey(run[1], lex.firstWide, lex.lastWide) && !SENTENCE_END.test(before)) {
+    } else if (run.length >= 2 && isKnown(first, lex.firstWide, lex.lastWide) && lex.firstWide.has(first.lower) && isSecondNamey(run[1], lex.firstWide, lex.lastWide) && !SENTENCE_END.test(before)) {
       // Wider lists need both words listed: given name then surname (or initial).
       score = 0.75;
     } else if (words.length >= 2 && run.length <= 4 && BLOCK_START.test(before) && ADDRESS_BELOW.test(text.slice(last.end, last.end + 200))) score = 0.75;
     // A line holding only a name with a listed given name (a signature, a letter head).
     else if (words.length >= 2 && run.length <= 3 && BLOCK_START.test(before) && LINE_END.test(after) && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower)) score = 0.7;
     else if (words.length >= 2 && POSSESSIVE.test(after) && !SENTENCE_END.test(before)) score = 0.7;
-    else if (run.length >= 2 && words.length >= 2 && words.every(knownWide)) score = 0.7;
-    else if ((run.length >= 2 || known(first)) && AFTER_VERB.test(after)) score = 0.7;
+    else if (run.length >= 2 && words.length >= 2 && everyKnownWide(words, lex)) score = 0.7;
+    else if ((run.length >= 2 || isKnown(first, lex.first, lex.last)) && AFTER_VERB.test(after)) score = 0.7;
     else if (run.length === 1 && !first.initial && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower) && AFTER_VERB_ONE.test(after)) score = 0.65;
     else if (run.length === 1 && lex.first.has(first.lower) && !AMBIGUOUS.has(first.lower) && !lex.places.has(first.lower)) {
       // A lone given name: a speaker label ("John: ...") or a name in a list of names ("Anna and Andrew").

@@ -44,6 +44,12 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'creator nouns': fill('the Ab Cd novel '),
   'person adjectives': fill('Ab is very reliable '),
   'lower-case lists': fill('they had 6: ab, '),
+  // Literal-anchored scans (anchors.ts): dense anchors, overlapping windows.
+  'street suffixes': fill('Ab Cd Street '),
+  'general words': fill('Ab General Health '),
+  'month names': fill('3 de marzo Mar 3rd of May '),
+  'state codes': fill('Ab Cd, CA '),
+  'e-mail and domain runs': fill('a.b@c.d.com '),
 };
 
 for (const [name, input] of Object.entries(ADVERSARIAL)) {
