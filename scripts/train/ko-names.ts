@@ -4,7 +4,7 @@
  * the threshold on 5-fold out-of-fold scores of the whole pipeline (rules + model) over KLUE dev,
  * and writes models/ko-names.{json,bin}. Deterministic; the test file is never read.
  *
- *   npm run train -- --ko-names [--out DIR] [--epochs N --lr X --l2 X --bits N]
+ *   npm run train -- --ko-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--errors P]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,7 +105,7 @@ const precisionOf = (t: Tally): number => (t.scored - t.fp) / Math.max(1, t.scor
 const THRESHOLDS = Array.from({ length: 33 }, (_, i) => Math.round((0.95 - 0.025 * i) * 1000) / 1000);
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'ko-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'ko-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, errors: { type: 'string' } } });
   // Overrides for trying settings on dev; the defaults above are what the shipped model used.
   EPOCHS = Number(values.epochs ?? EPOCHS);
   LEARNING_RATE = Number(values.lr ?? LEARNING_RATE);
@@ -129,6 +129,12 @@ function main(): void {
       setKoNameModel(parseKoModel(json, bin));
       addQuality(fold, byThreshold[i] ?? tally());
     });
+    // --errors P: print this fold's misses and false positives at probability P (dev, for reading).
+    if (values.errors !== undefined) {
+      const { json, bin } = serializeKoModel(weights, { ...base, threshold: Number(values.errors) });
+      setKoNameModel(parseKoModel(json, bin));
+      scoreDocs(fold, KLUE);
+    }
     setKoNameModel(null);
   }
   log(`dev rules only: name recall ${recallOf(rulesOnly).toFixed(3)}, precision ${precisionOf(rulesOnly).toFixed(3)}`);

@@ -2,7 +2,8 @@
  * Korean names the rules leave out (foreign names in Hangul, nicknames, given names alone), found
  * by a hashed logistic-regression model over each Hangul word's candidates. It only adds: words
  * touching a span the rules already found are skipped, and listed everyday and clinical words
- * (이번, 정말, 신경, 조사) and kinship words (이모, 고모) are never names, whatever the model says.
+ * (이번, 정말, 신경, 조사), kinship words (이모, 고모) and the model's own list of common nouns and
+ * loanwords (바이러스, 퍼포먼스: common-nouns.ts) are never names, whatever the model says.
  */
 import { KO_NOT_NAMES } from '../names-ko-lists.js';
 import { KIN } from '../names-ko-more.js';
@@ -10,6 +11,7 @@ import type { HangulLines } from '../lines.js';
 import type { Sink } from '../types.js';
 import { candidatesOf, featuresOf, koWords, type KoCandidate } from './features.js';
 import { koNameModel, type KoNameModel } from './model.js';
+import { MODEL_NOT_NAMES } from './common-nouns.js';
 
 /** Scores sit below every rule's (0.55+) so a rule span wins any overlap, and at the default minScore. */
 const MODEL_SCORE = 0.5;
@@ -42,7 +44,7 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
     let bestZ = -Infinity;
     for (const c of cands) {
       const cand = text.slice(c.start, c.end);
-      if (KO_NOT_NAMES.has(cand) || KIN.has(cand)) continue;
+      if (KO_NOT_NAMES.has(cand) || KIN.has(cand) || MODEL_NOT_NAMES.has(cand)) continue;
       const z = scoreCandidate(model, text, words, c, buf);
       if (z > bestZ) { bestZ = z; best = c; }
     }
