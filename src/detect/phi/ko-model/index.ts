@@ -40,11 +40,13 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
     if (busy) continue;
     cands.length = 0;
     candidatesOf(text, words, w, cands);
+    // A listed noun with a particle (바이러스가) is that noun: no candidate of its word may be a name.
+    if (cands.some((c) => MODEL_NOT_NAMES.has(text.slice(c.start, c.end)))) continue;
     let best: KoCandidate | undefined;
     let bestZ = -Infinity;
     for (const c of cands) {
       const cand = text.slice(c.start, c.end);
-      if (KO_NOT_NAMES.has(cand) || KIN.has(cand) || MODEL_NOT_NAMES.has(cand)) continue;
+      if (KO_NOT_NAMES.has(cand) || KIN.has(cand)) continue;
       const z = scoreCandidate(model, text, words, c, buf);
       if (z > bestZ) { bestZ = z; best = c; }
     }

@@ -48,6 +48,19 @@ test('the model adds names the rules leave out, and leaves rule spans as they ar
   assert.ok(names(text).includes('김민수'));
 });
 
+test('listed common nouns and loanwords are never model names, whatever the score', () => {
+  const shipped = koNameModel();
+  assert.ok(shipped);
+  // Every weight positive: each candidate scores far above the threshold, so only the lists decide.
+  const eager = serializeKoModel(new Float32Array(1 << shipped.bits).fill(1), { ...shipped.meta });
+  const model = parseKoModel(eager.json, eager.bin);
+  const text = '바이러스가 퍼졌고 퍼포먼스와 노래는 좋았다';
+  const found: string[] = [];
+  findNamesKoreanModel(text, [], (s, e) => { found.push(text.slice(s, e)); }, model);
+  assert.ok(!found.some((f) => f.startsWith('바이러스') || f.startsWith('퍼포먼스')), found.join(','));
+  assert.ok(found.length > 0, 'other words still reach the model');
+});
+
 test('bounded on a long Korean text', () => {
   const text = '환자 김민수는 오늘 내원하여 검사를 받았다. '.repeat(8000);
   const t0 = performance.now();
