@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
 import { candidatesOf, koWords, type KoCandidate } from './features.js';
@@ -13,6 +14,9 @@ test('the shipped model loads, is small and pins its weights', () => {
   assert.ok(model);
   assert.ok(model.weights.byteLength / 2 < 2 * 1024 * 1024, 'model file under 2 MB');
   assert.ok(model.meta.threshold > 0 && model.meta.threshold < 1);
+  // Trained on KLUE (CC BY-SA 4.0): the weights carry that licence and its attribution.
+  assert.match(String(model.meta.provenance['licence']), /distributed under CC BY-SA 4\.0.*KLUE/);
+  assert.match(readFileSync(new URL('../../../../models/ko-names.LICENSE', import.meta.url), 'utf8'), /Park et al[\s\S]*distributed under CC BY-SA 4\.0/);
   const { json, bin } = serializeKoModel(model.weights, { ...model.meta });
   assert.equal(parseKoModel(json, bin).logitThreshold, model.logitThreshold);
   const tampered = Uint8Array.from(bin);
