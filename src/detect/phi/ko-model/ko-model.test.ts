@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
 import { candidatesOf, koWords, type KoCandidate } from './features.js';
@@ -13,6 +14,9 @@ test('the shipped model loads, is small and pins its weights', () => {
   assert.ok(model);
   assert.ok(model.weights.byteLength / 2 < 2 * 1024 * 1024, 'model file under 2 MB');
   assert.ok(model.meta.threshold > 0 && model.meta.threshold < 1);
+  // Trained on KLUE (CC BY-SA 4.0): the weights carry that licence and its attribution.
+  assert.match(String(model.meta.provenance['licence']), /distributed under CC BY-SA 4\.0.*KLUE/);
+  assert.match(readFileSync(new URL('../../../../models/ko-names.LICENSE', import.meta.url), 'utf8'), /Park et al[\s\S]*distributed under CC BY-SA 4\.0/);
   const { json, bin } = serializeKoModel(model.weights, { ...model.meta });
   assert.equal(parseKoModel(json, bin).logitThreshold, model.logitThreshold);
   const tampered = Uint8Array.from(bin);
@@ -46,6 +50,19 @@ test('the model adds names the rules leave out, and leaves rule spans as they ar
   findNamesKoreanModel(text, [[text.indexOf('김민수'), text.indexOf('김민수') + 3]], (s, e) => { found.push([s, e]); });
   assert.ok(found.every(([s]) => s < text.indexOf('김민수')), 'no model span inside a rule span');
   assert.ok(names(text).includes('김민수'));
+});
+
+test('listed common nouns and loanwords are never model names, whatever the score', () => {
+  const shipped = koNameModel();
+  assert.ok(shipped);
+  // Every weight positive: each candidate scores far above the threshold, so only the lists decide.
+  const eager = serializeKoModel(new Float32Array(1 << shipped.bits).fill(1), { ...shipped.meta });
+  const model = parseKoModel(eager.json, eager.bin);
+  const text = '바이러스가 퍼졌고 퍼포먼스와 노래는 좋았다';
+  const found: string[] = [];
+  findNamesKoreanModel(text, [], (s, e) => { found.push(text.slice(s, e)); }, model);
+  assert.ok(!found.some((f) => f.startsWith('바이러스') || f.startsWith('퍼포먼스')), found.join(','));
+  assert.ok(found.length > 0, 'other words still reach the model');
 });
 
 test('bounded on a long Korean text', () => {
