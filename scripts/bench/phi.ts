@@ -19,7 +19,7 @@ const SENTENCES = [
   'Chest X-ray shows right lower lobe consolidation without effusion; plan reviewed with the team.',
 ];
 
-function compose(bytes: number, seed: number): string {
+export function compose(bytes: number, seed: number): string {
   const next = rng(seed);
   const parts: string[] = [];
   let size = 0;

@@ -1,0 +1,208 @@
+/**
+ * Candidates and hashed features for the Latin-script person-name model. Shared by training
+ * (scripts/train/latin-names.ts) and inference (./index.ts) so the two cannot drift apart; a change
+ * that alters any feature must bump LATIN_FEATURE_VERSION (the loader refuses a mismatch).
+ *
+ * Candidates are capitalised words, and every word of a line written wholly in lower case (chat and
+ * forms typed without capitals). They are found by one pass over the character codes, not a regex:
+ * the context of each candidate (neighbour words, the gaps between them, the line) is read from the
+ * text around it on demand, so text with no candidates costs one linear scan.
+ */
+import { lexicon, type Lexicon } from '../lexicon.js';
+import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
+
+export const LATIN_FEATURE_VERSION = 1;
+
+/** Bounded work: words past this many candidates get the rules only. */
+export const MAX_CANDIDATES = 30000;
+const MAX_WORD = 30;
+
+// Letter classes for the codes up to Latin Extended Additional: 1 lower, 2 upper, 3 other letter
+// (combining marks). Built once from the engine's case mapping.
+const CLASS = new Uint8Array(0x1f00);
+for (let c = 0; c < CLASS.length; c++) {
+  if (c < 0x41 || (c > 0x5a && c < 0x61) || (c > 0x7a && c < 0xc0) || c === 0xd7 || c === 0xf7 || (c > 0x24f && c < 0x300) || (c > 0x36f && c < 0x1e00)) continue;
+  const s = String.fromCharCode(c);
+  if (c >= 0x300 && c <= 0x36f) CLASS[c] = 3;
+  else if (s.toLowerCase() !== s) CLASS[c] = 2;
+  else if (s.toUpperCase() !== s || c === 0xdf) CLASS[c] = 1;
+}
+const cls = (c: number): number => (c < 0x1f00 ? CLASS[c] ?? 0 : 0);
+const isLetter = (c: number): boolean => cls(c) !== 0;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+export interface LatinWord { readonly start: number; readonly end: number }
+
+/** Words (letters with inner hyphens) of a line range; used for lower-case lines and neighbours. */
+function wordAt(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 60) {
+    const c = text.charCodeAt(j);
+    if (isLetter(c)) { j++; continue; }
+    if (c === 45 && isLetter(text.charCodeAt(j + 1)) && j > i) { j++; continue; }
+    break;
+  }
+  return j;
+}
+
+/**
+ * Candidate words of the text: capitalised words of 2+ letters that are not all capitals, and the
+ * 2+ letter words of lines with no capital letter at all. Skips words the rules' stop list holds
+ * unless the name lists also have them (Graves, White stay candidates; The, Patient do not).
+ */
+export function candidates(text: string, lex: Lexicon = lexicon()): LatinWord[] {
+  const out: LatinWord[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length && out.length < MAX_CANDIDATES) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let lowerLine = true;
+    let anyLower = false;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const k = cls(text.charCodeAt(i));
+      if (k === 2) { lowerLine = false; break; }
+      if (k === 1) anyLower = true;
+    }
+    if (lowerLine && !anyLower) { lineStart = lineEnd + 1; continue; }
+    let i = lineStart;
+    while (i < lineEnd && out.length < MAX_CANDIDATES) {
+      const c = text.charCodeAt(i);
+      const k = cls(c);
+      if (k === 0 || k === 3) { i++; continue; }
+      const prev = text.charCodeAt(i - 1);
+      const end = wordAt(text, i);
+      if (i > 0 && (isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(i - 2))))) { i = end; continue; }
+      if (end - i >= 2 && end - i <= MAX_WORD && (lowerLine || k === 2) && !isDigit(text.charCodeAt(end)) && keep(text, i, end, lex)) out.push({ start: i, end });
+      i = end;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function keep(text: string, a: number, b: number, lex: Lexicon): boolean {
+  // All capitals (headers, acronyms) are never candidates.
+  let upper = 0;
+  for (let i = a; i < b; i++) if (cls(text.charCodeAt(i)) === 2) upper++;
+  if (upper === b - a) return false;
+  const lw = text.slice(a, b).toLowerCase();
+  if (NEVER_NAME.has(lw) && !lex.lastWide.has(lw) && !lex.firstWide.has(lw)) return false;
+  return true;
+}
+
+/** FNV-1a of a tag and a string, folded to `mask`. */
+function hashStr(tag: number, s: string, mask: number): number {
+  let h = (0x811c9dc5 ^ tag) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & mask;
+}
+
+const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
+
+/** Shape of a word: 0 none, 1 lower, 2 capitalised, 3 all caps, 4 digits, 5 inner capital (McDowell). */
+function shapeOf(text: string, a: number, b: number): number {
+  if (b <= a) return 0;
+  const k = cls(text.charCodeAt(a));
+  if (isDigit(text.charCodeAt(a))) return 4;
+  if (k === 1) return 1;
+  let inner = 0;
+  for (let i = a + 1; i < b; i++) if (cls(text.charCodeAt(i)) === 2) inner++;
+  if (inner === b - a - 1) return 3;
+  return inner > 0 ? 5 : 2;
+}
+
+interface Neighbour { start: number; end: number; gap: string }
+
+/** The word before position `a` within 6 characters (a gap wider than that is no neighbour). */
+function before(text: string, a: number): Neighbour {
+  let i = a - 1;
+  while (i >= 0 && a - i <= 6 && !isLetter(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i))) i--;
+  if (i < 0 || a - i > 6) return { start: a, end: a, gap: i < 0 ? '^' : 'far' };
+  const end = i + 1;
+  let s = i;
+  while (s > 0 && end - s < MAX_WORD && (isLetter(text.charCodeAt(s - 1)) || isDigit(text.charCodeAt(s - 1)) || (text.charCodeAt(s - 1) === 45 && isLetter(text.charCodeAt(s - 2))))) s--;
+  return { start: s, end, gap: gapClass(text.slice(end, a)) };
+}
+
+function after(text: string, b: number): Neighbour {
+  let i = b;
+  while (i < text.length && i - b <= 6 && !isLetter(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i))) i++;
+  if (i >= text.length || i - b > 6) return { start: b, end: b, gap: i >= text.length ? '$' : 'far' };
+  let e = i;
+  while (e < text.length && e - i < MAX_WORD && (isLetter(text.charCodeAt(e)) || isDigit(text.charCodeAt(e)))) e++;
+  return { start: i, end: e, gap: gapClass(text.slice(b, i)) };
+}
+
+/** Punctuation between words with runs of spaces folded; the line break kept apart from spaces. */
+function gapClass(gap: string): string {
+  if (gap === ' ') return 's';
+  return gap.replace(/[ \t]+/g, ' ').replace(/\n+/g, 'N').replace(/[’]/g, "'").slice(0, 5);
+}
+
+/** Per-word flags of the name lists, as one small integer. */
+function listFlags(lw: string, lex: Lexicon): number {
+  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0);
+}
+
+/** What the rules found around a candidate: 0 nothing, 1 a NAME, 2 a LOCATION, 3 anything else. */
+export type CoverOf = (pos: number) => number;
+
+/**
+ * Feature indices of one candidate (duplicates allowed; each occurrence counts). `identity` false
+ * leaves out the word itself: training drops it for half the examples so that context and spelling
+ * carry weight, not memorised training names.
+ */
+export function featuresOf(text: string, w: LatinWord, bits: number, cover: CoverOf, out: number[], identity = true, lex: Lexicon = lexicon()): void {
+  out.length = 0;
+  const mask = (1 << bits) - 1;
+  const { start, end } = w;
+  const lw = text.slice(start, end).toLowerCase();
+  const shape = shapeOf(text, start, end);
+  out.push(hashInt(1, 0, mask));
+  if (identity) out.push(hashStr(2, lw, mask));
+  const padded = `^${lw}$`;
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(hashStr(3, padded.slice(i, i + 3), mask));
+  out.push(hashStr(4, lw.slice(0, 2), mask), hashStr(5, lw.slice(0, 3), mask), hashStr(6, lw.slice(-2), mask), hashStr(7, lw.slice(-3), mask), hashStr(8, lw.slice(-4), mask));
+  let accents = 0;
+  for (let i = 0; i < lw.length; i++) if (lw.charCodeAt(i) >= 0xc0) accents++;
+  out.push(hashInt(9, shape + 8 * Math.min(lw.length, 12), mask), hashInt(10, Math.min(accents, 3), mask));
+  const flags = listFlags(lw, lex);
+  out.push(hashInt(11, flags, mask), hashInt(12, flags * 8 + shape, mask));
+
+  const p = before(text, start);
+  const n = after(text, end);
+  const pw = text.slice(p.start, p.end).toLowerCase();
+  const nw = text.slice(n.start, n.end).toLowerCase();
+  const ps = shapeOf(text, p.start, p.end);
+  const ns = shapeOf(text, n.start, n.end);
+  out.push(hashStr(13, pw, mask), hashStr(14, nw, mask), hashStr(15, p.gap, mask), hashStr(16, n.gap, mask));
+  out.push(hashStr(17, `${ps}${p.gap}`, mask), hashStr(18, `${n.gap}${ns}`, mask), hashStr(19, `${pw}|${p.gap}`, mask), hashStr(20, `${n.gap}|${nw}`, mask));
+  out.push(hashInt(21, listFlags(pw, lex) * 8 + ps, mask), hashInt(22, listFlags(nw, lex) * 8 + ns, mask));
+  out.push(hashInt(23, cover(p.start) * 16 + cover(n.start) * 4 + (p.end === p.start ? 1 : 0) + (n.end === n.start ? 2 : 0), mask));
+  // Two words out: "said Carla to Sandra", "Monjeau, Graves and Reed".
+  if (p.end > p.start) {
+    const pp = before(text, p.start);
+    out.push(hashStr(24, `${text.slice(pp.start, pp.end).toLowerCase()}|${pp.gap}|${pw}`, mask), hashInt(25, shapeOf(text, pp.start, pp.end) * 4 + cover(pp.start), mask));
+  }
+  if (n.end > n.start) {
+    const nn = after(text, n.end);
+    out.push(hashStr(26, `${nw}|${nn.gap}|${text.slice(nn.start, nn.end).toLowerCase()}`, mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
+  }
+  // The line: where the word sits in it, how long it is, and whether it is all lower case.
+  let ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  const lineLen = le - ls;
+  while (ls < start && ' \t>?*-'.includes(text[ls] ?? '')) ls++;
+  const first = ls === start;
+  const lowerLine = shape === 1;
+  out.push(hashInt(28, (first ? 1 : 0) + (n.gap === '$' || n.gap.includes('N') ? 2 : 0) + 4 * Math.min(Math.floor(lineLen / 12), 6) + (lowerLine ? 64 : 0), mask));
+  const sentenceStart = p.gap === '^' || /[.!?N]/.test(p.gap);
+  out.push(hashInt(29, (sentenceStart ? 1 : 0) + 2 * (flags & 15) + (lowerLine ? 32 : 0), mask));
+  if (EPONYM_FOLLOWERS.test(text.slice(end, end + 24))) out.push(hashInt(30, 1, mask));
+  if (lowerLine && identity) out.push(hashStr(31, lw, mask));
+}
