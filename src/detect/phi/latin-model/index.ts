@@ -47,14 +47,14 @@ const JOIN_GAP = /^(?: {1,2}| [A-Za-z]\.? )$/;
 
 export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sink: Sink, model: LatinNameModel | null = latinNameModel()): void {
   if (model === null) return;
-  const words = candidates(text);
-  if (words.length === 0) return;
   const cover = coverFrom(text.length, found);
+  const words = candidates(text, undefined, cover);
+  if (words.length === 0) return;
   const coverOf: CoverOf = (pos) => cover[pos] ?? 0;
   const buf: number[] = [];
   let open: LatinWord | undefined;
   for (const w of words) {
-    if (cover[w.start] !== 0 || cover[w.end - 1] !== 0) continue;
+    if (cover[w.end - 1] !== 0) continue;
     if (eponym(text, w.end)) continue;
     if (scoreWord(model, text, w, coverOf, buf) < model.logitThreshold) continue;
     if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { start: open.start, end: w.end }; continue; }
