@@ -39,7 +39,7 @@ const TYPE_AFTER_ANCHOR = new RegExp(` \\d(?<=(?:${eitherCase(SUFFIX_WORDS)}|${G
 const NAME_BEFORE_SPACED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}${WORD} $`, 'u');
 const NAME_BEFORE_GLUED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}[${L}]{1,25}$`, 'u');
 /** A building number, the street, and the street's own number: 641 Dašická 688, 4241 Steinfelden 73. */
-const NUMBERED = new RegExp(`(?<![\\d.,:/-])\\d{1,6} (?:\\d{1,4} )?[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3} ${NUM}`, 'gu');
+const NUMBERED = new RegExp(`(?<![\\d.,:/-])\\d{1,6} (?:\\d{1,4} )?(?!${UNIT}\\b)[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3} ${NUM}`, 'gu');
 /** A street name with its number, then "St." (Hoge Wei 32 St., hegyalja út 98. st.), or a capitalised street before St. after "and"/"of". */
 const BEFORE_ST = /(?<![\d.,])\d{1,5}[a-zA-Z]?\.? [Ss]t\.| St\./g;
 const NAME_BEFORE_NUMBER = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,3}${WORD} $`, 'u');
@@ -72,12 +72,15 @@ const CASED_START = /^[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]/;
  * Street words must be capitalised (particles and street types aside) unless the whole line is in
  * lower case, and at least one must be a capitalised name: "a lo largo de 10 horas" is no street.
  */
-function casedOk(text: string, start: number, end: number): boolean {
+function casedOk(text: string, start: number, end: number, anyFirst = false): boolean {
   if (start < 0) return false;
   if (!UPPER_CHAR.test(lineOf(text, start))) return true;
   let named = false;
+  let first = anyFirst;
   for (const w of text.slice(start, end).split(/[ ,\n]+/)) {
     if (w === '' || /^\d/.test(w)) continue;
+    // After an address cue the street's own type may come first in lower case (wyb. Hajduk 17a, rondo Sobczak 5).
+    if (first) { first = false; if (/^[a-z\u00df-\u00ff]/.test(w)) continue; }
     const lw = w.toLowerCase();
     if (CASED_START.test(w) && !(w.length > 1 && w === w.toUpperCase())) { if (!TYPE_WORDS.has(lw)) named = true; continue; }
     if (!PARTICLES.has(lw) && !TYPE_WORDS.has(lw)) return false;
@@ -115,12 +118,22 @@ const NUMBERED_BEFORE = /(?:^|\n)[ \t>?]{0,6}$|, $|\b(?:at|on|to|with|from|addre
  * cue, not a type word, says it is a street. Drug names and doses after "is on" stay out (NEVER_NAME
  * and the unit check).
  */
-const SLOT = new RegExp(`\\b(?:(?:${eitherCase('located|situated|lives?|living|resides?|residing|enter|meet|moved|ship(?:ped)?|send|sent|deliver(?:ed)?|mail(?:ed)?|station is|office is|shop is|store is|house is|apartment is|restaurant is|hotel is')})(?: (?:it|them|this|the letter|the package|us|me|him|her))? (?:on|at|to|in)|(?:[Aa]ddress|[Aa]ddresses)(?: is| to| with)?:?|[Ss]hip to:|[Tt]o:) ((?:\\d{1,6}[a-z]? )?(?:[${L}][${L}'’.-]{0,25} ){0,4}[${L}][${L}'’.-]{0,25},? \\d{1,5}(?!s\\b)[a-zA-Z]?(?:/\\d{1,3}| bis)?\\b\\.?(?![.,]?\\d|[%-]| ?${UNIT}\\b)|\\d{1,6}[a-z]?,? (?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’.-]{1,25})`, 'gu');
+const SLOT = new RegExp(`\\b(?:(?:${eitherCase('located|situated|lives?|living|resides?|residing|enter|meet|moved|ship(?:ped)?|send|sent|deliver(?:ed)?|mail(?:ed)?|station is|office is|shop is|store is|house is|apartment is|restaurant is|hotel is')})(?: (?:it|them|this|the letter|the package|us|me|him|her))? (?:on|at|to|in)|(?:[Aa]ddress|[Aa]ddresses)(?: is| to| with)?:?|[Ss]hip to:|[Tt]o:) ((?:\\d{1,6}[a-z]? )?(?:[${L}][${L}'’.-]{0,25} ){0,4}[${L}][${L}'’.-]{0,25},? (?:[Nn]o\\.? |[Nn]r\\.? |[Bb]loc )?\\d{1,5}(?!s\\b)[a-zA-Z]?(?:/\\d{1,3}| bis)?\\b\\.?(?![.,]?\\d|[%-]| ?${UNIT}\\b)|\\d{1,6}[a-z]?,? (?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’.-]{1,25})`, 'gu');
 /** Postcode forms: digits (4-6, 3+2, 4-3), Dutch 1234 AB, Canadian A1A 1A1, British AB12 3CD, LV-1234. */
 const POSTCODE = '(?:\\d{4}-\\d{3}|\\d{4} ?[A-Za-z]{2}(?![A-Za-z])|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d|[A-Za-z]{1,2}\\d{1,2}[A-Za-z]? ?\\d[A-Za-z]{2}|[A-Za-z]{2}-?\\d{4,5}|\\d{3} \\d{2}|\\d{4,6})';
 /** The rest of a street's line: a unit ("2 OG", "3e verdieping", "Apt. 252") and a town with its postcode. */
 const SAME_LINE = new RegExp(`^(,? ?(?:[^\\n,.;:!?]{1,24}\\d[^\\n,.;:!?]{0,12})?)(?:,? ?(?:[${L}][${L}'’ -]{1,30}[ ,]{1,2})?(${POSTCODE})(?![\\w-])|,? ?(${POSTCODE}) [${L}])`, 'u');
 const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20}$/;
+
+/**
+ * An address block laid out in lines: a line of two to four words with no digit (a name, or a
+ * company), then a street line ending in its number (Ribarska 9, Kærparken 86A, 714 axelle de seine
+ * 12), then within four lines a postcode line. The layout, not the words, says it is an address.
+ */
+const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})((?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?)[ \\t]*(?=\\n)`, 'gu');
+// Title case (Manda Zdelar Ivić, Rosales-Mcguire Ltd), or a line typed wholly in lower case.
+const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:[a-z\\u00df-\\u00ff][${L}'’.-]{0,25} ){1,4}[a-z\\u00df-\\u00ff][${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
+const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$/;
 
 /** `text` is the clean form; spans go to `sink` at rule scores of the other location rules (0.6-0.8). */
 export function findAddressesIntl(text: string, sink: Sink): void {
@@ -170,8 +183,18 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     const v = (m[1] ?? '').replace(/[ ,]+$/, '');
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const firstWord = /[^\d ,][^ ,]*/.exec(v)?.[0].toLowerCase() ?? '';
-    if (NEVER_NAME.has(firstWord) || !casedOk(text, start, start + v.length)) continue;
+    if (NEVER_NAME.has(firstWord) || !casedOk(text, start, start + v.length, true)) continue;
     street(start, start + v.length, 'loc.intl_slot');
+  }
+  if (text.includes('\n')) {
+    for (const m of text.matchAll(BLOCK_STREET)) {
+      const lead = m[1] ?? '';
+      if (!NAME_LINE.test(lead)) continue;
+      const start = m.index + m[0].length - (m[2] ?? '').length;
+      const end = m.index + m[0].length;
+      if (!casedOk(text, start, end, true) || !postcodeBelow(text, end)) continue;
+      street(start, end, 'loc.intl_block_street');
+    }
   }
   for (const m of text.matchAll(MILITARY)) street(m.index, m.index + m[0].length, 'loc.intl_military');
   for (const m of text.matchAll(TOWN_POSTCODE)) {
@@ -217,6 +240,16 @@ function* around(text: string, anchor: RegExp, full: RegExp, back: number): Gene
       yield { index: from + m.index, 0: m[0] };
     }
   }
+}
+
+function postcodeBelow(text: string, from: number): boolean {
+  let pos = text.indexOf('\n', from);
+  for (let k = 0; k < 4 && pos >= 0; k++) {
+    const next = text.indexOf('\n', pos + 1);
+    if (BLOCK_POSTCODE.test(text.slice(pos + 1, next < 0 ? text.length : next))) return true;
+    pos = next;
+  }
+  return false;
 }
 
 function lineOf(text: string, at: number): string {
