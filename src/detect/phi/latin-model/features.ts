@@ -11,7 +11,7 @@
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 
-export const LATIN_FEATURE_VERSION = 1;
+export const LATIN_FEATURE_VERSION = 3;
 
 /** Bounded work: words past this many candidates get the rules only. */
 export const MAX_CANDIDATES = 30000;
@@ -30,6 +30,9 @@ for (let c = 0; c < CLASS.length; c++) {
 const cls = (c: number): number => (c < 0x1f00 ? CLASS[c] ?? 0 : 0);
 const isLetter = (c: number): boolean => cls(c) !== 0;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Hangul, kana and Han: a Latin word glued to them ("ocn에서") is a loanword or an acronym in Korean text. */
+const CJK = /[\u1100-\u11ff\u3040-\u9fff\uac00-\ud7a3]/;
+const isCjk = (c: number): boolean => (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 
 export interface LatinWord { readonly start: number; readonly end: number }
 
@@ -67,6 +70,8 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   const re = new RegExp(UPPER_RE);
   let quiet = 0;
   let nl = -1;
+  let lineEnd = -1;
+  let lineCjk = false;
   for (;;) {
     const m = re.exec(text);
     const u = m ? m.index : text.length;
@@ -77,9 +82,17 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
     const end = wordAt(text, u);
     re.lastIndex = Math.max(end, u + 1);
     quiet = re.lastIndex;
+    // Lines holding Hangul or Han are left to the Korean rules and model (After Dark, B무비 Queen).
+    if (u > lineEnd) {
+      const ls = text.lastIndexOf('\n', u) + 1;
+      lineEnd = text.indexOf('\n', u);
+      if (lineEnd < 0) lineEnd = text.length;
+      lineCjk = CJK.test(text.slice(ls, lineEnd));
+    }
+    if (lineCjk) continue;
     const prev = text.charCodeAt(u - 1);
     if (u > 0 && (isLetter(prev) || isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(u - 2))))) continue;
-    if (end - u < 2 || end - u > MAX_WORD || isDigit(text.charCodeAt(end)) || skip?.[u]) continue;
+    if (end - u < 2 || end - u > MAX_WORD || isDigit(text.charCodeAt(end)) || isCjk(text.charCodeAt(end)) || skip?.[u]) continue;
     if (keep(text, u, end, lex)) out.push({ start: u, end });
   }
   return out.length > MAX_CANDIDATES ? out.slice(0, MAX_CANDIDATES) : out;
@@ -95,9 +108,12 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
     if (le < 0) le = text.length;
     // A line reaching the next capital is not all lower case.
     if (le > to || (le === to && to < text.length && text.charCodeAt(to) !== 10)) return;
+    // Only lines written in Latin script: Korean or Chinese text has no capitals to lose.
+    const mark = out.length;
     let i = ls;
     while (i < le) {
       const c = text.charCodeAt(i);
+      if (isCjk(c)) { out.length = mark; break; }
       if (cls(c) !== 1) { i++; continue; }
       const end = wordAt(text, i);
       const prev = text.charCodeAt(i - 1);

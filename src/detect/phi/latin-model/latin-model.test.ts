@@ -30,6 +30,8 @@ test('candidates: capitalised words, and every word of an all lower-case line', 
   assert.deepEqual(words('Monjeau, Graves and Reed'), ['Monjeau', 'Reed']);
   // Glued to a digit, after a hyphenated prefix or an apostrophe: part of another token.
   assert.deepEqual(words('12Ab x-Ray O’Neil'), []);
+  // Latin words in Korean text: a line holding Hangul is no lower-case Latin line, and ocn에서 is glued.
+  assert.deepEqual(words('걸작 sf, 4편의 출발\nocn에서 하길래 Ocn에서 봤는데\nAfter Dark Horrorfest 작품들'), []);
 });
 
 test('clinical words, eponyms and drugs stay unnamed with the model on', () => {
