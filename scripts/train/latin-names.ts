@@ -5,7 +5,7 @@
  * out-of-fold scores of the whole pipeline (rules + model) over those dev rows, and writes
  * models/latin-names.{json,bin}. Deterministic; the test file is never read.
  *
- *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N]
+ *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { detectPhi } from '../../src/detect/phi/index.js';
 import { candidates, featuresOf, LATIN_FEATURE_VERSION } from '../../src/detect/phi/latin-model/features.js';
 import { coverFrom } from '../../src/detect/phi/latin-model/index.js';
 import { parseLatinModel, serializeLatinModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
+import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, type PhiDoc } from './ko-names-data.js';
 import { medicalRows, syntheticLatinDocs } from './latin-names-data.js';
@@ -109,7 +110,7 @@ function acceptable(q: Quality, rules: Quality): boolean {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' } } });
   EPOCHS = Number(values.epochs ?? EPOCHS);
   LEARNING_RATE = Number(values.lr ?? LEARNING_RATE);
   L2 = Number(values.l2 ?? L2);
@@ -138,6 +139,11 @@ function main(): void {
       install(weights, t);
       byThreshold[i]?.push(measure(fold, medicalDev, fix));
     });
+    // --errors P: print each fold's out-of-fold Presidio misses and false positives at probability P.
+    if (values.errors !== undefined) {
+      install(weights, Number(values.errors));
+      scoreDocs(fold, PRESIDIO);
+    }
     setLatinNameModel(null);
     log(`fold ${k} done; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
