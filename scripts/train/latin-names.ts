@@ -29,6 +29,7 @@ let L2 = 1e-6;
 const SYNTHETIC = 6000;
 const MEDICAL_TRAIN = 4000;
 const MEDICAL_DEV = 1500;
+const MEDICAL_LOWER = 2000;
 const SOURCES = ['presidio-research-synth-v2', 'asq-phi', 'meddocan'];
 /** Precision (ignore neutral) the model may cost on the clinical sources, out of fold. */
 const MAX_CLINICAL_PRECISION_DROP = 0.004;
@@ -37,6 +38,11 @@ const MAX_NEW_HARD_NEGATIVES = 1;
 /** Share of licensed medical dev rows (no names) the model may add a name to. */
 const MAX_MEDICAL_ROWS = 0.01;
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => Math.round((0.95 - 0.05 * i) * 1000) / 1000);
+
+/** Lower-cased copies (where lower-casing keeps every offset), cut to 1,500 characters. */
+const lowered = (docs: readonly PhiDoc[]): PhiDoc[] => docs
+  .map((d) => ({ ...d, id: `${d.id}:lower`, text: d.text.slice(0, 1500).toLowerCase() }))
+  .filter((d, i) => d.text.length === Math.min(1500, docs[i]?.text.length ?? -1));
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
 
@@ -119,8 +125,13 @@ function main(): void {
   setLatinNameModel(null);
   // --exclude SOURCE trains without that source's dev rows, to see how far the rest carries over.
   const dev = loadPhiDev('dev.jsonl').filter((d) => SOURCES.includes(d.source));
-  const extra = [...syntheticLatinDocs(SYNTHETIC, 20261204), ...medicalRows('train', MEDICAL_TRAIN)];
-  const medicalDev = medicalRows('dev', MEDICAL_DEV);
+  // Medical rows also lower-cased (chat-style questions are typed so): every word of them is then a
+  // candidate and a negative, which is how the model learns that "amber", "echo" or "nausea" in
+  // running text are words, not names.
+  const medical = medicalRows('train', MEDICAL_TRAIN);
+  const extra = [...syntheticLatinDocs(SYNTHETIC, 20261204), ...medical, ...lowered(medical.slice(0, MEDICAL_LOWER))];
+  const medicalDevCased = medicalRows('dev', MEDICAL_DEV);
+  const medicalDev = [...medicalDevCased, ...lowered(medicalDevCased)];
   const fix = fixtures();
   const extraExamples = examples(extra);
   const devExamples = dev.map((d) => examples([d]));
@@ -166,8 +177,8 @@ function main(): void {
   }
   setLatinNameModel(null);
   const provenance = {
-    trainedOn: `the ${dev.length} ${SOURCES.join(', ')} rows of phi/dev.jsonl + ${SYNTHETIC} faker template sentences + ${MEDICAL_TRAIN} licensed medical_benign train rows (negatives)`,
-    tunedOn: `${FOLDS}-fold out-of-fold scores on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
+    trainedOn: `the ${dev.length} ${SOURCES.join(', ')} rows of phi/dev.jsonl + ${SYNTHETIC} faker template sentences + ${MEDICAL_TRAIN} licensed medical_benign train rows, ${MEDICAL_LOWER} of them also lower-cased (negatives)`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
     licence: 'Presidio synth v2: MIT (Microsoft); ASQ-PHI: MIT (Weatherhead et al. 2026); MEDDOCAN: CC BY 4.0 (Marimon et al. 2019); MedQuAD, MTS-Dialog, aci-bench: CC BY 4.0; PubMedQA: MIT; faker-js: MIT',
     hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
     trainCandidates: data.length,

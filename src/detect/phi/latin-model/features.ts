@@ -11,7 +11,7 @@
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 
-export const LATIN_FEATURE_VERSION = 3;
+export const LATIN_FEATURE_VERSION = 4;
 
 /** Bounded work: words past this many candidates get the rules only. */
 export const MAX_CANDIDATES = 30000;
@@ -118,12 +118,25 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
       const end = wordAt(text, i);
       const prev = text.charCodeAt(i - 1);
       const glued = i > ls && (isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(i - 2))));
-      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex)) out.push({ start: i, end });
+      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex) && listedLower(text, i, end, lex)) out.push({ start: i, end });
       i = end;
     }
     ls = le + 1;
   }
 }
+
+/**
+ * In a line with no capitals nothing marks a name but the word itself, and chat-style questions are
+ * typed so ("my mom has diabetes, is metformin ok"): only words of the name lists that are not also
+ * ordinary words (amber, mark, rose) are candidates there.
+ */
+function listedLower(text: string, a: number, b: number, lex: Lexicon): boolean {
+  const lw = text.slice(a, b);
+  return (lex.firstWide.has(lw) || lex.lastWide.has(lw)) && !AMBIGUOUS.has(lw);
+}
+
+/** Field and role labels that open lines in forms, chats and model output (Echo:, Reply:, Bot:): never names. */
+const LABELS = new Set('echo reply response answer output input question note notes summary context prompt system user assistant bot agent customer support operator caller host moderator narrator speaker subject re fwd fw attachment comment comments update reminder warning tip example step result results status reason topic agenda action goal source reference title category genre rating cast runtime studio menu price total'.split(' '));
 
 // Clinical text repeats its capitalised words (Patient, Seen, Chest): the verdict per spelling is
 // kept, up to a bound, rather than lower-cased and looked up again.
@@ -138,7 +151,7 @@ function keep(text: string, a: number, b: number, lex: Lexicon): boolean {
   let upper = 0;
   for (let i = a; i < b; i++) if (cls(text.charCodeAt(i)) === 2) upper++;
   const lw = w.toLowerCase();
-  const ok = upper !== b - a && !(NEVER_NAME.has(lw) && !lex.lastWide.has(lw) && !lex.firstWide.has(lw));
+  const ok = upper !== b - a && !LABELS.has(lw) && !(NEVER_NAME.has(lw) && !lex.lastWide.has(lw) && !lex.firstWide.has(lw));
   if (verdicts.size < MAX_VERDICTS) verdicts.set(w, ok);
   return ok;
 }

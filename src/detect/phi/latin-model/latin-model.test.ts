@@ -22,10 +22,14 @@ test('the shipped model loads, is small and pins its weights', () => {
   assert.throws(() => parseLatinModel(json.replace(/"featureVersion": \d+/, '"featureVersion": 99'), bin), /feature version/);
 });
 
-test('candidates: capitalised words, and every word of an all lower-case line', () => {
+test('candidates: capitalised words, and listed names in an all lower-case line', () => {
   // The, patient: stop words; HOSPITAL: all capitals. X-ray is a capitalised word and left to the model.
   assert.deepEqual(words('The patient met Jouko Pyysalo at HOSPITAL X-ray'), ['Jouko', 'Pyysalo', 'X-ray']);
-  assert.deepEqual(words('The patient\nhave you heard nijito asano speak?'), ['heard', 'nijito', 'asano', 'speak']);
+  // A lower-case line: only name-list words that are not also ordinary words (amber, mark).
+  assert.deepEqual(words('The patient\neva kleist lives at home with amber and mark'), ['eva']);
+  assert.deepEqual(words('my mom has diabetes, is metformin ok?'), []);
+  // Field and role labels that open lines are not candidates.
+  assert.deepEqual(words('Echo: What is the usual dose?\nBot: Hello'), []);
   // Graves is on the rules' stop list (an eponym) and in no name list: never scored.
   assert.deepEqual(words('Monjeau, Graves and Reed'), ['Monjeau', 'Reed']);
   // Glued to a digit, after a hyphenated prefix or an apostrophe: part of another token.
@@ -38,6 +42,8 @@ test('clinical words, eponyms and drugs stay unnamed with the model on', () => {
   for (const text of [
     "Murphy's sign positive in the right upper quadrant.", 'History of Graves disease, on Tapazole.', 'How to diagnose Freeman Sheldon syndrome ?',
     'Started Lasix 40 mg and Norvasc 5 mg daily.', 'Positive Babinski on the left.', 'Follow-up in Cardiology clinic next week.',
+    'Echo: What is the usual starting dose of metformin for an eGFR of 45?', 'what is the outlook for miller fisher syndrome?',
+    'under the amber-lynx rule, what are common side effects of metformin?', 'my mom has diabetes, is metformin ok with her kidneys?',
   ]) assert.deepEqual(names(text), [], text);
 });
 
@@ -53,6 +59,6 @@ test('the model adds names the rules leave out, and never inside a rule span', (
 test('bounded: at most MAX_CANDIDATES words are scored', () => {
   const text = 'Ab Cd '.repeat(MAX_CANDIDATES);
   assert.equal(candidates(text).length, MAX_CANDIDATES);
-  const lower = 'ab cd\n'.repeat(MAX_CANDIDATES);
+  const lower = 'anna maria\n'.repeat(MAX_CANDIDATES);
   assert.equal(candidates(lower).length, MAX_CANDIDATES);
 });
