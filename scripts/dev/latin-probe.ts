@@ -1,4 +1,4 @@
-import { candidates } from '../../src/detect/phi/latin-model/features.js';
+import { candidates } from '../../src/detect/phi/latin-model/candidates.js';
 import { coverFrom, scoreWord } from '../../src/detect/phi/latin-model/index.js';
 import { latinNameModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 import { detectPhi } from '../../src/detect/phi/index.js';

@@ -5,7 +5,7 @@
  *   npx tsx scripts/dev/phi-latin-cost.ts [--rounds N]
  */
 import { findAddressesIntl } from '../../src/detect/phi/addresses-intl.js';
-import { candidates } from '../../src/detect/phi/latin-model/features.js';
+import { candidates } from '../../src/detect/phi/latin-model/candidates.js';
 import { findNamesLatinModel } from '../../src/detect/phi/latin-model/index.js';
 import { latinNameModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 import { scanPhi } from '../../src/detect/phi/scan.js';

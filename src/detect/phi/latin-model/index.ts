@@ -6,7 +6,8 @@
  */
 import { EPONYM_FOLLOWERS } from '../stopwords.js';
 import type { PhiSpan, Sink } from '../types.js';
-import { candidates, featuresOf, type CoverOf, type LatinWord } from './features.js';
+import { candidates, type LatinWord } from './candidates.js';
+import { featuresOf, type CoverOf } from './features.js';
 import { latinNameModel, type LatinNameModel } from './model.js';
 
 /** Below every rule's score (0.55+), so a rule span wins any overlap; at the default minScore. */

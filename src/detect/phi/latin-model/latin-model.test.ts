@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
-import { candidates, MAX_CANDIDATES } from './features.js';
+import { candidates, MAX_CANDIDATES } from './candidates.js';
 import { findNamesLatinModel } from './index.js';
 import { latinNameModel, parseLatinModel, serializeLatinModel } from './model.js';
 
