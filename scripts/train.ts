@@ -190,4 +190,6 @@ function main(): void {
   log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB weights); dev all-rows FP ${check.fp}, FN ${check.fn}; ${((Date.now() - started) / 1000).toFixed(1)} s total`);
 }
 
-if (process.argv.includes('--ko-names')) await import('./train/ko-names.js'); else main();
+if (process.argv.includes('--ko-names')) await import('./train/ko-names.js');
+else if (process.argv.includes('--latin-names')) await import('./train/latin-names.js');
+else main();

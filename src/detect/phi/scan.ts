@@ -6,9 +6,11 @@ import { findContact } from './contact.js';
 import { findDates, findRelativeDates } from './dates.js';
 import { findIdentifiers } from './identifiers.js';
 import { findLocations } from './locations.js';
+import { findAddressesIntl } from './addresses-intl.js';
 import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
 import { findNamesLower } from './names-lower.js';
+import { findNamesLatinModel } from './latin-model/index.js';
 import { hangulLines } from './lines.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
@@ -37,9 +39,11 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   if (hasDigit) findIdentifiers(text, sink, ko);
   findDates(text, sink, hasHangul ? ko : undefined);
   findLocations(text, sink, hasHangul ? ko : undefined);
+  if (hasDigit) findAddressesIntl(text, sink);
   if (UPPER.test(text)) findNamesLatin(text, sink);
   findNamesLower(text, sink);
   if (hasHangul) findNamesKorean(text, sink, ko);
+  if (!wanted || wanted.has('NAME')) findNamesLatinModel(text, all, sink);
   if (direct) findRelativeDates(text, sink);
   return resolve(all);
 }

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findAddressesIntl } from './addresses-intl.js';
+import type { PhiType } from './types.js';
+
+const found = (text: string, type: PhiType = 'LOCATION'): string[] => {
+  const out: string[] = [];
+  findAddressesIntl(text, (s, e, t) => { if (t === type) out.push(text.slice(s, e)); });
+  // Two rules may find the same street (a type word and an address slot); the scan keeps one.
+  return [...new Set(out)];
+};
+
+test('street types before and after the name, glued or apart, in any case the line uses', () => {
+  assert.deepEqual(found('The bus station is on Villacher Strasse 89'), ['Villacher Strasse 89']);
+  assert.deepEqual(found('Not getting mail at Hammarvägen 15 lately'), ['Hammarvägen 15']);
+  assert.deepEqual(found('We moved to Via Giuseppe Verdi 12 last year'), ['Via Giuseppe Verdi 12']);
+  assert.ok(found('pedestrians must enter on hegyalja út 98. st. the first three days').includes('hegyalja út 98. st.'));
+  assert.ok(found('Lettre pour 29 Rue de Tanger, Paris').includes('29 Rue de Tanger'));
+});
+
+test('a building number before a street with its own number, and the rest of the block', () => {
+  assert.ok(found("We'll meet at Locavore, 641 Dašická 688, Turkovice").includes('641 Dašická 688'));
+  const block = 'Guðgeir\n688 rue du centre 320\napt. 169\nmarke\nbelgium 97466';
+  assert.deepEqual(found(block), ['688 rue du centre 320', 'apt. 169', '97466']);
+  assert.ok(found('Please send the letter to Bierkellerweg 57, 2447 Horgen.').includes('2447'));
+});
+
+test('military addresses, postcodes after a town, labelled phone lines', () => {
+  assert.deepEqual(found('stillwater inc.\npsc 5420, box 2708\napo aa 33879'), ['psc 5420, box 2708\napo aa 33879']);
+  assert.deepEqual(found('USCGC Hamilton\nFPO AE 44941'), ['USCGC Hamilton\nFPO AE 44941']);
+  assert.deepEqual(found('to support Nautilytics in København K 1421 in its mission'), ['København K 1421']);
+  assert.deepEqual(found('Kaevu 94\nNicosia\n28-64-66-98 office\n', 'PHONE'), ['28-64-66-98']);
+});
+
+test('doses, counts, measurements and titles are not streets', () => {
+  for (const text of [
+    'a lo largo de 10 horas se infundió', 'continuando con ciprofloxacino via oral 750 mg dos veces al día',
+    'guidelines for Type 1 Diabetes in a 12-year-old girl', 'recibió 60 Gy en 30 sesiones', 'Leucocitos 17850 Neutrofilos 86% Hemoglobina 16',
+    'see Guilty Pleasures: 5 Musicians Of The 70s', 'She is on Lisinopril 20 daily', 'seen in October 2019', 'admitted in Room 1021',
+    'Take 2 Tylenol 500 mg', 'Call 555-0100 for results', 'treated with 25 Gy in 5 fractions',
+    'Laboratory Results\nPotassium 4\nSodium 140\n', 'Hemograma completo\nLeucocitos 17850\nPlaquetas 275000\n',
+  ]) assert.deepEqual(found(text), [], text);
+});
+
+const SIZE = 100_000;
+const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+
+for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n']) {
+  test(`linear on 100 KB of ${JSON.stringify(unit)}`, () => {
+    const t0 = process.hrtime.bigint();
+    findAddressesIntl(fill(unit), () => undefined);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+  });
+}

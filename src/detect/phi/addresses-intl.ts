@@ -1,0 +1,155 @@
+/**
+ * International address forms the US/Spanish rules in locations.ts do not know, written from the
+ * street-naming conventions of the languages rather than from examples: street types that come
+ * before the name (rue du centre 320, Piazzetta Scalette 104, Pod Floriánem 1677) or after it
+ * (Villacher Strasse 89, Hammarvägen 15, hegyalja út 98), a building number before a street that
+ * ends in its own number (641 Dašická 688), US military addresses (PSC 5420, Box 2708, APO AA
+ * 33879), a postcode after a town ("in København K 1421"), any short street with a house number
+ * after an address cue ("ship it to:", "is located at"), an address block by its layout, the unit
+ * and postcode lines of a block, and a labelled phone line inside one ("28-64-66-98 office").
+ * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
+ */
+import { NEVER_NAME } from './stopwords.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, POSTCODE_LINE, PREFIXED, PREFIXED_ANCHOR, SAME_LINE, SECONDARY_LINE, SHORT_UNIT_LINE, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import type { Sink } from './types.js';
+
+/** `text` is the clean form; spans go to `sink` at rule scores of the other location rules (0.6-0.8). */
+export function findAddressesIntl(text: string, sink: Sink): void {
+  if (!/\d/.test(text)) return;
+  const streets: number[] = [];
+  const street = (start: number, end: number, rule: string): void => {
+    // A building or unit number written before the street ("688 rue du centre 320") joins it.
+    const lead = NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+    sink(start - (lead?.[0].length ?? 0), end, 'LOCATION', 0.7, rule);
+    streets.push(end);
+  };
+  const typed = (from: number, end: number): void => {
+    const start = trimLead(text, from, end);
+    if (casedOk(text, start, end)) street(start, end, 'loc.intl_street');
+  };
+  for (const m of around(text, PREFIXED_ANCHOR, PREFIXED, 200)) typed(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(NUMBER_FIRST)) typed(m.index, m.index + m[0].length);
+  for (const m of around(text, TYPE_AFTER_ANCHOR, TYPE_AFTER, 40)) {
+    const glued = text.charCodeAt(m.index - 1) !== 32;
+    if (m.index === 0 || (glued && !/[\p{L}]/u.test(text[m.index - 1] ?? ''))) continue;
+    const window = text.slice(Math.max(0, m.index - 80), m.index);
+    const name = (glued ? NAME_BEFORE_GLUED : NAME_BEFORE_SPACED).exec(window);
+    if (name) typed(m.index - name[0].length, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(NUMBERED)) {
+    if (!NUMBERED_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)) || !casedOk(text, m.index, m.index + m[0].length)) continue;
+    street(m.index, m.index + m[0].length, 'loc.intl_numbered');
+  }
+  if (text.includes('t.')) {
+    for (const m of text.matchAll(BEFORE_ST)) {
+      const end = m.index + m[0].length;
+      const window = text.slice(Math.max(0, m.index - 100), m.index);
+      if (m[0] === ' St.') {
+        // "the corner of Asselsestraat 7 St. and Martinez Mall St.": capitalised words after and/of/on/at.
+        const cap = CAPITALISED_BEFORE_ST.exec(window);
+        if (cap?.[1]) street(m.index - cap[1].length, end, 'loc.intl_before_st');
+        continue;
+      }
+      const name = NAME_BEFORE_NUMBER.exec(window);
+      if (!name) continue;
+      const start = trimLead(text, m.index - name[0].length, end);
+      if (casedOk(text, start, end)) street(start, end, 'loc.intl_before_st');
+    }
+  }
+  if (text.includes('orner of')) for (const m of text.matchAll(CORNER)) street(m.index, m.index + m[0].length, 'loc.intl_corner');
+  for (const m of text.matchAll(SLOT)) {
+    const v = (m[1] ?? '').replace(/[ ,]+$/, '');
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    const firstWord = /[^\d ,][^ ,]*/.exec(v)?.[0].toLowerCase() ?? '';
+    if (NEVER_NAME.has(firstWord) || !casedOk(text, start, start + v.length, true)) continue;
+    street(start, start + v.length, 'loc.intl_slot');
+  }
+  if (text.includes('\n')) {
+    for (const m of text.matchAll(BLOCK_STREET)) {
+      const lead = m[1] ?? '';
+      if (!NAME_LINE.test(lead)) continue;
+      const start = m.index + m[0].length - (m[2] ?? '').length;
+      const end = m.index + m[0].length;
+      if (!casedOk(text, start, end, true) || !postcodeBelow(text, end)) continue;
+      street(start, end, 'loc.intl_block_street');
+    }
+  }
+  for (const m of text.matchAll(MILITARY)) street(m.index, m.index + m[0].length, 'loc.intl_military');
+  for (const m of text.matchAll(TOWN_POSTCODE)) {
+    const town = m[1] ?? '';
+    const last = town.slice(town.lastIndexOf(' ') + 1);
+    if (NOT_TOWN.test(last) || NOT_TOWN.test(town.split(' ')[0] ?? '')) continue;
+    if (/^(?:19|20)\d\d$/.test(m[2] ?? '')) continue;
+    const start = m.index + 3;
+    if (!/^[A-Z\u00c0-\u00de\u0100-\u017f]/.test(town) && /[A-Z]/.test(lineOf(text, start))) continue;
+    sink(start, m.index + m[0].length, 'LOCATION', 0.65, 'loc.intl_town_postcode');
+  }
+  for (const end of streets) {
+    const rest = SAME_LINE.exec(text.slice(end, end + 70));
+    if (rest) {
+      const code = rest[2] ?? rest[3] ?? '';
+      const at = end + rest[0].lastIndexOf(code);
+      if (/\d/.test(rest[1] ?? '')) sink(end, end + (rest[1] ?? '').length, 'LOCATION', 0.65, 'loc.intl_unit');
+      sink(at, at + code.length, 'LOCATION', 0.65, 'loc.intl_postcode');
+    }
+    blockLines(text, end, sink);
+  }
+  for (const m of text.matchAll(LABELLED_PHONE)) {
+    const v = m[1] ?? '';
+    if ((v.match(DIGITS)?.length ?? 0) < 7) continue;
+    const start = m.index + m[0].indexOf(v);
+    sink(start, start + v.length, 'PHONE', 0.75, 'phone.labelled_line');
+  }
+}
+
+/** Matches of `full` that cover a hit of `anchor`, searched in a window reaching `back` characters before it. */
+function* around(text: string, anchor: RegExp, full: RegExp, back: number): Generator<{ index: number; 0: string }> {
+  let done = 0;
+  for (const a of text.matchAll(anchor)) {
+    if (a.index < done) continue;
+    const from = Math.max(0, a.index - back);
+    const re = new RegExp(full);
+    // Enough after the number for its unit check ("12 semanas" is no house number).
+    const window = text.slice(from, Math.min(text.length, a.index + 40));
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      const end = from + m.index + m[0].length;
+      if (end <= a.index || from + m.index < done) continue;
+      done = end;
+      yield { index: from + m.index, 0: m[0] };
+    }
+  }
+}
+
+function postcodeBelow(text: string, from: number): boolean {
+  let pos = text.indexOf('\n', from);
+  for (let k = 0; k < 4 && pos >= 0; k++) {
+    const next = text.indexOf('\n', pos + 1);
+    if (BLOCK_POSTCODE.test(text.slice(pos + 1, next < 0 ? text.length : next))) return true;
+    pos = next;
+  }
+  return false;
+}
+
+/** The secondary-unit and postcode lines of an address block: up to four lines under a street. */
+function blockLines(text: string, streetEnd: number, sink: Sink): void {
+  let pos = text.indexOf('\n', streetEnd);
+  for (let k = 0; k < 4 && pos >= 0; k++) {
+    const next = text.indexOf('\n', pos + 1);
+    const line = text.slice(pos + 1, next < 0 ? text.length : next);
+    if (line.length > 60) return;
+    // A unit line (Apt. 169; right under the street also a short line with a number: 3e verdieping, 2 OG).
+    const sec = SECONDARY_LINE.test(line) || (k === 0 && SHORT_UNIT_LINE.test(line) && !POSTCODE_LINE.test(line));
+    if (sec) {
+      const lead = /^[ \t>?]*/.exec(line)?.[0].length ?? 0;
+      sink(pos + 1 + lead, pos + 1 + line.trimEnd().length, 'LOCATION', 0.65, 'loc.intl_block');
+    } else {
+      const m = POSTCODE_LINE.exec(line);
+      if (m?.[1]) {
+        const start = pos + 1 + m[0].lastIndexOf(m[1]);
+        sink(start, start + m[1].length, 'LOCATION', 0.65, 'loc.intl_block');
+        return;
+      }
+    }
+    pos = next;
+  }
+}

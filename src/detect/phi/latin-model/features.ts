@@ -1,0 +1,131 @@
+/**
+ * Hashed features of a candidate word for the Latin-script name model (candidates: ./candidates.ts).
+ * Shared by training (scripts/train/latin-names.ts) and inference (./index.ts) so the two cannot
+ * drift apart; a change that alters any feature, or which words are candidates, must bump
+ * LATIN_FEATURE_VERSION (the loader refuses a mismatch).
+ *
+ * The context of each candidate (neighbour words, the gaps between them, the line) is read from the
+ * text around it on demand.
+ */
+import { lexicon, type Lexicon } from '../lexicon.js';
+import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
+import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
+
+export const LATIN_FEATURE_VERSION = 4;
+
+/** FNV-1a of a tag and a string, folded to `mask`. */
+function hashStr(tag: number, s: string, mask: number): number {
+  let h = (0x811c9dc5 ^ tag) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & mask;
+}
+
+const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
+
+/** Shape of a word: 0 none, 1 lower, 2 capitalised, 3 all caps, 4 digits, 5 inner capital (McDowell). */
+function shapeOf(text: string, a: number, b: number): number {
+  if (b <= a) return 0;
+  const k = cls(text.charCodeAt(a));
+  if (isDigit(text.charCodeAt(a))) return 4;
+  if (k === 1) return 1;
+  let inner = 0;
+  for (let i = a + 1; i < b; i++) if (cls(text.charCodeAt(i)) === 2) inner++;
+  if (inner === b - a - 1) return 3;
+  return inner > 0 ? 5 : 2;
+}
+
+interface Neighbour { start: number; end: number; gap: string }
+
+/** The word before position `a` within 6 characters (a gap wider than that is no neighbour). */
+function before(text: string, a: number): Neighbour {
+  let i = a - 1;
+  while (i >= 0 && a - i <= 6 && !isLetter(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i))) i--;
+  if (i < 0 || a - i > 6) return { start: a, end: a, gap: i < 0 ? '^' : 'far' };
+  const end = i + 1;
+  let s = i;
+  while (s > 0 && end - s < MAX_WORD && (isLetter(text.charCodeAt(s - 1)) || isDigit(text.charCodeAt(s - 1)) || (text.charCodeAt(s - 1) === 45 && isLetter(text.charCodeAt(s - 2))))) s--;
+  return { start: s, end, gap: gapClass(text.slice(end, a)) };
+}
+
+function after(text: string, b: number): Neighbour {
+  let i = b;
+  while (i < text.length && i - b <= 6 && !isLetter(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i))) i++;
+  if (i >= text.length || i - b > 6) return { start: b, end: b, gap: i >= text.length ? '$' : 'far' };
+  let e = i;
+  while (e < text.length && e - i < MAX_WORD && (isLetter(text.charCodeAt(e)) || isDigit(text.charCodeAt(e)))) e++;
+  return { start: i, end: e, gap: gapClass(text.slice(b, i)) };
+}
+
+/** Punctuation between words with runs of spaces folded; the line break kept apart from spaces. */
+function gapClass(gap: string): string {
+  if (gap === ' ') return 's';
+  return gap.replace(/[ \t]+/g, ' ').replace(/\n+/g, 'N').replace(/[’]/g, "'").slice(0, 5);
+}
+
+/** Per-word flags of the name lists, as one small integer. */
+function listFlags(lw: string, lex: Lexicon): number {
+  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0);
+}
+
+/** What the rules found around a candidate: 0 nothing, 1 a NAME, 2 a LOCATION, 3 anything else. */
+export type CoverOf = (pos: number) => number;
+
+/**
+ * Feature indices of one candidate (duplicates allowed; each occurrence counts). `identity` false
+ * leaves out the word itself: training drops it for half the examples so that context and spelling
+ * carry weight, not memorised training names.
+ */
+export function featuresOf(text: string, w: LatinWord, bits: number, cover: CoverOf, out: number[], identity = true, lex: Lexicon = lexicon()): void {
+  out.length = 0;
+  const mask = (1 << bits) - 1;
+  const { start, end } = w;
+  const lw = text.slice(start, end).toLowerCase();
+  const shape = shapeOf(text, start, end);
+  out.push(hashInt(1, 0, mask));
+  if (identity) out.push(hashStr(2, lw, mask));
+  const padded = `^${lw}$`;
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(hashStr(3, padded.slice(i, i + 3), mask));
+  out.push(hashStr(4, lw.slice(0, 2), mask), hashStr(5, lw.slice(0, 3), mask), hashStr(6, lw.slice(-2), mask), hashStr(7, lw.slice(-3), mask), hashStr(8, lw.slice(-4), mask));
+  let accents = 0;
+  for (let i = 0; i < lw.length; i++) if (lw.charCodeAt(i) >= 0xc0) accents++;
+  out.push(hashInt(9, shape + 8 * Math.min(lw.length, 12), mask), hashInt(10, Math.min(accents, 3), mask));
+  const flags = listFlags(lw, lex);
+  out.push(hashInt(11, flags, mask), hashInt(12, flags * 8 + shape, mask));
+
+  const p = before(text, start);
+  const n = after(text, end);
+  const pw = text.slice(p.start, p.end).toLowerCase();
+  const nw = text.slice(n.start, n.end).toLowerCase();
+  const ps = shapeOf(text, p.start, p.end);
+  const ns = shapeOf(text, n.start, n.end);
+  out.push(hashStr(13, pw, mask), hashStr(14, nw, mask), hashStr(15, p.gap, mask), hashStr(16, n.gap, mask));
+  out.push(hashStr(17, `${ps}${p.gap}`, mask), hashStr(18, `${n.gap}${ns}`, mask), hashStr(19, `${pw}|${p.gap}`, mask), hashStr(20, `${n.gap}|${nw}`, mask));
+  out.push(hashInt(21, listFlags(pw, lex) * 8 + ps, mask), hashInt(22, listFlags(nw, lex) * 8 + ns, mask));
+  out.push(hashInt(23, cover(p.start) * 16 + cover(n.start) * 4 + (p.end === p.start ? 1 : 0) + (n.end === n.start ? 2 : 0), mask));
+  // Two words out: "said Carla to Sandra", "Monjeau, Graves and Reed".
+  if (p.end > p.start) {
+    const pp = before(text, p.start);
+    out.push(hashStr(24, `${text.slice(pp.start, pp.end).toLowerCase()}|${pp.gap}|${pw}`, mask), hashInt(25, shapeOf(text, pp.start, pp.end) * 4 + cover(pp.start), mask));
+  }
+  if (n.end > n.start) {
+    const nn = after(text, n.end);
+    out.push(hashStr(26, `${nw}|${nn.gap}|${text.slice(nn.start, nn.end).toLowerCase()}`, mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
+  }
+  // The line: where the word sits in it, how long it is, and whether it is all lower case.
+  let ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  const lineLen = le - ls;
+  while (ls < start && ' \t>?*-'.includes(text[ls] ?? '')) ls++;
+  const first = ls === start;
+  const lowerLine = shape === 1;
+  out.push(hashInt(28, (first ? 1 : 0) + (n.gap === '$' || n.gap.includes('N') ? 2 : 0) + 4 * Math.min(Math.floor(lineLen / 12), 6) + (lowerLine ? 64 : 0), mask));
+  const sentenceStart = p.gap === '^' || /[.!?N]/.test(p.gap);
+  out.push(hashInt(29, (sentenceStart ? 1 : 0) + 2 * (flags & 15) + (lowerLine ? 32 : 0), mask));
+  if (EPONYM_FOLLOWERS.test(text.slice(end, end + 24))) out.push(hashInt(30, 1, mask));
+  if (lowerLine && identity) out.push(hashStr(31, lw, mask));
+}

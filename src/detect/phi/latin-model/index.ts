@@ -1,0 +1,78 @@
+/**
+ * Latin-script person names the rules leave out (names from many languages with no cue and no list
+ * entry, lower-case names, speaker labels, names in lists), found by a hashed logistic-regression
+ * model over candidate words (./features.ts). It only adds: a word inside a span the rules found is
+ * left to the rules, and the rules' findings are features of its neighbours ("Monjeau, Graves").
+ */
+import { EPONYM_FOLLOWERS } from '../stopwords.js';
+import type { PhiSpan, Sink } from '../types.js';
+import { candidates, type LatinWord } from './candidates.js';
+import { featuresOf, type CoverOf } from './features.js';
+import { latinNameModel, type LatinNameModel } from './model.js';
+
+/** Below every rule's score (0.55+), so a rule span wins any overlap; at the default minScore. */
+const MODEL_SCORE = 0.5;
+
+const COVER_TYPE: Readonly<Record<string, number>> = { NAME: 1, LOCATION: 2 };
+
+/** Rule coverage of each character: 0 none, 1 NAME, 2 LOCATION, 3 other. */
+export function coverFrom(length: number, found: readonly PhiSpan[]): Uint8Array {
+  const cover = new Uint8Array(length + 1);
+  for (const s of found) {
+    const t = COVER_TYPE[s.type] ?? 3;
+    for (let i = s.start; i < s.end && i < length; i++) if (cover[i] === 0 || t === 1) cover[i] = t;
+  }
+  return cover;
+}
+
+export function scoreWord(model: LatinNameModel, text: string, w: LatinWord, cover: CoverOf, buf: number[]): number {
+  featuresOf(text, w, model.bits, cover, buf);
+  let z = 0;
+  for (const i of buf) z += model.weights[i] ?? 0;
+  return z;
+}
+
+// Capitalised words after a candidate, then what follows an eponym (Freeman Sheldon syndrome, Brody myopathy).
+const CAPITALISED_AFTER = /^(?:['’]s)?(?:[ -][A-Z][A-Za-z\u00c0-\u017f'’-]{1,25}){0,3}/;
+const NEXT_WORD = /^(?:['’]s)?[ -][a-z\u00df-\u017f'’-]{1,25}/;
+const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament)\b/i;
+
+/** As in the rules, a capitalised run before sign/syndrome/test/... is an eponym (Murphy's sign), whatever the score. */
+function eponym(text: string, end: number): boolean {
+  const follows = (at: number): boolean => {
+    const after = text.slice(at, at + 30);
+    return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
+  };
+  if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
+  // In a lower-case line any of the next two words may end the eponym (miller fisher syndrome).
+  let at = end;
+  for (let k = 0; k < 3; k++) {
+    if (follows(at)) return true;
+    const w = NEXT_WORD.exec(text.slice(at, at + 30));
+    if (!w) return false;
+    at += w[0].length;
+  }
+  return false;
+}
+
+// Between two name words: spaces, or an initial ("Karin M. Beike", "leidy t muris").
+const JOIN_GAP = /^(?: {1,2}| [A-Za-z]\.? )$/;
+
+export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sink: Sink, model: LatinNameModel | null = latinNameModel()): void {
+  if (model === null) return;
+  const cover = coverFrom(text.length, found);
+  const words = candidates(text, undefined, cover);
+  if (words.length === 0) return;
+  const coverOf: CoverOf = (pos) => cover[pos] ?? 0;
+  const buf: number[] = [];
+  let open: LatinWord | undefined;
+  for (const w of words) {
+    if (cover[w.end - 1] !== 0) continue;
+    if (eponym(text, w.end)) continue;
+    if (scoreWord(model, text, w, coverOf, buf) < model.logitThreshold) continue;
+    if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { start: open.start, end: w.end }; continue; }
+    if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');
+    open = w;
+  }
+  if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');
+}
