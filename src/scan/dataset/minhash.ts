@@ -3,7 +3,8 @@
  * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
-import { Buckets } from './buckets.js';
+import { AT, Buckets, ONE } from './buckets.js';
+import { differingBytes, packLowBytes, signature, signatureOnePermutation } from './signature.js';
 import { atLeast } from './tokens.js';
 
 /**
@@ -22,63 +23,6 @@ interface Plan { readonly minima: number; readonly perBand: number; readonly ban
 function plan(threshold: number): Plan {
   return threshold >= 0.7 ? { minima: 64, perBand: 6, bands: 10, onePermutation: true } : { minima: 32, perBand: 2, bands: 16, onePermutation: false };
 }
-const MAX_MINIMA = 64;
-
-const A = new Int32Array(MAX_MINIMA);
-const B = new Int32Array(MAX_MINIMA);
-{
-  // Fixed seeds: reports must not change between runs.
-  let s = 0x2545f491;
-  const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return s >>> 0; };
-  for (let i = 0; i < MAX_MINIMA; i++) { A[i] = next() | 1; B[i] = next(); }
-}
-
-/**
- * Classic MinHash: `sig.length` hash functions, each element hashed by each. Values are compared
- * as signed 32-bit integers (a min-wise order as good as the unsigned one), which keeps the loop
- * in integer registers: half the time of the unsigned form.
- */
-export function signature(set: Uint32Array, sig: Int32Array): void {
-  const n = set.length;
-  for (let i = 0; i < sig.length; i++) {
-    const a = A[i]!;
-    const b = B[i]!;
-    let m = 0x7fffffff;
-    for (let k = 0; k < n; k++) { const h = Math.imul(a, set[k]!) ^ b; if (h < m) m = h; }
-    sig[i] = m;
-  }
-}
-
-/**
- * One-permutation hashing with densification by rotation (Shrivastava and Li, 2014): each element
- * is hashed once and kept as the minimum of the bin its top bits pick; an empty bin takes the next
- * full bin's value plus its distance times the value range, so two sets still agree on a bin with
- * probability equal to their Jaccard similarity. One hash per element instead of `sig.length`.
- */
-export function signatureOnePermutation(set: Uint32Array, sig: Int32Array): void {
-  const bits = 31 - Math.clz32(sig.length);
-  const shift = 32 - bits;
-  const range = 1 << (shift - 1);
-  sig.fill(-1);
-  for (let k = 0; k < set.length; k++) {
-    let h = Math.imul(set[k]! ^ 0x2545f491, 0x9e3779b1);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    const bin = h >>> shift;
-    // The low bits, halved so value + distance * range stays a positive 32-bit integer.
-    const v = (h & ((1 << shift) - 1)) >>> 1;
-    if (sig[bin]! < 0 || v < sig[bin]!) sig[bin] = v;
-  }
-  for (let b = 0; b < sig.length; b++) {
-    if (sig[b]! >= 0 && sig[b]! < range) continue;
-    for (let d = 1; d < sig.length; d++) {
-      const o = sig[(b + d) & (sig.length - 1)]!;
-      if (o >= 0 && o < range) { sig[b] = o + d * range; break; }
-    }
-  }
-}
-
 /**
  * Sets held in one array, set i at [start[i], start[i + 1]): a candidate is read from one place
  * rather than through an object of its own (a fifth less time on the 0.5 clustering), and the
@@ -124,6 +68,16 @@ export class Clusters {
   }
 }
 
+/** Per-row fields a candidate visit reads, side by side (one cache line, not five arrays): */
+const STRIDE = 8;
+/** the row last compared with it, */
+const TRIED = 0;
+/** its set's length and start in `data`, */
+const LEN = 1;
+const START = 2;
+/** and, for small sets, a 128-bit sketch (one bit per element). */
+const SKETCH = 3;
+
 /**
  * Clusters the sets whose Jaccard similarity is at least `threshold` (transitively). Empty sets
  * stay alone: a prompt made only of boilerplate says nothing about its topic.
@@ -134,35 +88,47 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   const clusters = new Clusters(n);
   const { minima, perBand, bands, onePermutation } = plan(threshold);
   const buckets = new Buckets(n * bands);
-  // A pair that shares several bands is compared once: the stamp says row j was already tried for i.
-  const tried = new Int32Array(n).fill(-1);
+  const table = buckets.table;
+  // A pair that shares several bands is compared once: TRIED says row j was already tried for i.
+  const hot = new Int32Array(n * STRIDE);
+  for (let j = 0; j < n; j++) hot[j * STRIDE + TRIED] = -1;
   // Signatures are kept (4 bytes a minimum) so a candidate pair is first judged by its share of
   // equal minima, an unbiased estimate of its Jaccard similarity, and the exact merge of two sets
   // (about ten times the cost) runs only when the estimate is within 3.5 standard deviations of
-  // the threshold: a pair truly at the threshold is skipped with probability under 0.03%.
+  // the threshold: a pair truly at the threshold is skipped with probability under 0.03%. Their
+  // low bytes are compared first: more differing bytes than allowed means more differing minima.
   const sigs = new Int32Array(n * minima);
+  const words = minima >> 2;
+  const packed = new Int32Array(n * words);
   const maxMiss = minima - Math.floor(minima * threshold - 3.5 * Math.sqrt(minima * threshold * (1 - threshold)));
   // Small sets (prompts: ~15 shingles) skip the estimate; a 128-bit sketch of each (one bit per
   // element) bounds the shared elements from above without reading the other set: an element of
   // row i whose bit is clear in row j's sketch is not in row j. Most candidates share a drug or a
   // condition and little else, and stop here; the bound is exact, so no pair is lost.
-  const sketch = new Int32Array(4 * n);
   const bit = new Int32Array(2 * minima);
   for (let i = 0; i < n; i++) {
-    const set = data.subarray(start[i]!, start[i + 1]!);
-    if (set.length === 0) continue;
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    const length = to - from;
+    const hi = i * STRIDE;
+    hot[hi + LEN] = length;
+    hot[hi + START] = from;
+    if (length === 0) continue;
+    const set = data.subarray(from, to);
     const base = i * minima;
     const sig = sigs.subarray(base, base + minima);
     if (onePermutation) signatureOnePermutation(set, sig); else signature(set, sig);
+    const pw = i * words;
+    packLowBytes(sig, packed, pw);
     // Row i's root changes only when it joins another cluster, so it is looked up once per row.
     let root = clusters.find(i);
-    const small = set.length <= 2 * minima;
+    const small = length <= 2 * minima;
     if (small) {
-      for (let k = 0; k < set.length; k++) {
+      for (let k = 0; k < length; k++) {
         const p = Math.imul(set[k]!, 0x9e3779b1) >>> 25;
         bit[k] = p;
-        const w = 4 * i + (p >>> 5);
-        sketch[w] = sketch[w]! | (1 << (p & 31));
+        const w = hi + SKETCH + (p >>> 5);
+        hot[w] = hot[w]! | (1 << (p & 31));
       }
     }
     for (let b = 0; b < bands; b++) {
@@ -171,37 +137,41 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
       const slot = buckets.slot(h >>> 0);
       // A bucket whose rows were all in one cluster stays so (clusters only merge): a row of that
       // cluster skips it whole. Full buckets of one recurring question are most of the candidates.
-      const one = buckets.oneCluster[slot]!;
+      const one = table[slot + ONE]!;
       if (one >= 0 && clusters.find(one) === root) { buckets.add(slot, i); continue; }
       let same = true;
       const pool = buckets.pool;
-      for (let e = buckets.at[slot]!, end = e + buckets.count[slot]!; e < end; e++) {
+      for (let e = table[slot + AT]!, end = e + buckets.count(slot); e < end; e++) {
         const j = pool[e]!;
-        if (tried[j] === i) { if (same && clusters.find(j) !== root) same = false; continue; }
-        tried[j] = i;
+        const hj = j * STRIDE;
+        if (hot[hj + TRIED] === i) { if (same && clusters.find(j) !== root) same = false; continue; }
+        hot[hj + TRIED] = i;
         if (clusters.find(j) === root) continue;
         same = false;
-        const otherLength = start[j + 1]! - start[j]!;
+        const otherLength = hot[hj + LEN]!;
         // Jaccard >= t needs the smaller set to hold t times the larger: checked before any read.
-        if (Math.min(set.length, otherLength) < threshold * Math.max(set.length, otherLength) - 1e-9) continue;
+        if (Math.min(length, otherLength) < threshold * Math.max(length, otherLength) - 1e-9) continue;
         // Sets smaller than the signature are cheaper to merge than to estimate.
-        if (set.length + otherLength > 2 * minima) {
+        if (length + otherLength > 2 * minima) {
           let miss = 0;
+          for (let w = 0, o = j * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[o + w]!, packed[pw + w]!);
+          if (miss > maxMiss) continue;
+          miss = 0;
           for (let k = 0, o = j * minima; k < minima && miss <= maxMiss; k++) if (sigs[o + k] !== sigs[base + k]) miss++;
           if (miss > maxMiss) continue;
         } else if (small) {
-          const need = (threshold * (set.length + otherLength)) / (1 + threshold) - 1e-9;
-          const o = 4 * j;
-          let bound = set.length;
-          for (let k = 0; k < set.length && bound >= need; k++) {
+          const need = (threshold * (length + otherLength)) / (1 + threshold) - 1e-9;
+          let bound = length;
+          for (let k = 0; k < length && bound >= need; k++) {
             const p = bit[k]!;
-            if (((sketch[o + (p >>> 5)]! >>> (p & 31)) & 1) === 0) bound--;
+            if (((hot[hj + SKETCH + (p >>> 5)]! >>> (p & 31)) & 1) === 0) bound--;
           }
           if (bound < need) continue;
         }
-        if (atLeast(data, start[i]!, start[i + 1]!, start[j]!, start[j + 1]!, threshold)) { clusters.union(i, j); root = clusters.find(i); }
+        const js = hot[hj + START]!;
+        if (atLeast(data, from, to, js, js + otherLength, threshold)) { clusters.union(i, j); root = clusters.find(i); }
       }
-      buckets.oneCluster[slot] = same ? i : -1;
+      table[slot + ONE] = same ? i : -1;
       buckets.add(slot, i);
     }
   }
