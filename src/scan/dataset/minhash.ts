@@ -30,6 +30,22 @@ function plan(threshold: number): Plan {
  */
 export interface FlatSets { readonly data: Uint32Array; readonly start: Int32Array }
 
+/**
+ * Sets written straight into one array by `fill(i, out, at)`, which writes set i from `at` and
+ * returns its length; `bound` is an upper bound on the total length (no growing copies).
+ */
+export function flatSets(n: number, bound: number, fill: (i: number, out: Uint32Array, at: number) => number): FlatSets {
+  const start = new Int32Array(n + 1);
+  const data = new Uint32Array(bound);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + fill(i, data, start[i]!);
+  return { data: data.subarray(0, start[n]!), start };
+}
+
+/** Set i of `sets`, as a view. */
+export function setOf(sets: FlatSets, i: number): Uint32Array {
+  return sets.data.subarray(sets.start[i]!, sets.start[i + 1]!);
+}
+
 export function flatten(sets: readonly Uint32Array[]): FlatSets {
   const start = new Int32Array(sets.length + 1);
   for (let i = 0; i < sets.length; i++) start[i + 1] = start[i]! + sets[i]!.length;

@@ -6,8 +6,8 @@
  * and at least two rows) is a likely answer flip or label flip.
  */
 import type { RowReason } from '../types.js';
-import { clusterSets, type Clusters } from '../minhash.js';
-import { jaccardAtLeast, shingles } from '../tokens.js';
+import { clusterSets, flatSets, setOf, type Clusters } from '../minhash.js';
+import { jaccardAtLeast, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { softContradictions, type Consensus } from './soft.js';
 
@@ -31,7 +31,9 @@ export interface ConsensusResult {
 }
 
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
-  const sets = rows.map((r) => shingles(r.prompt, common));
+  let bound = 0;
+  for (const r of rows) bound += 2 * r.prompt.length;
+  const sets = flatSets(rows.length, bound, (i, out, at) => shinglesInto(rows[i]!.prompt, out, common, at));
   const clusters = clusterSets(sets, SAME_PROMPT);
   const contradicting = new Set<number>();
   const reasons = new Map<number, RowReason[]>();
@@ -63,7 +65,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
         // questions ("dose of X for Y" ... "dose of X for Z"). A row contradicts only rows whose
         // prompt it is itself close to, and at least two of them.
         let direct = 0;
-        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(sets[i]!, sets[major[k]!]!, SAME_PROMPT)) direct++;
+        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(setOf(sets, i), setOf(sets, major[k]!), SAME_PROMPT)) direct++;
         if (direct < MIN_DIRECT) continue;
         contradicting.add(i);
         reasons.set(rows[i]!.index, [{

@@ -11,7 +11,7 @@ import type { Pipeline } from '../../../core/pipeline.js';
 import { detectPhi, type PhiType } from '../../../detect/phi/index.js';
 import type { DatasetRow, RowReason, RowText } from '../types.js';
 import { needsInjectionScan, needsPhiScan } from './screen.js';
-import { key53 } from '../tokens.js';
+import { key53 } from '../keys.js';
 
 export interface RowCheckOptions {
   readonly fullInjection: boolean;
