@@ -3,7 +3,7 @@
  * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
-import { AT, Buckets, ONE } from './buckets.js';
+import { MAX_BUCKET, sortBands } from './bands.js';
 import { differingBytes, packLowBytes, signature, signatureOnePermutation } from './signature.js';
 import { atLeast } from './tokens.js';
 
@@ -103,11 +103,8 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   const n = start.length - 1;
   const clusters = new Clusters(n);
   const { minima, perBand, bands, onePermutation } = plan(threshold);
-  const buckets = new Buckets(n * bands);
-  const table = buckets.table;
   // A pair that shares several bands is compared once: TRIED says row j was already tried for i.
   const hot = new Int32Array(n * STRIDE);
-  for (let j = 0; j < n; j++) hot[j * STRIDE + TRIED] = -1;
   // Signatures are kept (4 bytes a minimum) so a candidate pair is first judged by its share of
   // equal minima, an unbiased estimate of its Jaccard similarity, and the exact merge of two sets
   // (about ten times the cost) runs only when the estimate is within 3.5 standard deviations of
@@ -121,44 +118,62 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   // element) bounds the shared elements from above without reading the other set: an element of
   // row i whose bit is clear in row j's sketch is not in row j. Most candidates share a drug or a
   // condition and little else, and stop here; the bound is exact, so no pair is lost.
-  const bit = new Int32Array(2 * minima);
+  const bits = new Uint8Array(data.length);
+  const live = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const from = start[i]!;
-    const to = start[i + 1]!;
-    const length = to - from;
+    const length = start[i + 1]! - from;
     const hi = i * STRIDE;
+    hot[hi + TRIED] = -1;
     hot[hi + LEN] = length;
     hot[hi + START] = from;
     if (length === 0) continue;
-    const set = data.subarray(from, to);
-    const base = i * minima;
-    const sig = sigs.subarray(base, base + minima);
+    live[m++] = i;
+    const sig = sigs.subarray(i * minima, (i + 1) * minima);
+    const set = data.subarray(from, from + length);
     if (onePermutation) signatureOnePermutation(set, sig); else signature(set, sig);
-    const pw = i * words;
-    packLowBytes(sig, packed, pw);
-    // Row i's root changes only when it joins another cluster, so it is looked up once per row.
-    let root = clusters.find(i);
-    const small = length <= 2 * minima;
-    if (small) {
+    packLowBytes(sig, packed, i * words);
+    if (length <= 2 * minima) {
       for (let k = 0; k < length; k++) {
         const p = Math.imul(set[k]!, 0x9e3779b1) >>> 25;
-        bit[k] = p;
+        bits[from + k] = p;
         const w = hi + SKETCH + (p >>> 5);
         hot[w] = hot[w]! | (1 << (p & 31));
       }
     }
+  }
+  const keys = new Uint32Array(bands * m);
+  for (let k = 0; k < m; k++) {
+    const base = live[k]! * minima;
     for (let b = 0; b < bands; b++) {
       let h = Math.imul(b + 1, 0x9e3779b1);
       for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sigs[base + b * perBand + r]!, 0x01000193);
-      const slot = buckets.slot(h >>> 0);
-      // A bucket whose rows were all in one cluster stays so (clusters only merge): a row of that
-      // cluster skips it whole. Full buckets of one recurring question are most of the candidates.
-      const one = table[slot + ONE]!;
-      if (one >= 0 && clusters.find(one) === root) { buckets.add(slot, i); continue; }
+      keys[b * m + k] = h >>> 0;
+    }
+  }
+  const { order, first, self } = sortBands(keys, live, m, bands, n);
+  // Per run (at its first position): a row in the one cluster all the run's rows were last seen
+  // in, or -1. It stays so (clusters only merge): a row of that cluster skips the run whole. Full
+  // runs of one recurring question are most of the candidates.
+  const one = new Int32Array(bands * m).fill(-1);
+  for (let k = 0; k < m; k++) {
+    const i = live[k]!;
+    const from = start[i]!;
+    const length = hot[i * STRIDE + LEN]!;
+    const to = from + length;
+    const base = i * minima;
+    const pw = i * words;
+    const small = length <= 2 * minima;
+    // Row i's root changes only when it joins another cluster, so it is looked up once per row.
+    let root = clusters.find(i);
+    for (let b = 0; b < bands; b++) {
+      const run = first[i * bands + b]!;
+      const o = one[run]!;
+      if (o >= 0 && clusters.find(o) === root) continue;
       let same = true;
-      const pool = buckets.pool;
-      for (let e = table[slot + AT]!, end = e + buckets.count(slot); e < end; e++) {
-        const j = pool[e]!;
+      for (let e = run, end = Math.min(self[i * bands + b]!, run + MAX_BUCKET); e < end; e++) {
+        const j = order[e]!;
         const hj = j * STRIDE;
         if (hot[hj + TRIED] === i) { if (same && clusters.find(j) !== root) same = false; continue; }
         hot[hj + TRIED] = i;
@@ -170,16 +185,16 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
         // Sets smaller than the signature are cheaper to merge than to estimate.
         if (length + otherLength > 2 * minima) {
           let miss = 0;
-          for (let w = 0, o = j * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[o + w]!, packed[pw + w]!);
+          for (let w = 0, q = j * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[q + w]!, packed[pw + w]!);
           if (miss > maxMiss) continue;
           miss = 0;
-          for (let k = 0, o = j * minima; k < minima && miss <= maxMiss; k++) if (sigs[o + k] !== sigs[base + k]) miss++;
+          for (let r = 0, q = j * minima; r < minima && miss <= maxMiss; r++) if (sigs[q + r] !== sigs[base + r]) miss++;
           if (miss > maxMiss) continue;
         } else if (small) {
           const need = (threshold * (length + otherLength)) / (1 + threshold) - 1e-9;
           let bound = length;
-          for (let k = 0; k < length && bound >= need; k++) {
-            const p = bit[k]!;
+          for (let r = from; r < to && bound >= need; r++) {
+            const p = bits[r]!;
             if (((hot[hj + SKETCH + (p >>> 5)]! >>> (p & 31)) & 1) === 0) bound--;
           }
           if (bound < need) continue;
@@ -187,8 +202,7 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
         const js = hot[hj + START]!;
         if (atLeast(data, from, to, js, js + otherLength, threshold)) { clusters.union(i, j); root = clusters.find(i); }
       }
-      table[slot + ONE] = same ? i : -1;
-      buckets.add(slot, i);
+      one[run] = same ? i : -1;
     }
   }
   return clusters;
