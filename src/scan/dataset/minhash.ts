@@ -3,7 +3,7 @@
  * memory (a signature per row, one bucket entry per band). Candidates are then verified with the
  * exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
-import { MAX_BUCKET, sortBands } from './bands.js';
+import { BandSorter } from './bands.js';
 import { differingBytes, packLowBytes, signature, signatureOnePermutation } from './signature.js';
 import { atLeast } from './tokens.js';
 
@@ -84,27 +84,30 @@ export class Clusters {
   }
 }
 
-/** Per-row fields a candidate visit reads, side by side (one cache line, not five arrays): */
-const STRIDE = 8;
-/** the row last compared with it, */
-const TRIED = 0;
-/** its set's length and start in `data`, */
-const LEN = 1;
-const START = 2;
-/** and, for small sets, a 128-bit sketch (one bit per element). */
-const SKETCH = 3;
+/** A bucket that grows past this is a mass-duplicate group; later members join via its first ones. */
+const MAX_BUCKET = 64;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 /**
  * Clusters the sets whose Jaccard similarity is at least `threshold` (transitively). Empty sets
  * stay alone: a prompt made only of boilerplate says nothing about its topic.
+ *
+ * A row is compared with the rows before it in each of its buckets, up to the bucket's first
+ * MAX_BUCKET. Buckets are taken band by band, each as a run of its band's sorted keys, and a run's
+ * first rows are copied out once, so a comparison reads them from a few cache lines instead of
+ * from anywhere in the row arrays. The clusters are the connected pairs that pass the checks,
+ * which does not depend on the order they are compared in.
  */
 export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: number): Clusters {
   const { data, start } = Array.isArray(list) ? flatten(list as readonly Uint32Array[]) : list as FlatSets;
   const n = start.length - 1;
   const clusters = new Clusters(n);
   const { minima, perBand, bands, onePermutation } = plan(threshold);
-  // A pair that shares several bands is compared once: TRIED says row j was already tried for i.
-  const hot = new Int32Array(n * STRIDE);
   // Signatures are kept (4 bytes a minimum) so a candidate pair is first judged by its share of
   // equal minima, an unbiased estimate of its Jaccard similarity, and the exact merge of two sets
   // (about ten times the cost) runs only when the estimate is within 3.5 standard deviations of
@@ -115,94 +118,101 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
   const packed = new Int32Array(n * words);
   const maxMiss = minima - Math.floor(minima * threshold - 3.5 * Math.sqrt(minima * threshold * (1 - threshold)));
   // Small sets (prompts: ~15 shingles) skip the estimate; a 128-bit sketch of each (one bit per
-  // element) bounds the shared elements from above without reading the other set: an element of
-  // row i whose bit is clear in row j's sketch is not in row j. Most candidates share a drug or a
-  // condition and little else, and stop here; the bound is exact, so no pair is lost.
-  const bits = new Uint8Array(data.length);
+  // element) bounds the shared elements from above without reading either set: a shared element
+  // sets a bit in both sketches, and at most `extra` (elements less bits set) share a bit with
+  // another element of their own set. Most candidates share a drug or a condition and little
+  // else, and stop here; the bound is exact, so no pair is lost.
+  const small = 2 * minima;
+  const sketch = new Int32Array(4 * n);
   const live = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const from = start[i]!;
     const length = start[i + 1]! - from;
-    const hi = i * STRIDE;
-    hot[hi + TRIED] = -1;
-    hot[hi + LEN] = length;
-    hot[hi + START] = from;
     if (length === 0) continue;
     live[m++] = i;
     const sig = sigs.subarray(i * minima, (i + 1) * minima);
     const set = data.subarray(from, from + length);
     if (onePermutation) signatureOnePermutation(set, sig); else signature(set, sig);
     packLowBytes(sig, packed, i * words);
-    if (length <= 2 * minima) {
+    if (length <= small) {
       for (let k = 0; k < length; k++) {
         const p = Math.imul(set[k]!, 0x9e3779b1) >>> 25;
-        bits[from + k] = p;
-        const w = hi + SKETCH + (p >>> 5);
-        hot[w] = hot[w]! | (1 << (p & 31));
+        const w = 4 * i + (p >>> 5);
+        sketch[w] = sketch[w]! | (1 << (p & 31));
       }
     }
   }
-  const keys = new Uint32Array(bands * m);
-  for (let k = 0; k < m; k++) {
-    const base = live[k]! * minima;
-    for (let b = 0; b < bands; b++) {
+  const sorter = new BandSorter(m);
+  const mRow = new Int32Array(MAX_BUCKET);
+  const mLen = new Int32Array(MAX_BUCKET);
+  const mSketch = new Int32Array(4 * MAX_BUCKET);
+  const mExtra = new Int32Array(MAX_BUCKET);
+  for (let b = 0; b < bands; b++) {
+    for (let k = 0; k < m; k++) {
       let h = Math.imul(b + 1, 0x9e3779b1);
-      for (let r = 0; r < perBand; r++) h = Math.imul(h ^ sigs[base + b * perBand + r]!, 0x01000193);
-      keys[b * m + k] = h >>> 0;
+      for (let r = 0, o = live[k]! * minima + b * perBand; r < perBand; r++) h = Math.imul(h ^ sigs[o + r]!, 0x01000193);
+      sorter.keys[k] = h >>> 0;
     }
-  }
-  const { order, first, self } = sortBands(keys, live, m, bands, n);
-  // Per run (at its first position): a row in the one cluster all the run's rows were last seen
-  // in, or -1. It stays so (clusters only merge): a row of that cluster skips the run whole. Full
-  // runs of one recurring question are most of the candidates.
-  const one = new Int32Array(bands * m).fill(-1);
-  for (let k = 0; k < m; k++) {
-    const i = live[k]!;
-    const from = start[i]!;
-    const length = hot[i * STRIDE + LEN]!;
-    const to = from + length;
-    const base = i * minima;
-    const pw = i * words;
-    const small = length <= 2 * minima;
-    // Row i's root changes only when it joins another cluster, so it is looked up once per row.
-    let root = clusters.find(i);
-    for (let b = 0; b < bands; b++) {
-      const run = first[i * bands + b]!;
-      const o = one[run]!;
-      if (o >= 0 && clusters.find(o) === root) continue;
-      let same = true;
-      for (let e = run, end = Math.min(self[i * bands + b]!, run + MAX_BUCKET); e < end; e++) {
-        const j = order[e]!;
-        const hj = j * STRIDE;
-        if (hot[hj + TRIED] === i) { if (same && clusters.find(j) !== root) same = false; continue; }
-        hot[hj + TRIED] = i;
-        if (clusters.find(j) === root) continue;
-        same = false;
-        const otherLength = hot[hj + LEN]!;
-        // Jaccard >= t needs the smaller set to hold t times the larger: checked before any read.
-        if (Math.min(length, otherLength) < threshold * Math.max(length, otherLength) - 1e-9) continue;
-        // Sets smaller than the signature are cheaper to merge than to estimate.
-        if (length + otherLength > 2 * minima) {
-          let miss = 0;
-          for (let w = 0, q = j * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[q + w]!, packed[pw + w]!);
-          if (miss > maxMiss) continue;
-          miss = 0;
-          for (let r = 0, q = j * minima; r < minima && miss <= maxMiss; r++) if (sigs[q + r] !== sigs[base + r]) miss++;
-          if (miss > maxMiss) continue;
-        } else if (small) {
-          const need = (threshold * (length + otherLength)) / (1 + threshold) - 1e-9;
-          let bound = length;
-          for (let r = from; r < to && bound >= need; r++) {
-            const p = bits[r]!;
-            if (((hot[hj + SKETCH + (p >>> 5)]! >>> (p & 31)) & 1) === 0) bound--;
-          }
-          if (bound < need) continue;
+    const sorted = sorter.sort(live, m);
+    for (let s = 0, e = 1; s < m; s = e++) {
+      while (e < m && sorted.keys[e] === sorted.keys[s]) e++;
+      if (e - s < 2) continue;
+      const members = Math.min(e - s, MAX_BUCKET);
+      for (let q = 0; q < members; q++) {
+        const j = sorted.rows[s + q]!;
+        mRow[q] = j;
+        mLen[q] = start[j + 1]! - start[j]!;
+        let ones = 0;
+        for (let w = 0; w < 4; w++) {
+          const v = sketch[4 * j + w]!;
+          mSketch[4 * q + w] = v;
+          ones += popcount(v);
         }
-        const js = hot[hj + START]!;
-        if (atLeast(data, from, to, js, js + otherLength, threshold)) { clusters.union(i, j); root = clusters.find(i); }
+        mExtra[q] = mLen[q]! - ones;
       }
-      one[run] = same ? i : -1;
+      // A row in the one cluster all the run's rows so far were last seen in, or -1. It stays so
+      // (clusters only merge): a later row of that cluster skips the run whole. Full runs of one
+      // recurring question are most of the candidates.
+      let one = mRow[0]!;
+      for (let p = 1; p < e - s; p++) {
+        const i = sorted.rows[s + p]!;
+        let root = clusters.find(i);
+        if (one >= 0 && clusters.find(one) === root) continue;
+        const from = start[i]!;
+        const length = start[i + 1]! - from;
+        const to = from + length;
+        const s0 = sketch[4 * i]!;
+        const s1 = sketch[4 * i + 1]!;
+        const s2 = sketch[4 * i + 2]!;
+        const s3 = sketch[4 * i + 3]!;
+        const extra = length - popcount(s0) - popcount(s1) - popcount(s2) - popcount(s3);
+        let same = true;
+        for (let q = 0, end = Math.min(p, MAX_BUCKET); q < end; q++) {
+          const j = mRow[q]!;
+          if (clusters.find(j) === root) continue;
+          same = false;
+          const otherLength = mLen[q]!;
+          // Jaccard >= t needs the smaller set to hold t times the larger: checked before any read.
+          if (Math.min(length, otherLength) < threshold * Math.max(length, otherLength) - 1e-9) continue;
+          // Sets smaller than the signature are cheaper to merge than to estimate.
+          if (length + otherLength > small) {
+            let miss = 0;
+            for (let w = 0, x = j * words, y = i * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[x + w]!, packed[y + w]!);
+            if (miss > maxMiss) continue;
+            miss = 0;
+            for (let r = 0, x = j * minima, y = i * minima; r < minima && miss <= maxMiss; r++) if (sigs[x + r] !== sigs[y + r]) miss++;
+            if (miss > maxMiss) continue;
+          } else {
+            const need = (threshold * (length + otherLength)) / (1 + threshold) - 1e-9;
+            const x = 4 * q;
+            const bound = popcount(s0 & mSketch[x]!) + popcount(s1 & mSketch[x + 1]!) + popcount(s2 & mSketch[x + 2]!) + popcount(s3 & mSketch[x + 3]!) + Math.min(extra, mExtra[q]!);
+            if (bound < need) continue;
+          }
+          if (atLeast(data, from, to, start[j]!, start[j]! + otherLength, threshold)) { clusters.union(i, j); root = clusters.find(i); }
+        }
+        one = same ? i : -1;
+      }
     }
   }
   return clusters;
