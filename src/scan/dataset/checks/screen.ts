@@ -18,15 +18,23 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 const PAYLOAD_RUN = 28;
 
 /**
- * A long unbroken run of base64/hex-like characters (an encoded payload). A counting loop, not
+ * A long unbroken run of base64/hex-like characters (an encoded payload). A loop, not
  * /[A-Za-z0-9+/=_-]{28}/: the regex restarts at every position and rescans up to 27 characters
  * each time (11 ns a byte on clinical prose, more than the other screens together).
  */
-function encodedRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && PAYLOAD[c] === 1) { if (++run >= PAYLOAD_RUN) return true; } else run = 0;
+export function encodedRun(text: string): boolean {
+  // No run starts before `from`. The window [from, from + 27] is read from its end back: at the
+  // first other character k, no run can start at or before k, so the next window starts after it.
+  // In prose that is a few characters back, so most characters are never read.
+  let from = 0;
+  for (let end = PAYLOAD_RUN - 1; end < text.length; end = from + PAYLOAD_RUN - 1) {
+    let k = end;
+    for (; k >= from; k--) {
+      const c = text.charCodeAt(k);
+      if (c >= 128 || PAYLOAD[c] !== 1) break;
+    }
+    if (k < from) return true;
+    from = k + 1;
   }
   return false;
 }

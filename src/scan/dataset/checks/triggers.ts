@@ -7,7 +7,7 @@
 import type { RowReason, TriggerCandidate } from '../types.js';
 import type { Clusters } from '../minhash.js';
 import { detectPhi } from '../../../detect/phi/index.js';
-import type { RowFeatures } from './store.js';
+import { MAX_TOKENS, type RowFeatures } from './store.js';
 import { distinctQuestions } from './fixed.js';
 
 const MAX_N = 4;
@@ -40,17 +40,21 @@ export function rareLimit(rows: number): number {
  * candidates when many rows are anomalous, so a later trigger is not crowded out.
  */
 function ngrams(tokens: Uint32Array, rare: (t: number) => boolean, each: (h: number, from: number, n: number) => void): void {
+  // Where the first rare word at or after each position is: one look-up per word, not per phrase.
+  const next = tokens.length <= NEXT.length ? NEXT : new Int32Array(tokens.length);
+  for (let i = tokens.length - 1, at = tokens.length; i >= 0; i--) {
+    if (rare(tokens[i]!)) at = i;
+    next[i] = at;
+  }
   for (let i = 0; i < tokens.length; i++) {
     let h = 0x811c9dc5;
-    let holdsRare = false;
     for (let n = 1; n <= MAX_N && i + n <= tokens.length; n++) {
-      const t = tokens[i + n - 1]!;
-      h = Math.imul(h ^ t, 0x01000193) >>> 0;
-      holdsRare ||= rare(t);
-      if (holdsRare) each((h ^ n) >>> 0, i, n);
+      h = Math.imul(h ^ tokens[i + n - 1]!, 0x01000193) >>> 0;
+      if (next[i]! < i + n) each((h ^ n) >>> 0, i, n);
     }
   }
 }
+const NEXT = new Int32Array(MAX_TOKENS);
 
 export interface TriggerResult {
   readonly triggers: TriggerCandidate[];
