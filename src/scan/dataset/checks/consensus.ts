@@ -30,6 +30,35 @@ export interface ConsensusResult {
   readonly promptClusters: number;
 }
 
+/** Words of a group head's 4096-bit bitmap (an element's top 12 bits pick its bit). */
+const HEAD_WORDS = 128;
+
+function headBitmap(set: Uint32Array, out: Int32Array, at: number): void {
+  out.fill(0, at, at + HEAD_WORDS);
+  for (let k = 0; k < set.length; k++) {
+    const x = set[k]!;
+    const w = at + (x >>> 25);
+    out[w] = out[w]! | (1 << ((x >>> 20) & 31));
+  }
+}
+
+/**
+ * Whether an answer can be SAME_ANSWER-similar to a group head of `headLength` elements: a row is
+ * compared with up to 16 heads, and in a large cluster of many questions most comparisons fail.
+ * A shared element is always found in the head's bitmap, so the elements found bound the shared
+ * ones from above (a few more by chance), and most failures stop here before the merge, which
+ * still makes every decision.
+ */
+function mayShare(set: Uint32Array, headLength: number, bitmap: Int32Array, at: number): boolean {
+  const need = (SAME_ANSWER * (set.length + headLength)) / (1 + SAME_ANSWER) - 1e-9;
+  let spare = set.length - need;
+  for (let k = 0; k < set.length; k++) {
+    const x = set[k]!;
+    if (((bitmap[at + (x >>> 25)]! >>> ((x >>> 20) & 31)) & 1) === 0 && --spare < 0) return false;
+  }
+  return true;
+}
+
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
   let bound = 0;
   for (const r of rows) bound += 2 * r.prompt.length;
@@ -39,6 +68,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
   const reasons = new Map<number, RowReason[]>();
   const agreed = new Map<number, Consensus>();
   let promptClusters = 0;
+  const heads = new Int32Array(MAX_GROUPS * HEAD_WORDS);
   for (const [root, list] of clusters.groups()) {
     promptClusters += 1;
     if (list.length < 3) {
@@ -49,9 +79,16 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
     const groups: number[][] = [];
     for (const i of list) {
       const a = rows[i]!;
-      const g = groups.find((grp) => { const b = rows[grp[0]!]!; return b.answerKey === a.answerKey || jaccardAtLeast(a.answer, b.answer, SAME_ANSWER); });
+      let g: number[] | undefined;
+      for (let k = 0; k < groups.length && g === undefined; k++) {
+        const b = rows[groups[k]![0]!]!;
+        if (b.answerKey === a.answerKey || (mayShare(a.answer, b.answer.length, heads, k * HEAD_WORDS) && jaccardAtLeast(a.answer, b.answer, SAME_ANSWER))) g = groups[k];
+      }
       if (g) g.push(i);
-      else if (groups.length < MAX_GROUPS) groups.push([i]);
+      else if (groups.length < MAX_GROUPS) {
+        headBitmap(a.answer, heads, groups.length * HEAD_WORDS);
+        groups.push([i]);
+      }
     }
     groups.sort((x, y) => y.length - x.length);
     const major = groups[0]!;
