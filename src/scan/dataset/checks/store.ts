@@ -7,6 +7,7 @@ import type { DatasetRow } from '../types.js';
 import { asciiWordHashes, hash32, shinglesInto, sortedUnique, wordBuffer, words } from '../tokens.js';
 import { Key53, key53, normalise } from '../keys.js';
 import { Uint32Pool } from '../pool.js';
+import { WordTable } from '../words.js';
 
 /** Words per prompt and per answer that the similarity checks look at. */
 export const MAX_TOKENS = 96;
@@ -37,9 +38,8 @@ function fold(word: string): string {
 
 export class FeatureStore {
   readonly rows: RowFeatures[] = [];
-  /** Document frequency of prompt words: how many rows' prompts hold each word. */
-  readonly promptDf = new Map<number, number>();
-  readonly vocabulary = new Map<number, string>();
+  /** Document frequency of prompt words (how many rows' prompts hold each word), and the words kept for printing. */
+  readonly words = new WordTable();
   private readonly buffer = wordBuffer(MAX_TOKENS);
   private readonly scratch = new Uint32Array(2 * MAX_TOKENS);
   private readonly pool = new Uint32Pool();
@@ -56,7 +56,8 @@ export class FeatureStore {
     const prompt = this.promptWords(row.prompt);
     const scratch = this.scratch;
     scratch.set(prompt);
-    for (const t of sortedUnique(scratch.subarray(0, prompt.length))) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
+    const distinct = sortedUnique(scratch.subarray(0, prompt.length));
+    for (let i = 0; i < distinct.length; i++) this.words.count(distinct[i]!);
     // The answer is tokenised once: its hashes are the shingle input and, when short, its folded
     // words the fixed-answer features. An ASCII answer is tokenised as it is (its normal form has
     // the same words) and keyed by a normal form computed on the fly; only other answers build one.
@@ -89,12 +90,12 @@ export class FeatureStore {
   /** Folded word hashes of a prompt; a word is remembered (for printing a trigger) the first time its hash is seen. */
   private promptWords(text: string): Uint32Array {
     const b = this.buffer;
-    const roomy = this.vocabulary.size < MAX_VOCABULARY;
+    const roomy = this.words.words < MAX_VOCABULARY;
     if (asciiWordHashes(text, MAX_TOKENS, b)) {
       const prompt = this.pool.copy(b.folded, 0, b.count);
       for (let i = 0; roomy && i < b.count; i++) {
-        const h = prompt[i]!;
-        if (!this.vocabulary.has(h)) this.vocabulary.set(h, fold(text.slice(b.start[i]!, b.end[i]!).toLowerCase()));
+        const slot = this.words.wordless(prompt[i]!);
+        if (slot >= 0) this.words.keep(slot, fold(text.slice(b.start[i]!, b.end[i]!).toLowerCase()));
       }
       return prompt;
     }
@@ -104,7 +105,8 @@ export class FeatureStore {
       const word = fold(w[i]!);
       const h = hash32(word);
       prompt[i] = h;
-      if (this.vocabulary.size < MAX_VOCABULARY && !this.vocabulary.has(h)) this.vocabulary.set(h, word);
+      const slot = this.words.words < MAX_VOCABULARY ? this.words.wordless(h) : -1;
+      if (slot >= 0) this.words.keep(slot, word);
     }
     return prompt;
   }
@@ -116,11 +118,11 @@ export class FeatureStore {
   /** Inverse document frequency of a prompt word: rare words say more about what is asked. */
   idf(): (t: number) => number {
     const n = this.rows.length + 1;
-    return (t) => Math.log(n / ((this.promptDf.get(t) ?? 0) + 1));
+    return (t) => Math.log(n / (this.words.df(t) + 1));
   }
 
   commonWords(): (t: number) => boolean {
     const limit = Math.max(8, Math.ceil(this.rows.length * 0.1));
-    return (t) => (this.promptDf.get(t) ?? 0) > limit;
+    return (t) => this.words.df(t) > limit;
   }
 }

@@ -8,6 +8,7 @@ import type { RowReason, TriggerCandidate } from '../types.js';
 import type { Clusters } from '../minhash.js';
 import { detectPhi } from '../../../detect/phi/index.js';
 import { MAX_TOKENS, type RowFeatures } from './store.js';
+import type { WordTable } from '../words.js';
 import { distinctQuestions } from './fixed.js';
 
 const MAX_N = 4;
@@ -63,10 +64,10 @@ export interface TriggerResult {
 
 interface Candidate { n: number; from: number; row: number; anomalous: Set<number>; df: number; rows: number[] }
 
-export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, promptDf: ReadonlyMap<number, number>, vocabulary: ReadonlyMap<number, string>, common: (t: number) => boolean): TriggerResult {
+export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, words: WordTable, common: (t: number) => boolean): TriggerResult {
   const candidates = new Map<number, Candidate>();
   const limit = rareLimit(rows.length);
-  const rare = (t: number): boolean => (promptDf.get(t) ?? 0) <= limit;
+  const rare = (t: number): boolean => words.df(t) <= limit;
   for (const i of anomalous) {
     ngrams(rows[i]!.prompt, rare, (h, from, n) => {
       const c = candidates.get(h);
@@ -110,7 +111,7 @@ export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySe
   }
   for (const c of kept) {
     const tokens = rows[c.row]!.prompt.subarray(c.from, c.from + c.n);
-    let phrase = [...tokens].map((t) => vocabulary.get(t) ?? '?').join(' ');
+    let phrase = [...tokens].map((t) => words.word(t) ?? '?').join(' ');
     // A phrase shared by several rows is rarely PHI, but a repeated patient name could be.
     if (detectPhi(phrase).some((s) => s.type !== 'URL')) phrase = '[phrase withheld: PHI]';
     const clusterCount = new Set(c.rows.map((i) => clusters.find(i))).size;
