@@ -12,6 +12,7 @@ import { detectPhi, type PhiType } from '../../../detect/phi/index.js';
 import type { DatasetRow, RowReason, RowText } from '../types.js';
 import { needsInjectionScan, needsPhiScan } from './screen.js';
 import { key53 } from '../keys.js';
+import { KeyCache } from '../cache.js';
 
 export interface RowCheckOptions {
   readonly fullInjection: boolean;
@@ -31,7 +32,7 @@ const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, cr
 
 export class RowChecker {
   private readonly injection: Pipeline = createInspector({ families: ['injection'] });
-  private readonly cache = new Map<number, TextVerdict>();
+  private readonly cache = new KeyCache<TextVerdict>(CACHE_LIMIT);
   texts = 0;
   injectionInspected = 0;
   phiInspected = 0;
@@ -66,7 +67,6 @@ export class RowChecker {
       if (spans.length > 0) phi = { types: [...new Set(spans.map((s) => s.type))].sort(), score: Math.max(...spans.map((s) => s.score)) };
     }
     const v: TextVerdict = { ...(injection ? { injection } : {}), ...(phi ? { phi } : {}) };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, v);
     return v;
   }
