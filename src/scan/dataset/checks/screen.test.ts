@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodedRun } from './screen.js';
+import { encodedRun, needsInjectionScan } from './screen.js';
 
 test('encodedRun finds a run of 28 payload characters exactly where the plain regex does', () => {
   const regex = /[A-Za-z0-9+/=_-]{28}/;
@@ -16,4 +16,9 @@ test('encodedRun finds a run of 28 payload characters exactly where the plain re
   }
   assert.equal(encodedRun(`${'a'.repeat(27)} ${'b'.repeat(27)}`), false);
   assert.equal(encodedRun(`xx ${'Q'.repeat(28)}`), true);
+});
+
+test('the instruction screen ignores case as matching the lower-cased text did', () => {
+  for (const t of ['IGNORE the rest', 'Your dose', 'Ask The Assistant', 'From Now On', 'EXFILTRATED', 'the URL', 'Unrestricted API KEY']) assert.equal(needsInjectionScan(t), true, t);
+  for (const t of ['Take it with food.', 'Renal function at BASELINE', 'AIDS clinic', 'Userland tools']) assert.equal(needsInjectionScan(t), false, t);
 });

@@ -40,17 +40,18 @@ export function encodedRun(text: string): boolean {
 }
 /**
  * Words an instruction to a model is made of, or words that address the model or its user.
- * Matching is on lower-cased text; every branch is a fixed word (no nested quantifiers), so the
- * regex is linear. Words common in clinical prose ("renal function", "immune system", "role of",
+ * Matching ignores case (it is only reached for printable ASCII text, where that is the same as
+ * matching the lower-cased text, without building a lower-cased copy of every text); every
+ * branch is a fixed word (no nested quantifiers), so the regex is linear. Words common in clinical prose ("renal function", "immune system", "role of",
  * "guidelines", "no longer") are not here on their own: an instruction that uses them also says
  * "you", "your" or "user" (measured on the injection dev attacks the detector finds in document
  * mode: 98.2% pass this screen against 93.2% for the former word list, while the share of
  * medical-text bytes sent on drops from 54% to 47%).
  */
-const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/;
+const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/i;
 
 export function needsInjectionScan(text: string): boolean {
-  return UNUSUAL.test(text) || MARKUP.test(text) || encodedRun(text) || INSTRUCTION.test(text.toLowerCase());
+  return UNUSUAL.test(text) || MARKUP.test(text) || encodedRun(text) || INSTRUCTION.test(text);
 }
 
 /**
