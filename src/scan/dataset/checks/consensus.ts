@@ -30,33 +30,44 @@ export interface ConsensusResult {
   readonly promptClusters: number;
 }
 
-/** Words of a group head's 4096-bit bitmap (an element's top 12 bits pick its bit). */
-const HEAD_WORDS = 128;
+/**
+ * Which answer-group heads of the current cluster hold an element at each of 4096 positions (an
+ * element's top 12 bits), one bit per head. A row is compared with up to 16 heads, and in a large
+ * cluster of many questions most comparisons fail: one pass over the row's answer counts, for
+ * every head at once, its elements at positions the head holds. That bounds the shared elements
+ * from above (a shared element always counts), so a head whose count is short of what the
+ * threshold needs is passed over without the merge, which still makes every other decision.
+ */
+class HeadPositions {
+  private readonly heads = new Uint16Array(4096);
+  readonly found = new Int32Array(MAX_GROUPS);
 
-function headBitmap(set: Uint32Array, out: Int32Array, at: number): void {
-  out.fill(0, at, at + HEAD_WORDS);
-  for (let k = 0; k < set.length; k++) {
-    const x = set[k]!;
-    const w = at + (x >>> 25);
-    out[w] = out[w]! | (1 << ((x >>> 20) & 31));
+  clear(): void {
+    this.heads.fill(0);
+  }
+
+  add(k: number, set: Uint32Array): void {
+    for (let i = 0; i < set.length; i++) {
+      const p = set[i]! >>> 20;
+      this.heads[p] = this.heads[p]! | (1 << k);
+    }
+  }
+
+  count(set: Uint32Array, heads: number): void {
+    const found = this.found;
+    found.fill(0, 0, heads);
+    for (let i = 0; i < set.length; i++) {
+      for (let m = this.heads[set[i]! >>> 20]!; m !== 0; m &= m - 1) {
+        const k = 31 - Math.clz32(m & -m);
+        found[k] = found[k]! + 1;
+      }
+    }
   }
 }
 
-/**
- * Whether an answer can be SAME_ANSWER-similar to a group head of `headLength` elements: a row is
- * compared with up to 16 heads, and in a large cluster of many questions most comparisons fail.
- * A shared element is always found in the head's bitmap, so the elements found bound the shared
- * ones from above (a few more by chance), and most failures stop here before the merge, which
- * still makes every decision.
- */
-function mayShare(set: Uint32Array, headLength: number, bitmap: Int32Array, at: number): boolean {
-  const need = (SAME_ANSWER * (set.length + headLength)) / (1 + SAME_ANSWER) - 1e-9;
-  let spare = set.length - need;
-  for (let k = 0; k < set.length; k++) {
-    const x = set[k]!;
-    if (((bitmap[at + (x >>> 25)]! >>> ((x >>> 20) & 31)) & 1) === 0 && --spare < 0) return false;
-  }
-  return true;
+/** Whether `found` (an upper bound on the shared elements) leaves room for SAME_ANSWER similarity. */
+function mayShare(found: number, a: Uint32Array, b: Uint32Array): boolean {
+  return found >= (SAME_ANSWER * (a.length + b.length)) / (1 + SAME_ANSWER) - 1e-9;
 }
 
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
@@ -68,7 +79,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
   const reasons = new Map<number, RowReason[]>();
   const agreed = new Map<number, Consensus>();
   let promptClusters = 0;
-  const heads = new Int32Array(MAX_GROUPS * HEAD_WORDS);
+  const heads = new HeadPositions();
   for (const [root, list] of clusters.groups()) {
     promptClusters += 1;
     if (list.length < 3) {
@@ -77,16 +88,18 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
       continue;
     }
     const groups: number[][] = [];
+    heads.clear();
     for (const i of list) {
       const a = rows[i]!;
       let g: number[] | undefined;
+      if (groups.length > 0) heads.count(a.answer, groups.length);
       for (let k = 0; k < groups.length && g === undefined; k++) {
         const b = rows[groups[k]![0]!]!;
-        if (b.answerKey === a.answerKey || (mayShare(a.answer, b.answer.length, heads, k * HEAD_WORDS) && jaccardAtLeast(a.answer, b.answer, SAME_ANSWER))) g = groups[k];
+        if (b.answerKey === a.answerKey || (mayShare(heads.found[k]!, a.answer, b.answer) && jaccardAtLeast(a.answer, b.answer, SAME_ANSWER))) g = groups[k];
       }
       if (g) g.push(i);
       else if (groups.length < MAX_GROUPS) {
-        headBitmap(a.answer, heads, groups.length * HEAD_WORDS);
+        heads.add(groups.length, a.answer);
         groups.push([i]);
       }
     }
