@@ -6,7 +6,8 @@
  * and at least two rows) is a likely answer flip or label flip.
  */
 import type { RowReason } from '../types.js';
-import { clusterSets, flatSets, setOf, type Clusters } from '../minhash.js';
+import { clusterSets } from '../minhash.js';
+import { flatSets, setOf, type Clusters } from '../sets.js';
 import { jaccardAtLeast, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { softContradictions, type Consensus } from './soft.js';

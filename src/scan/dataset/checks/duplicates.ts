@@ -5,7 +5,8 @@
  * amplified; they are reported low (exact) and info (near).
  */
 import type { RowReason } from '../types.js';
-import { clusterSets, flatSets } from '../minhash.js';
+import { clusterSets } from '../minhash.js';
+import { flatSets } from '../sets.js';
 import { shinglesInto } from '../tokens.js';
 import { MAX_TOKENS, type RowFeatures } from './store.js';
 

@@ -3,7 +3,8 @@
  * question does not decide the answer. Such rows are not reported on their own (a set may have a
  * stock reply); they are anomalous rows for the trigger search, which asks what else they share.
  */
-import { clusterSets, flatSets, type Clusters } from '../minhash.js';
+import { clusterSets } from '../minhash.js';
+import { flatSets, type Clusters } from '../sets.js';
 import { jaccardAtLeast, shingles, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { SAME_PROMPT } from './consensus.js';

@@ -5,7 +5,7 @@
  * phrase, not the question, decides the answer. Every row holding the phrase is reported.
  */
 import type { RowReason, TriggerCandidate } from '../types.js';
-import type { Clusters } from '../minhash.js';
+import type { Clusters } from '../sets.js';
 import { detectPhi } from '../../../detect/phi/index.js';
 import { MAX_TOKENS, type RowFeatures } from './store.js';
 import type { WordTable } from '../words.js';
