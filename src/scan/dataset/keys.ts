@@ -50,6 +50,13 @@ export class Key53 {
     return this;
   }
 
+  /** Feeds a 53-bit key (a value() of another Key53), as four 16-bit units. */
+  key(x: number): this {
+    const lo = x % 0x100000000;
+    const hi = (x - lo) / 0x100000000;
+    return this.char(lo & 0xffff).char(lo >>> 16).char(hi & 0xffff).char(hi >>> 16);
+  }
+
   /** Feeds normalise(s). */
   normalised(s: string): this {
     let a = this.a;

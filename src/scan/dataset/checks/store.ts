@@ -44,6 +44,7 @@ export class FeatureStore {
   private readonly scratch = new Uint32Array(2 * MAX_TOKENS);
   private readonly pool = new Uint32Pool();
   private readonly key = new Key53();
+  private readonly rowKey = new Key53();
 
   constructor(readonly maxRows: number) {}
 
@@ -75,13 +76,10 @@ export class FeatureStore {
       if (a.length <= SHORT_ANSWER) short = Uint32Array.from(a, (x) => hash32(fold(x)));
     }
     const answerKey = answerNorm === undefined ? this.key.reset().normalised(row.answer).value() : key53(answerNorm);
-    // key53 of the texts' roles and normal forms, joined by U+0001 (role and text by U+0000).
-    const k = this.key.reset();
-    row.texts.forEach((t, i) => {
-      if (i > 0) k.char(1);
-      k.text(t.role).char(0);
-      if (t.text === row.answer && answerNorm !== undefined) k.text(answerNorm); else k.normalised(t.text);
-    });
+    // The texts' roles and the keys of their normal forms (the answer's is answerKey, so no text is
+    // hashed twice), keyed in turn.
+    const k = this.rowKey.reset();
+    for (const t of row.texts) k.text(t.role).char(0).key(t.text === row.answer ? answerKey : this.key.reset().normalised(t.text).value()).char(1);
     const rowKey = k.value();
     this.rows.push(short ? { index: row.index, line: row.line, prompt, answer, answerKey, shortAnswer: short, rowKey } : { index: row.index, line: row.line, prompt, answer, answerKey, rowKey });
     return true;
