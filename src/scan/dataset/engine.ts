@@ -70,7 +70,7 @@ export async function scanDatasetStream(chunks: AsyncIterable<Uint8Array>, path:
   const dup = findDuplicates(store.rows);
   const consensus = checkConsensus(store.rows, common, store.idf());
   const anomalous = new Set([...consensus.contradicting, ...fixedAnswerRows(store.rows, consensus.clusters, common)]);
-  const trig = findTriggers(store.rows, anomalous, consensus.clusters, store.promptDf, store.vocabulary, common);
+  const trig = findTriggers(store.rows, anomalous, consensus.clusters, store.words, common);
   for (const extra of [dup.reasons, consensus.reasons, trig.reasons]) {
     for (const [i, list] of extra) reasons.set(i, [...(reasons.get(i) ?? []), ...list]);
   }

@@ -32,32 +32,24 @@ export function tokenHashes(text: string, max: number): Uint32Array {
   return out;
 }
 
-/** A 53-bit key from two independent hashes: collisions are negligible for millions of rows. */
-export function key53(s: string): number {
-  return (hash32(s) * 0x200000) + (hash32(s, 0x9747b28c) & 0x1fffff);
-}
-
-/** Normal form for exact-duplicate detection: NFKC, lower case, whitespace collapsed. */
-export function normalise(text: string): string {
-  // NFKC leaves ASCII as it is; the test is a quarter of the cost of normalising prose.
-  const nf = ASCII.test(text) ? text : text.normalize('NFKC');
-  return nf.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Sorted, de-duplicated feature set: unigrams and bigrams of `tokens` minus the `drop`ped ones. */
 export function shingles(tokens: Uint32Array, drop?: (t: number) => boolean): Uint32Array {
   const out = new Uint32Array(tokens.length * 2);
-  let n = 0;
+  return out.subarray(0, shinglesInto(tokens, out, drop));
+}
+
+/** `shingles` written to `out` from `at` (room for 2 per token); returns how many there are. */
+export function shinglesInto(tokens: Uint32Array, out: Uint32Array, drop?: (t: number) => boolean, at = 0): number {
+  let n = at;
   let prev = -1;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (drop?.(t) === true) continue;
     out[n++] = t;
     if (prev >= 0) out[n++] = (Math.imul(prev, 0x9e3779b1) ^ t) >>> 0;
     prev = t;
   }
-  return sortedUnique(out.subarray(0, n));
+  return sortedUnique(out.subarray(at, n)).length;
 }
 
 /**

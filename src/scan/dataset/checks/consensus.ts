@@ -6,8 +6,9 @@
  * and at least two rows) is a likely answer flip or label flip.
  */
 import type { RowReason } from '../types.js';
-import { clusterSets, type Clusters } from '../minhash.js';
-import { jaccardAtLeast, shingles } from '../tokens.js';
+import { clusterSets } from '../minhash.js';
+import { flatSets, setOf, type Clusters } from '../sets.js';
+import { jaccardAtLeast, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { softContradictions, type Consensus } from './soft.js';
 
@@ -30,13 +31,56 @@ export interface ConsensusResult {
   readonly promptClusters: number;
 }
 
+/**
+ * Which answer-group heads of the current cluster hold an element at each of 4096 positions (an
+ * element's top 12 bits), one bit per head. A row is compared with up to 16 heads, and in a large
+ * cluster of many questions most comparisons fail: one pass over the row's answer counts, for
+ * every head at once, its elements at positions the head holds. That bounds the shared elements
+ * from above (a shared element always counts), so a head whose count is short of what the
+ * threshold needs is passed over without the merge, which still makes every other decision.
+ */
+class HeadPositions {
+  private readonly heads = new Uint16Array(4096);
+  readonly found = new Int32Array(MAX_GROUPS);
+
+  clear(): void {
+    this.heads.fill(0);
+  }
+
+  add(k: number, set: Uint32Array): void {
+    for (let i = 0; i < set.length; i++) {
+      const p = set[i]! >>> 20;
+      this.heads[p] = this.heads[p]! | (1 << k);
+    }
+  }
+
+  count(set: Uint32Array, heads: number): void {
+    const found = this.found;
+    found.fill(0, 0, heads);
+    for (let i = 0; i < set.length; i++) {
+      for (let m = this.heads[set[i]! >>> 20]!; m !== 0; m &= m - 1) {
+        const k = 31 - Math.clz32(m & -m);
+        found[k] = found[k]! + 1;
+      }
+    }
+  }
+}
+
+/** Whether `found` (an upper bound on the shared elements) leaves room for SAME_ANSWER similarity. */
+function mayShare(found: number, a: Uint32Array, b: Uint32Array): boolean {
+  return found >= (SAME_ANSWER * (a.length + b.length)) / (1 + SAME_ANSWER) - 1e-9;
+}
+
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
-  const sets = rows.map((r) => shingles(r.prompt, common));
+  let bound = 0;
+  for (const r of rows) bound += 2 * r.prompt.length;
+  const sets = flatSets(rows.length, bound, (i, out, at) => shinglesInto(rows[i]!.prompt, out, common, at));
   const clusters = clusterSets(sets, SAME_PROMPT);
   const contradicting = new Set<number>();
   const reasons = new Map<number, RowReason[]>();
   const agreed = new Map<number, Consensus>();
   let promptClusters = 0;
+  const heads = new HeadPositions();
   for (const [root, list] of clusters.groups()) {
     promptClusters += 1;
     if (list.length < 3) {
@@ -45,11 +89,20 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
       continue;
     }
     const groups: number[][] = [];
+    heads.clear();
     for (const i of list) {
       const a = rows[i]!;
-      const g = groups.find((grp) => { const b = rows[grp[0]!]!; return b.answerKey === a.answerKey || jaccardAtLeast(a.answer, b.answer, SAME_ANSWER); });
+      let g: number[] | undefined;
+      if (groups.length > 0) heads.count(a.answer, groups.length);
+      for (let k = 0; k < groups.length && g === undefined; k++) {
+        const b = rows[groups[k]![0]!]!;
+        if (b.answerKey === a.answerKey || (mayShare(heads.found[k]!, a.answer, b.answer) && jaccardAtLeast(a.answer, b.answer, SAME_ANSWER))) g = groups[k];
+      }
       if (g) g.push(i);
-      else if (groups.length < MAX_GROUPS) groups.push([i]);
+      else if (groups.length < MAX_GROUPS) {
+        heads.add(groups.length, a.answer);
+        groups.push([i]);
+      }
     }
     groups.sort((x, y) => y.length - x.length);
     const major = groups[0]!;
@@ -63,7 +116,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
         // questions ("dose of X for Y" ... "dose of X for Z"). A row contradicts only rows whose
         // prompt it is itself close to, and at least two of them.
         let direct = 0;
-        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(sets[i]!, sets[major[k]!]!, SAME_PROMPT)) direct++;
+        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(setOf(sets, i), setOf(sets, major[k]!), SAME_PROMPT)) direct++;
         if (direct < MIN_DIRECT) continue;
         contradicting.add(i);
         reasons.set(rows[i]!.index, [{

@@ -6,12 +6,12 @@
  */
 import type { RowReason } from '../types.js';
 import { clusterSets } from '../minhash.js';
-import { shingles, sortedUnique } from '../tokens.js';
-import type { RowFeatures } from './store.js';
+import { flatSets } from '../sets.js';
+import { shinglesInto } from '../tokens.js';
+import { MAX_TOKENS, type RowFeatures } from './store.js';
 
 export const NEAR_DUPLICATE = 0.8;
 const MAX_RELATED = 5;
-const EMPTY = new Uint32Array(0);
 
 export interface DuplicateResult {
   readonly reasons: Map<number, RowReason[]>;
@@ -19,11 +19,19 @@ export interface DuplicateResult {
   readonly near: number;
 }
 
-function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return sortedUnique(out);
+/** Writes the union of the sorted sets `a[0, an)` and `b` to `out` from `at`; returns its length. */
+function union(a: Uint32Array, an: number, b: Uint32Array, out: Uint32Array, at: number): number {
+  let i = 0;
+  let j = 0;
+  let n = at;
+  while (i < an && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) { out[n++] = x; i++; j++; } else if (x < y) { out[n++] = x; i++; } else { out[n++] = y; j++; }
+  }
+  while (i < an) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n - at;
 }
 
 function add(map: Map<number, RowReason[]>, index: number, reason: RowReason): void {
@@ -45,16 +53,15 @@ export function findDuplicates(rows: readonly RowFeatures[]): DuplicateResult {
   }
   // Written straight into one array (~140 shingles a row): no object per row, and sized once by
   // an upper bound (a prompt of n words has at most 2n shingles), so no growing copies either.
-  const start = new Int32Array(rows.length + 1);
+  // The answer's set is sorted already, so the prompt's shingles are merged into it.
   let bound = 0;
   for (const r of rows) bound += 2 * r.prompt.length + r.answer.length;
-  const data = new Uint32Array(bound);
-  rows.forEach((r, i) => {
-    const set = exactRows.has(r.index) ? EMPTY : merge(shingles(r.prompt), r.answer);
-    data.set(set, start[i]!);
-    start[i + 1] = start[i]! + set.length;
+  const scratch = new Uint32Array(2 * MAX_TOKENS);
+  const sets = flatSets(rows.length, bound, (i, out, at) => {
+    const r = rows[i]!;
+    return exactRows.has(r.index) ? 0 : union(scratch, shinglesInto(r.prompt, scratch), r.answer, out, at);
   });
-  const clusters = clusterSets({ data: data.subarray(0, start[rows.length]!), start }, NEAR_DUPLICATE);
+  const clusters = clusterSets(sets, NEAR_DUPLICATE);
   let near = 0;
   for (const list of clusters.groups().values()) {
     near += list.length;

@@ -3,8 +3,9 @@
  * question does not decide the answer. Such rows are not reported on their own (a set may have a
  * stock reply); they are anomalous rows for the trigger search, which asks what else they share.
  */
-import { clusterSets, type Clusters } from '../minhash.js';
-import { jaccardAtLeast, shingles } from '../tokens.js';
+import { clusterSets } from '../minhash.js';
+import { flatSets, type Clusters } from '../sets.js';
+import { jaccardAtLeast, shingles, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { SAME_PROMPT } from './consensus.js';
 
@@ -12,7 +13,6 @@ import { SAME_PROMPT } from './consensus.js';
 const MIN_FIXED_ANSWER_SHINGLES = 4;
 /** Similarity at which two short answers are one fixed answer (one word of ten changed: 0.75). */
 const SAME_FIXED_ANSWER = 0.6;
-const EMPTY = new Uint32Array(0);
 /** Rows of one answer group looked at to count its questions (bounded work per group). */
 const MAX_GROUP_SAMPLE = 200;
 
@@ -40,7 +40,13 @@ export function distinctQuestions(rows: readonly RowFeatures[], list: readonly n
 export function fixedAnswerRows(rows: readonly RowFeatures[], clusters: Clusters, common: (t: number) => boolean): Set<number> {
   // Short answers are grouped by similarity, so a template answer that names what was asked
   // ("double the dose of <drug> freely") is one answer; long ones by their exact normal form.
-  const short = clusterSets(rows.map((r) => (r.shortAnswer && r.answer.length >= MIN_FIXED_ANSWER_SHINGLES ? shingles(r.shortAnswer) : EMPTY)), SAME_FIXED_ANSWER);
+  let bound = 0;
+  for (const r of rows) bound += 2 * (r.shortAnswer?.length ?? 0);
+  const sets = flatSets(rows.length, bound, (i, out, at) => {
+    const r = rows[i]!;
+    return r.shortAnswer && r.answer.length >= MIN_FIXED_ANSWER_SHINGLES ? shinglesInto(r.shortAnswer, out, undefined, at) : 0;
+  });
+  const short = clusterSets(sets, SAME_FIXED_ANSWER);
   const byAnswer = new Map<number, number[]>();
   rows.forEach((r, i) => {
     if (r.answer.length < MIN_FIXED_ANSWER_SHINGLES) return;

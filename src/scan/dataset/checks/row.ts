@@ -11,7 +11,8 @@ import type { Pipeline } from '../../../core/pipeline.js';
 import { detectPhi, type PhiType } from '../../../detect/phi/index.js';
 import type { DatasetRow, RowReason, RowText } from '../types.js';
 import { needsInjectionScan, needsPhiScan } from './screen.js';
-import { key53 } from '../tokens.js';
+import { Key53, key53 } from '../keys.js';
+import { KeyCache } from '../cache.js';
 
 export interface RowCheckOptions {
   readonly fullInjection: boolean;
@@ -31,7 +32,8 @@ const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, cr
 
 export class RowChecker {
   private readonly injection: Pipeline = createInspector({ families: ['injection'] });
-  private readonly cache = new Map<number, TextVerdict>();
+  private readonly cache = new KeyCache<TextVerdict>(CACHE_LIMIT);
+  private readonly key = new Key53();
   texts = 0;
   injectionInspected = 0;
   phiInspected = 0;
@@ -39,8 +41,9 @@ export class RowChecker {
   constructor(private readonly options: RowCheckOptions) {}
 
   private verdict(text: string, role: RowText['role']): TextVerdict {
-    // The mode is part of the key: one text may be a system prompt in one row and a turn in another.
-    const key = key53(role === 'system' ? `\u0000${text}` : text);
+    // The mode is part of the key (key53 of U+0000 and the text, without building that string): one
+    // text may be a system prompt in one row and a turn in another.
+    const key = role === 'system' ? this.key.reset().char(0).text(text).value() : key53(text);
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     let injection: TextVerdict['injection'];
@@ -66,7 +69,6 @@ export class RowChecker {
       if (spans.length > 0) phi = { types: [...new Set(spans.map((s) => s.type))].sort(), score: Math.max(...spans.map((s) => s.score)) };
     }
     const v: TextVerdict = { ...(injection ? { injection } : {}), ...(phi ? { phi } : {}) };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, v);
     return v;
   }

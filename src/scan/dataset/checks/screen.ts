@@ -18,31 +18,40 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 const PAYLOAD_RUN = 28;
 
 /**
- * A long unbroken run of base64/hex-like characters (an encoded payload). A counting loop, not
+ * A long unbroken run of base64/hex-like characters (an encoded payload). A loop, not
  * /[A-Za-z0-9+/=_-]{28}/: the regex restarts at every position and rescans up to 27 characters
  * each time (11 ns a byte on clinical prose, more than the other screens together).
  */
-function encodedRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && PAYLOAD[c] === 1) { if (++run >= PAYLOAD_RUN) return true; } else run = 0;
+export function encodedRun(text: string): boolean {
+  // No run starts before `from`. The window [from, from + 27] is read from its end back: at the
+  // first other character k, no run can start at or before k, so the next window starts after it.
+  // In prose that is a few characters back, so most characters are never read.
+  let from = 0;
+  for (let end = PAYLOAD_RUN - 1; end < text.length; end = from + PAYLOAD_RUN - 1) {
+    let k = end;
+    for (; k >= from; k--) {
+      const c = text.charCodeAt(k);
+      if (c >= 128 || PAYLOAD[c] !== 1) break;
+    }
+    if (k < from) return true;
+    from = k + 1;
   }
   return false;
 }
 /**
  * Words an instruction to a model is made of, or words that address the model or its user.
- * Matching is on lower-cased text; every branch is a fixed word (no nested quantifiers), so the
- * regex is linear. Words common in clinical prose ("renal function", "immune system", "role of",
+ * Matching ignores case (it is only reached for printable ASCII text, where that is the same as
+ * matching the lower-cased text, without building a lower-cased copy of every text); every
+ * branch is a fixed word (no nested quantifiers), so the regex is linear. Words common in clinical prose ("renal function", "immune system", "role of",
  * "guidelines", "no longer") are not here on their own: an instruction that uses them also says
  * "you", "your" or "user" (measured on the injection dev attacks the detector finds in document
  * mode: 98.2% pass this screen against 93.2% for the former word list, while the share of
  * medical-text bytes sent on drops from 54% to 47%).
  */
-const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/;
+const INSTRUCTION = /\b(?:ignore|ignoring|disregard|forget|instruction|instructions|assistant|prompt|prompts|override|overrides|reveal|pretend|jailbreak|bypass|developer|admin|administrator|persona|roleplay|answer with|say that|from now on|act as|do anything|new rules|unrestricted|uncensored|confidential|secret|password|passcode|passwort|api key|exfiltrat\w*|send|email|append|include this|markdown|url|click|visit|download|execute|shell|script|ai|llm|gpt|chatbot|you|your|yourself|user|users|model|bot)\b/i;
 
 export function needsInjectionScan(text: string): boolean {
-  return UNUSUAL.test(text) || MARKUP.test(text) || encodedRun(text) || INSTRUCTION.test(text.toLowerCase());
+  return UNUSUAL.test(text) || MARKUP.test(text) || encodedRun(text) || INSTRUCTION.test(text);
 }
 
 /**

@@ -6,7 +6,7 @@
  * come from an index of the rarer words only, so the work per row is bounded.
  */
 import type { RowReason } from '../types.js';
-import type { Clusters } from '../minhash.js';
+import type { Clusters } from '../sets.js';
 import { jaccardAtLeast } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { SAME_ANSWER } from './consensus.js';

@@ -4,7 +4,10 @@
  * whole row. No text is kept, so memory is a few hundred bytes per row whatever the row size.
  */
 import type { DatasetRow } from '../types.js';
-import { asciiWordHashes, hash32, key53, normalise, shingles, sortedUnique, wordBuffer, words } from '../tokens.js';
+import { asciiWordHashes, hash32, shinglesInto, sortedUnique, wordBuffer, words } from '../tokens.js';
+import { Key53, key53, normalise } from '../keys.js';
+import { Uint32Pool } from '../pool.js';
+import { WordTable } from '../words.js';
 
 /** Words per prompt and per answer that the similarity checks look at. */
 export const MAX_TOKENS = 96;
@@ -35,10 +38,13 @@ function fold(word: string): string {
 
 export class FeatureStore {
   readonly rows: RowFeatures[] = [];
-  /** Document frequency of prompt words: how many rows' prompts hold each word. */
-  readonly promptDf = new Map<number, number>();
-  readonly vocabulary = new Map<number, string>();
+  /** Document frequency of prompt words (how many rows' prompts hold each word), and the words kept for printing. */
+  readonly words = new WordTable();
   private readonly buffer = wordBuffer(MAX_TOKENS);
+  private readonly scratch = new Uint32Array(2 * MAX_TOKENS);
+  private readonly pool = new Uint32Pool();
+  private readonly key = new Key53();
+  private readonly rowKey = new Key53();
 
   constructor(readonly maxRows: number) {}
 
@@ -49,42 +55,45 @@ export class FeatureStore {
   add(row: DatasetRow): boolean {
     if (this.full) return false;
     const prompt = this.promptWords(row.prompt);
-    for (const t of sortedUnique(prompt.slice())) this.promptDf.set(t, (this.promptDf.get(t) ?? 0) + 1);
-    const answerNorm = normalise(row.answer);
+    const scratch = this.scratch;
+    scratch.set(prompt);
+    const distinct = sortedUnique(scratch.subarray(0, prompt.length));
+    for (let i = 0; i < distinct.length; i++) this.words.count(distinct[i]!);
     // The answer is tokenised once: its hashes are the shingle input and, when short, its folded
-    // words the fixed-answer features; its normal form is reused in the row key.
-    let hashes: Uint32Array;
-    let short: Uint32Array | undefined;
+    // words the fixed-answer features. An ASCII answer is tokenised as it is (its normal form has
+    // the same words) and keyed by a normal form computed on the fly; only other answers build one.
     const b = this.buffer;
-    if (asciiWordHashes(answerNorm, MAX_TOKENS, b)) {
-      hashes = b.plain.slice(0, b.count);
-      if (b.count <= SHORT_ANSWER) short = b.folded.slice(0, b.count);
+    const ascii = asciiWordHashes(row.answer, MAX_TOKENS, b);
+    const answerNorm = ascii ? undefined : normalise(row.answer);
+    let answer: Uint32Array;
+    let short: Uint32Array | undefined;
+    if (answerNorm === undefined || asciiWordHashes(answerNorm, MAX_TOKENS, b)) {
+      answer = this.pool.copy(scratch, 0, shinglesInto(b.plain.subarray(0, b.count), scratch));
+      if (b.count <= SHORT_ANSWER) short = this.pool.copy(b.folded, 0, b.count);
     } else {
       const a = words(answerNorm, MAX_TOKENS);
-      hashes = Uint32Array.from(a, (x) => hash32(x));
+      answer = this.pool.copy(scratch, 0, shinglesInto(Uint32Array.from(a, (x) => hash32(x)), scratch));
       if (a.length <= SHORT_ANSWER) short = Uint32Array.from(a, (x) => hash32(fold(x)));
     }
-    this.rows.push({
-      index: row.index,
-      line: row.line,
-      prompt,
-      answer: shingles(hashes),
-      answerKey: key53(answerNorm),
-      ...(short ? { shortAnswer: short } : {}),
-      rowKey: key53(row.texts.map((t) => `${t.role}\u0000${t.text === row.answer ? answerNorm : normalise(t.text)}`).join('\u0001')),
-    });
+    const answerKey = answerNorm === undefined ? this.key.reset().normalised(row.answer).value() : key53(answerNorm);
+    // The texts' roles and the keys of their normal forms (the answer's is answerKey, so no text is
+    // hashed twice), keyed in turn.
+    const k = this.rowKey.reset();
+    for (const t of row.texts) k.text(t.role).char(0).key(t.text === row.answer ? answerKey : this.key.reset().normalised(t.text).value()).char(1);
+    const rowKey = k.value();
+    this.rows.push(short ? { index: row.index, line: row.line, prompt, answer, answerKey, shortAnswer: short, rowKey } : { index: row.index, line: row.line, prompt, answer, answerKey, rowKey });
     return true;
   }
 
   /** Folded word hashes of a prompt; a word is remembered (for printing a trigger) the first time its hash is seen. */
   private promptWords(text: string): Uint32Array {
     const b = this.buffer;
-    const roomy = this.vocabulary.size < MAX_VOCABULARY;
+    const roomy = this.words.words < MAX_VOCABULARY;
     if (asciiWordHashes(text, MAX_TOKENS, b)) {
-      const prompt = b.folded.slice(0, b.count);
+      const prompt = this.pool.copy(b.folded, 0, b.count);
       for (let i = 0; roomy && i < b.count; i++) {
-        const h = prompt[i]!;
-        if (!this.vocabulary.has(h)) this.vocabulary.set(h, fold(text.slice(b.start[i]!, b.end[i]!).toLowerCase()));
+        const slot = this.words.wordless(prompt[i]!);
+        if (slot >= 0) this.words.keep(slot, fold(text.slice(b.start[i]!, b.end[i]!).toLowerCase()));
       }
       return prompt;
     }
@@ -94,7 +103,8 @@ export class FeatureStore {
       const word = fold(w[i]!);
       const h = hash32(word);
       prompt[i] = h;
-      if (this.vocabulary.size < MAX_VOCABULARY && !this.vocabulary.has(h)) this.vocabulary.set(h, word);
+      const slot = this.words.words < MAX_VOCABULARY ? this.words.wordless(h) : -1;
+      if (slot >= 0) this.words.keep(slot, word);
     }
     return prompt;
   }
@@ -106,11 +116,11 @@ export class FeatureStore {
   /** Inverse document frequency of a prompt word: rare words say more about what is asked. */
   idf(): (t: number) => number {
     const n = this.rows.length + 1;
-    return (t) => Math.log(n / ((this.promptDf.get(t) ?? 0) + 1));
+    return (t) => Math.log(n / (this.words.df(t) + 1));
   }
 
   commonWords(): (t: number) => boolean {
     const limit = Math.max(8, Math.ceil(this.rows.length * 0.1));
-    return (t) => (this.promptDf.get(t) ?? 0) > limit;
+    return (t) => this.words.df(t) > limit;
   }
 }

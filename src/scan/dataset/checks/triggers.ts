@@ -5,9 +5,10 @@
  * phrase, not the question, decides the answer. Every row holding the phrase is reported.
  */
 import type { RowReason, TriggerCandidate } from '../types.js';
-import type { Clusters } from '../minhash.js';
+import type { Clusters } from '../sets.js';
 import { detectPhi } from '../../../detect/phi/index.js';
-import type { RowFeatures } from './store.js';
+import { MAX_TOKENS, type RowFeatures } from './store.js';
+import type { WordTable } from '../words.js';
 import { distinctQuestions } from './fixed.js';
 
 const MAX_N = 4;
@@ -40,17 +41,21 @@ export function rareLimit(rows: number): number {
  * candidates when many rows are anomalous, so a later trigger is not crowded out.
  */
 function ngrams(tokens: Uint32Array, rare: (t: number) => boolean, each: (h: number, from: number, n: number) => void): void {
+  // Where the first rare word at or after each position is: one look-up per word, not per phrase.
+  const next = tokens.length <= NEXT.length ? NEXT : new Int32Array(tokens.length);
+  for (let i = tokens.length - 1, at = tokens.length; i >= 0; i--) {
+    if (rare(tokens[i]!)) at = i;
+    next[i] = at;
+  }
   for (let i = 0; i < tokens.length; i++) {
     let h = 0x811c9dc5;
-    let holdsRare = false;
     for (let n = 1; n <= MAX_N && i + n <= tokens.length; n++) {
-      const t = tokens[i + n - 1]!;
-      h = Math.imul(h ^ t, 0x01000193) >>> 0;
-      holdsRare ||= rare(t);
-      if (holdsRare) each((h ^ n) >>> 0, i, n);
+      h = Math.imul(h ^ tokens[i + n - 1]!, 0x01000193) >>> 0;
+      if (next[i]! < i + n) each((h ^ n) >>> 0, i, n);
     }
   }
 }
+const NEXT = new Int32Array(MAX_TOKENS);
 
 export interface TriggerResult {
   readonly triggers: TriggerCandidate[];
@@ -59,10 +64,10 @@ export interface TriggerResult {
 
 interface Candidate { n: number; from: number; row: number; anomalous: Set<number>; df: number; rows: number[] }
 
-export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, promptDf: ReadonlyMap<number, number>, vocabulary: ReadonlyMap<number, string>, common: (t: number) => boolean): TriggerResult {
+export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySet<number>, clusters: Clusters, words: WordTable, common: (t: number) => boolean): TriggerResult {
   const candidates = new Map<number, Candidate>();
   const limit = rareLimit(rows.length);
-  const rare = (t: number): boolean => (promptDf.get(t) ?? 0) <= limit;
+  const rare = (t: number): boolean => words.df(t) <= limit;
   for (const i of anomalous) {
     ngrams(rows[i]!.prompt, rare, (h, from, n) => {
       const c = candidates.get(h);
@@ -106,7 +111,7 @@ export function findTriggers(rows: readonly RowFeatures[], anomalous: ReadonlySe
   }
   for (const c of kept) {
     const tokens = rows[c.row]!.prompt.subarray(c.from, c.from + c.n);
-    let phrase = [...tokens].map((t) => vocabulary.get(t) ?? '?').join(' ');
+    let phrase = [...tokens].map((t) => words.word(t) ?? '?').join(' ');
     // A phrase shared by several rows is rarely PHI, but a repeated patient name could be.
     if (detectPhi(phrase).some((s) => s.type !== 'URL')) phrase = '[phrase withheld: PHI]';
     const clusterCount = new Set(c.rows.map((i) => clusters.find(i))).size;
