@@ -1,82 +1,18 @@
-/**
- * The shipped Korean name model: JSON metadata (feature version, hash bits, threshold, provenance)
- * and float16 weights pinned by SHA-256, like the injection classifier. A mismatch is refused with
- * MG_MODEL_INVALID rather than scored with the wrong features.
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { MedguardError } from '../../../core/errors.js';
-import { encodeHalf } from '../../../core/float16.js';
-import { checkedHalfWeights, packageModelDir, parseModelJson, sha256Hex } from '../../../core/model-file.js';
+/** The shipped Korean name model's files (models/ko-names.{json,bin}); see ../name-model.ts. */
+import { nameModelFile, type NameModel, type NameModelMetadata } from '../name-model.js';
 import { KO_FEATURE_VERSION } from './features.js';
 
 export const KO_MODEL_FORMAT = 'medguard.ko-names';
 export const KO_MODEL_NAME = 'ko-names';
 
-const metadataSchema = z.object({
-  format: z.literal(KO_MODEL_FORMAT),
-  id: z.string().min(1),
-  featureVersion: z.number().int(),
-  bits: z.number().int().min(10).max(22),
-  weights: z.object({ file: z.string().regex(/^[\w.-]+$/), encoding: z.literal('float16le'), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  /** Probability at or above which a candidate is reported as a name. */
-  threshold: z.number().min(0).max(1),
-  provenance: z.record(z.string(), z.unknown()),
-});
+export type KoModelMetadata = NameModelMetadata;
+export type KoNameModel = NameModel;
 
-export type KoModelMetadata = z.infer<typeof metadataSchema>;
+const file = nameModelFile({ format: KO_MODEL_FORMAT, name: KO_MODEL_NAME, label: 'Korean name model', featureVersion: KO_FEATURE_VERSION, trainFlag: '--ko-names' });
 
-export interface KoNameModel {
-  readonly bits: number;
-  readonly weights: Float32Array;
-  /** Logit at or above which a candidate is a name (the threshold, pre-sigmoid, so scoring skips exp). */
-  readonly logitThreshold: number;
-  readonly meta: KoModelMetadata;
-}
-
-const invalid = (why: string, cause?: unknown): MedguardError =>
-  new MedguardError('MG_MODEL_INVALID', `Korean name model: ${why}; reinstall medguard or run npm run train -- --ko-names`, cause === undefined ? {} : { cause });
-
-const logit = (p: number): number => Math.log(p / (1 - p));
-
-export function serializeKoModel(weights: Float32Array, meta: Omit<KoModelMetadata, 'weights'>): { json: string; bin: Uint8Array } {
-  const bin = encodeHalf(weights);
-  const full: KoModelMetadata = { ...meta, weights: { file: `${KO_MODEL_NAME}.bin`, encoding: 'float16le', sha256: sha256Hex(bin) } };
-  return { json: `${JSON.stringify(full, null, 2)}\n`, bin };
-}
-
-export function parseKoModel(json: string, bin: Uint8Array): KoNameModel {
-  const parsed = metadataSchema.safeParse(parseModelJson(json, invalid));
-  if (!parsed.success) throw invalid(`metadata: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const meta = parsed.data;
-  if (meta.featureVersion !== KO_FEATURE_VERSION) throw invalid(`feature version ${meta.featureVersion}, this build computes ${KO_FEATURE_VERSION}`);
-  const weights = checkedHalfWeights(bin, { sha256: meta.weights.sha256, count: 1 << meta.bits }, invalid);
-  const t = Math.min(Math.max(meta.threshold, 1e-6), 1 - 1e-6);
-  return { bits: meta.bits, weights, logitThreshold: logit(t), meta };
-}
-
-export function loadKoModelFrom(dir: string): KoNameModel {
-  let json: string;
-  let bin: Uint8Array;
-  try {
-    json = readFileSync(join(dir, `${KO_MODEL_NAME}.json`), 'utf8');
-    bin = readFileSync(join(dir, `${KO_MODEL_NAME}.bin`));
-  } catch (e) {
-    throw invalid('model files are missing or unreadable', e);
-  }
-  return parseKoModel(json, bin);
-}
-
-let cached: KoNameModel | null | undefined;
-
+export const serializeKoModel = file.serialize;
+export const parseKoModel = file.parse;
+export const loadKoModelFrom = file.loadFrom;
 /** Loaded once per process on first Korean text; `null` means the model was switched off. */
-export function koNameModel(): KoNameModel | null {
-  if (cached === undefined) cached = loadKoModelFrom(packageModelDir(import.meta.url, `${KO_MODEL_NAME}.json`));
-  return cached;
-}
-
-/** Replaces the process-wide model: `null` runs the rules alone (training compares against that). */
-export function setKoNameModel(model: KoNameModel | null): void {
-  cached = model;
-}
+export const koNameModel = file.get;
+export const setKoNameModel = file.set;
