@@ -16,6 +16,7 @@ import { setKoNounVeto } from '../../src/detect/phi/ko-model/index.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, syntheticDocs, type PhiDoc } from './ko-names-data.js';
+import { trainHashedLr, type HashedExample } from './hashed-lr.js';
 
 let BITS = 18;
 /** Held-out KLUE precision (ignore spans neutral) the threshold must keep: the 0.85 target plus margin. */
@@ -34,7 +35,7 @@ const KLUE = 'klue-ner-v1.1-dev';
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
 
-interface Example { readonly feats: Int32Array; readonly label: 0 | 1 }
+type Example = HashedExample;
 
 /**
  * A candidate is a name when gold NAME spans cover every character of it, not one when they cover
@@ -68,32 +69,7 @@ function examples(docs: readonly PhiDoc[]): Example[] {
   return out;
 }
 
-/** SGD logistic regression over hashed binary features, shuffled by a fixed LCG, epoch-averaged. */
-function train(data: readonly Example[]): Float32Array {
-  const w = new Float32Array(1 << BITS);
-  const avg = new Float32Array(1 << BITS);
-  const order = data.map((_, i) => i);
-  let seed = 12345;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const j = seed % (i + 1);
-      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-    }
-    const lr = LEARNING_RATE / (1 + epoch);
-    for (const k of order) {
-      const ex = data[k];
-      if (!ex) continue;
-      let z = 0;
-      for (const f of ex.feats) z += w[f] ?? 0;
-      const g = 1 / (1 + Math.exp(-z)) - ex.label;
-      for (const f of ex.feats) w[f] = (w[f] ?? 0) * (1 - lr * L2) - lr * g;
-    }
-    // The average of the end-of-epoch weights: steadier than the last epoch's on 2,000 sentences.
-    for (let i = 0; i < w.length; i++) avg[i] = (avg[i] ?? 0) + (w[i] ?? 0) / EPOCHS;
-  }
-  return avg;
-}
+const train = (data: readonly Example[]): Float32Array => trainHashedLr(data, { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2 });
 
 interface Tally { covered: number; gold: number; scored: number; fp: number }
 const tally = (): Tally => ({ covered: 0, gold: 0, scored: 0, fp: 0 });

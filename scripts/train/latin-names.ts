@@ -21,6 +21,7 @@ import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, type PhiDoc } from './ko-names-data.js';
 import { medicalRows, syntheticLatinDocs } from './latin-names-data.js';
 import { measure, mergeFolds, precision, recall, summary, type Quality } from './latin-names-eval.js';
+import { trainHashedLr, type HashedExample } from './hashed-lr.js';
 
 let BITS = 17;
 const FOLDS = 5;
@@ -47,7 +48,7 @@ const lowered = (docs: readonly PhiDoc[]): PhiDoc[] => docs
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
 
-interface Example { readonly feats: Int32Array; readonly label: 0 | 1 }
+type Example = HashedExample;
 
 /** Candidate words with their labels: 1 inside a gold NAME, 0 elsewhere; words in ignore spans are left out. */
 function examples(docs: readonly PhiDoc[]): Example[] {
@@ -68,31 +69,7 @@ function examples(docs: readonly PhiDoc[]): Example[] {
   return out;
 }
 
-/** SGD logistic regression over hashed binary features, shuffled by a fixed LCG, epoch-averaged. */
-function train(data: readonly Example[]): Float32Array {
-  const w = new Float32Array(1 << BITS);
-  const avg = new Float32Array(1 << BITS);
-  const order = data.map((_, i) => i);
-  let seed = 12345;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      const j = seed % (i + 1);
-      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
-    }
-    const lr = LEARNING_RATE / (1 + epoch);
-    for (const k of order) {
-      const ex = data[k];
-      if (!ex) continue;
-      let z = 0;
-      for (const f of ex.feats) z += w[f] ?? 0;
-      const g = 1 / (1 + Math.exp(-z)) - ex.label;
-      for (const f of ex.feats) w[f] = (w[f] ?? 0) * (1 - lr * L2) - lr * g;
-    }
-    for (let i = 0; i < w.length; i++) avg[i] = (avg[i] ?? 0) + (w[i] ?? 0) / EPOCHS;
-  }
-  return avg;
-}
+const train = (data: readonly Example[]): Float32Array => trainHashedLr(data, { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2 });
 
 const base = (): { format: 'medguard.latin-names'; id: string; featureVersion: number; bits: number; provenance: Record<string, unknown> } =>
   ({ format: 'medguard.latin-names', id: 'candidate', featureVersion: LATIN_FEATURE_VERSION, bits: BITS, provenance: {} });
