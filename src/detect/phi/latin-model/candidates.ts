@@ -66,8 +66,9 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   let lineEnd = -1;
   let lineCjk = false;
   for (;;) {
-    const m = re.exec(text);
-    const u = m ? m.index : text.length;
+    // test() rather than exec(): no match object per capital; the class matches one code unit.
+    const m = re.test(text);
+    const u = m ? re.lastIndex - 1 : text.length;
     // Only a stretch holding a line break (or the text's start) can hold a whole lower-case line.
     if (nl < quiet) nl = text.indexOf('\n', quiet);
     if (u > quiet && ((nl >= 0 && nl < u) || quiet === 0)) lowerLines(text, quiet, u, out, lex, skip);
