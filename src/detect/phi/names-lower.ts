@@ -17,7 +17,12 @@ const CUE_LOWER = new RegExp(
 // A line holding only two or three lower-case words (a name heading an address or signature block),
 // and lists of three or more lower-case words joined by commas and a final "and".
 const LINE_WORDS = new RegExp(`(?:^|\\n)[ \\t>?]{0,5}([${LETTER}]{2,24}(?: [a-z]\\.?)?(?: [${LETTER}][${LETTER}'-]{1,24}){1,2})[ \\t]*(?=\\n|$)`, 'g');
-const LOWER_LIST = new RegExp(`(?<![${LETTER}])[${LETTER}]{2,24}(?:, [${LETTER}]{2,24}){1,12},? and [${LETTER}]{2,24}(?![${LETTER}])`, 'g');
+const LOWER_LIST_SRC = `(?<![${LETTER}])[${LETTER}]{2,24}(?:, [${LETTER}]{2,24}){1,12},? and [${LETTER}]{2,24}(?![${LETTER}])`;
+export const LOWER_LIST = new RegExp(LOWER_LIST_SRC, 'g');
+const LOWER_LIST_AT = new RegExp(LOWER_LIST_SRC, 'y');
+const LETTER_CHAR = new RegExp(`^[${LETTER}]$`);
+const IS_LIST_LETTER = Uint8Array.from({ length: 0x180 }, (_, c) => (LETTER_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+const listLetter = (c: number): boolean => c < 0x180 && IS_LIST_LETTER[c] === 1;
 const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) (?=lives|lived|works|moved)`, 'g');
 
 /** Given name then surname, both listed and neither an ordinary word. */
@@ -42,14 +47,30 @@ function* listMatches(text: string): Generator<RegExpExecArray> {
     from = lineEnd + 1;
     const comma = text.indexOf(', ', lineStart);
     if (comma < 0 || comma >= lineEnd) continue;
-    const line = text.slice(lineStart, lineEnd);
-    const re = LOWER_LIST;
-    re.lastIndex = 0;
-    for (let m = re.exec(line); m; m = re.exec(line)) {
-      m.index += lineStart;
-      yield m;
-    }
+    yield* listMatchesIn(text.slice(lineStart, lineEnd), lineStart);
     if (nl < 0) break;
+  }
+}
+
+/**
+ * LOWER_LIST's global matches in `line`, trying it (sticky) only where one can start: its first
+ * word is the whole letter run (2-24 letters, none before it) that ends right at a ", ", so each
+ * ", " names one possible start. Tried in order and resumed after each match, these are exactly
+ * the global pass's matches (names-lower.test.ts compares the two).
+ */
+export function* listMatchesIn(line: string, offset = 0): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let k = line.indexOf(', '); k >= 0; k = line.indexOf(', ', k + 1)) {
+    let s = k;
+    while (s > 0 && k - s <= 24 && listLetter(line.charCodeAt(s - 1))) s--;
+    if (s < from || k - s < 2 || k - s > 24) continue;
+    const re = LOWER_LIST_AT;
+    re.lastIndex = s;
+    const m = re.exec(line);
+    if (!m) continue;
+    from = re.lastIndex;
+    m.index += offset;
+    yield m;
   }
 }
 

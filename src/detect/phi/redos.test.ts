@@ -44,6 +44,8 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'creator nouns': fill('the Ab Cd novel '),
   'person adjectives': fill('Ab is very reliable '),
   'lower-case lists': fill('they had 6: ab, '),
+  'lower-case list items': fill('ab, cd, ef and '),
+  'long words before commas': fill('abcdefghijklmnopqrstuvwxyz, x and '),
   // Literal-anchored scans (anchors.ts): dense anchors, overlapping windows.
   'street suffixes': fill('Ab Cd Street '),
   'general words': fill('Ab General Health '),

@@ -66,8 +66,9 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   let lineEnd = -1;
   let lineCjk = false;
   for (;;) {
-    const m = re.exec(text);
-    const u = m ? m.index : text.length;
+    // test() rather than exec(): no match object per capital; the class matches one code unit.
+    const m = re.test(text);
+    const u = m ? re.lastIndex - 1 : text.length;
     // Only a stretch holding a line break (or the text's start) can hold a whole lower-case line.
     if (nl < quiet) nl = text.indexOf('\n', quiet);
     if (u > quiet && ((nl >= 0 && nl < u) || quiet === 0)) lowerLines(text, quiet, u, out, lex, skip);
@@ -133,18 +134,23 @@ const LABELS = new Set('echo reply response answer output input question note no
 
 // Clinical text repeats its capitalised words (Patient, Seen, Chest): the verdict per spelling is
 // kept, up to a bound, rather than lower-cased and looked up again.
-const verdicts = new Map<string, boolean>();
+// Keyed by a hash of the characters and checked with startsWith, so a repeated word costs no
+// substring; a hash shared by two spellings keeps the first and recomputes the other.
+interface Verdict { readonly w: string; readonly ok: boolean }
+const verdicts = new Map<number, Verdict>();
 const MAX_VERDICTS = 50000;
 
 function keep(text: string, a: number, b: number, lex: Lexicon): boolean {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const known = verdicts.get(h);
+  if (known !== undefined && known.w.length === b - a && text.startsWith(known.w, a)) return known.ok;
   const w = text.slice(a, b);
-  const known = verdicts.get(w);
-  if (known !== undefined) return known;
   // All capitals (headers, acronyms) are never candidates.
   let upper = 0;
   for (let i = a; i < b; i++) if (cls(text.charCodeAt(i)) === 2) upper++;
   const lw = w.toLowerCase();
   const ok = upper !== b - a && !LABELS.has(lw) && !(NEVER_NAME.has(lw) && !lex.lastWide.has(lw) && !lex.firstWide.has(lw));
-  if (verdicts.size < MAX_VERDICTS) verdicts.set(w, ok);
+  if (known === undefined && verdicts.size < MAX_VERDICTS) verdicts.set(h, { w, ok });
   return ok;
 }

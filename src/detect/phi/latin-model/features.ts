@@ -15,14 +15,25 @@ export const LATIN_FEATURE_VERSION = 4;
 
 /** FNV-1a of a tag and a string, folded to `mask`. */
 function hashStr(tag: number, s: string, mask: number): number {
-  let h = (0x811c9dc5 ^ tag) >>> 0;
-  h = Math.imul(h, 0x01000193);
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & mask;
+  return fin(add(seed(tag), s, 0, s.length), mask);
 }
+
+// The same FNV-1a, streamed: a feature over several pieces ("pw|gap") hashes them in turn instead
+// of building the joined string, and gives the same bucket.
+const P = 0x01000193;
+const seed = (tag: number): number => Math.imul((0x811c9dc5 ^ tag) >>> 0, P);
+const ch = (h: number, c: number): number => Math.imul(h ^ c, P);
+function add(h: number, s: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), P);
+  return h;
+}
+const fin = (h: number, mask: number): number => (h >>> 0) & mask;
+// Module-level rather than closures inside featuresOf: tsx wraps each nested closure in a naming
+// call on every creation, which cost more than the hashing.
+/** Character k of "^lw$". */
+const pad = (lw: string, k: number): number => (k === 0 ? 94 : k === lw.length + 1 ? 36 : lw.charCodeAt(k - 1));
+/** hashStr of lw.slice(a, b) for 0 <= b with a possibly negative (a suffix longer than the word). */
+const part = (tag: number, lw: string, a: number, b: number, mask: number): number => fin(add(seed(tag), lw, Math.max(0, a), Math.min(lw.length, b)), mask);
 
 const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
 
@@ -63,12 +74,47 @@ function after(text: string, b: number): Neighbour {
 /** Punctuation between words with runs of spaces folded; the line break kept apart from spaces. */
 function gapClass(gap: string): string {
   if (gap === ' ') return 's';
-  return gap.replace(/[ \t]+/g, ' ').replace(/\n+/g, 'N').replace(/[’]/g, "'").slice(0, 5);
+  // Gaps are at most 6 characters and few distinct ones occur: the folded form is kept per gap.
+  let g = gaps.get(gap);
+  if (g === undefined) {
+    g = gap.replace(/[ \t]+/g, ' ').replace(/\n+/g, 'N').replace(/[’]/g, "'").slice(0, 5);
+    if (gaps.size < MAX_MEMO) gaps.set(gap, g);
+  }
+  return g;
 }
+const gaps = new Map<string, string>();
+const MAX_MEMO = 50000;
 
 /** Per-word flags of the name lists, as one small integer. */
 function listFlags(lw: string, lex: Lexicon): number {
+  // Seven set lookups per word, for words that repeat through a text: kept per lexicon and word.
+  let memo = flagMemo.get(lex);
+  if (memo === undefined) flagMemo.set(lex, (memo = new Map()));
+  let f = memo.get(lw);
+  if (f === undefined) {
+    f = flagsOf(lw, lex);
+    if (memo.size < MAX_MEMO) memo.set(lw, f);
+  }
+  return f;
+}
+const flagMemo = new WeakMap<Lexicon, Map<string, number>>();
+function flagsOf(lw: string, lex: Lexicon): number {
   return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0);
+}
+
+// Candidates come in text order, many to a line (notes run to hundreds of characters a line): the
+// last line's bounds are kept rather than searched for again from every word.
+let lineText = '';
+let lineStart = 0;
+let lineEnd = -1;
+function lineOf(text: string, start: number, end: number): [number, number] {
+  if (text !== lineText || start < lineStart || end > lineEnd) {
+    lineText = text;
+    lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    lineEnd = text.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = text.length;
+  }
+  return [lineStart, lineEnd];
 }
 
 /** What the rules found around a candidate: 0 nothing, 1 a NAME, 2 a LOCATION, 3 anything else. */
@@ -87,9 +133,10 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
   const shape = shapeOf(text, start, end);
   out.push(hashInt(1, 0, mask));
   if (identity) out.push(hashStr(2, lw, mask));
-  const padded = `^${lw}$`;
-  for (let i = 0; i + 3 <= padded.length; i++) out.push(hashStr(3, padded.slice(i, i + 3), mask));
-  out.push(hashStr(4, lw.slice(0, 2), mask), hashStr(5, lw.slice(0, 3), mask), hashStr(6, lw.slice(-2), mask), hashStr(7, lw.slice(-3), mask), hashStr(8, lw.slice(-4), mask));
+  // Trigrams of "^word$", prefixes and suffixes hashed from `lw` in place (no substrings).
+  const L = lw.length;
+  for (let i = 0; i + 3 <= L + 2; i++) out.push(fin(ch(ch(ch(seed(3), pad(lw, i)), pad(lw, i + 1)), pad(lw, i + 2)), mask));
+  out.push(part(4, lw, 0, 2, mask), part(5, lw, 0, 3, mask), part(6, lw, L - 2, L, mask), part(7, lw, L - 3, L, mask), part(8, lw, L - 4, L, mask));
   let accents = 0;
   for (let i = 0; i < lw.length; i++) if (lw.charCodeAt(i) >= 0xc0) accents++;
   out.push(hashInt(9, shape + 8 * Math.min(lw.length, 12), mask), hashInt(10, Math.min(accents, 3), mask));
@@ -103,22 +150,26 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
   const ps = shapeOf(text, p.start, p.end);
   const ns = shapeOf(text, n.start, n.end);
   out.push(hashStr(13, pw, mask), hashStr(14, nw, mask), hashStr(15, p.gap, mask), hashStr(16, n.gap, mask));
-  out.push(hashStr(17, `${ps}${p.gap}`, mask), hashStr(18, `${n.gap}${ns}`, mask), hashStr(19, `${pw}|${p.gap}`, mask), hashStr(20, `${n.gap}|${nw}`, mask));
+  const pg = p.gap, ng = n.gap;
+  out.push(fin(add(ch(seed(17), 48 + ps), pg, 0, pg.length), mask), fin(ch(add(seed(18), ng, 0, ng.length), 48 + ns), mask));
+  out.push(fin(add(ch(add(seed(19), pw, 0, pw.length), 124), pg, 0, pg.length), mask), fin(add(ch(add(seed(20), ng, 0, ng.length), 124), nw, 0, nw.length), mask));
   out.push(hashInt(21, listFlags(pw, lex) * 8 + ps, mask), hashInt(22, listFlags(nw, lex) * 8 + ns, mask));
   out.push(hashInt(23, cover(p.start) * 16 + cover(n.start) * 4 + (p.end === p.start ? 1 : 0) + (n.end === n.start ? 2 : 0), mask));
   // Two words out: "said Carla to Sandra", "Monjeau, Graves and Reed".
   if (p.end > p.start) {
     const pp = before(text, p.start);
-    out.push(hashStr(24, `${text.slice(pp.start, pp.end).toLowerCase()}|${pp.gap}|${pw}`, mask), hashInt(25, shapeOf(text, pp.start, pp.end) * 4 + cover(pp.start), mask));
+    const ppw = text.slice(pp.start, pp.end).toLowerCase();
+    out.push(fin(add(ch(add(ch(add(seed(24), ppw, 0, ppw.length), 124), pp.gap, 0, pp.gap.length), 124), pw, 0, pw.length), mask), hashInt(25, shapeOf(text, pp.start, pp.end) * 4 + cover(pp.start), mask));
   }
   if (n.end > n.start) {
     const nn = after(text, n.end);
-    out.push(hashStr(26, `${nw}|${nn.gap}|${text.slice(nn.start, nn.end).toLowerCase()}`, mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
+    const nnw = text.slice(nn.start, nn.end).toLowerCase();
+    out.push(fin(add(ch(add(ch(add(seed(26), nw, 0, nw.length), 124), nn.gap, 0, nn.gap.length), 124), nnw, 0, nnw.length), mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
   }
   // The line: where the word sits in it, how long it is, and whether it is all lower case.
-  let ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
+  const line = lineOf(text, start, end);
+  let ls = line[0];
+  const le = line[1];
   const lineLen = le - ls;
   while (ls < start && ' \t>?*-'.includes(text[ls] ?? '')) ls++;
   const first = ls === start;

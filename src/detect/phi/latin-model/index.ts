@@ -38,16 +38,17 @@ const NEXT_WORD = /^(?:['’]s)?[ -][a-z\u00df-\u017f'’-]{1,25}/;
 const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament)\b/i;
 
 /** As in the rules, a capitalised run before sign/syndrome/test/... is an eponym (Murphy's sign), whatever the score. */
+function follows(text: string, at: number): boolean {
+  const after = text.slice(at, at + 30);
+  return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
+}
+
 function eponym(text: string, end: number): boolean {
-  const follows = (at: number): boolean => {
-    const after = text.slice(at, at + 30);
-    return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
-  };
-  if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
+  if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(text, end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
   // In a lower-case line any of the next two words may end the eponym (miller fisher syndrome).
   let at = end;
   for (let k = 0; k < 3; k++) {
-    if (follows(at)) return true;
+    if (follows(text, at)) return true;
     const w = NEXT_WORD.exec(text.slice(at, at + 30));
     if (!w) return false;
     at += w[0].length;
