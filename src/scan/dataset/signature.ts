@@ -79,3 +79,18 @@ export function differingBytes(a: number, b: number): number {
   const y = ((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x;
   return Math.imul((y >>> 7) & 0x01010101, 0x01010101) >>> 24;
 }
+
+/**
+ * Whether rows i and j of `sigs` (`minima` a row; `packed` holds their low bytes) differ in more
+ * than `maxMiss` minima: the bytes first (a lower bound), then the minima themselves. A function
+ * of its own, not a loop in clusterSets: there the calls to differingBytes were not inlined.
+ */
+export function tooManyMisses(packed: Int32Array, sigs: Int32Array, i: number, j: number, minima: number, maxMiss: number): boolean {
+  const words = minima >> 2;
+  let miss = 0;
+  for (let w = 0, x = j * words, y = i * words; w < words && miss <= maxMiss; w++) miss += differingBytes(packed[x + w]!, packed[y + w]!);
+  if (miss > maxMiss) return true;
+  miss = 0;
+  for (let r = 0, x = j * minima, y = i * minima; r < minima && miss <= maxMiss; r++) if (sigs[x + r] !== sigs[y + r]) miss++;
+  return miss > maxMiss;
+}
