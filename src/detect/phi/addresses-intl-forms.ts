@@ -4,6 +4,8 @@
  * address-block layout. Kept apart so the finder reads in one sitting.
  */
 
+import { GLUED, PREFIX_TYPES, SUFFIX_WORDS } from './street-types.js';
+
 const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const WORD = `[${L}][${L}'’-]{0,25}`;
@@ -11,20 +13,16 @@ const WORD = `[${L}][${L}'’-]{0,25}`;
 const UNIT = '(?:mg|mcg|µg|ml|mL|g|kg|mm|cm|Gy|units?|IU|UI|x|times|tabs?|caps?|mmHg|bpm|días?|days?|weeks?|semanas?|months?|meses|years?|años|hours?|horas|min|micras|sesiones|fracciones|veces)';
 const NUM = `\\d{1,5}(?!s\\b)[a-zA-Z]?\\b\\.?(?![.,]?\\d|[%-]| ?${UNIT}\\b)`;
 
-/** Types written before the street name (French, Italian, Portuguese, Spanish, Slavic, Czech prepositions ...). */
-const PREFIX_TYPES = 'cours|passage|place|ladeira|beco|rodovia|carr\\.|carretera|cerrada|calzada|callejón|privada|andador|circuito|prolongación|eje|intrarea|calea|splaiul|șoseaua|piața|rue|rua|via|viale|vicolo|piazza|piazzetta|piazzale|corso|largo|contrada|borgo|strada|stradela|ulica|ul\\.|aleja|al\\.|aleea|bulevardul|boulevard|bd\\.|avenue|chemin|allée|impasse|quai|passage|travessa|praça|azinhaga|calçada|estrada|alameda|carrer|cesta|trg|ulice|náměstí|nábřeží|jalan|jln\\.|jl\\.|osiedle|plac|rynek|pod|nad|za|dworzec|droga|šetalište|obala|put|sokak';
-/** Types written after the name, as a separate word. */
-const SUFFIX_WORDS = 'iela|gāte|bulvāris|prospekts|tänav|allé|straat|strasse|straße|str\\.|gasse|weg|allee|platz|ring|damm|ufer|straat|laan|plein|gracht|kade|dijk|vej|gade|gata|gatan|vägen|väg|gränd|veien|vegen|vei|katu|tie|kuja|utca|út|u\\.|körút|tér|sor|köz|ulica|ulice|cesta|sokak|sokağı|caddesi|cad\\.|bulvarı';
-/** Types glued to the end of the name (Hammarvägen, Loorenstrasse, Asselsestraat). */
-const GLUED = 'str\\.|park|dreef|hof|markt|singel|kade|steeg|haugen|kroken|bakken|svingen|stien|tunet|rinne|kaari|raitti|väylä|ranta|strasse|straße|gasse|weg|allee|platz|damm|straat|laan|plein|gracht|dijk|vej|gade|stræde|gatan|vägen|gränd|torget|veien|vegen|gata|katu|tie|kuja|polku|utca|sokak';
 
 /** Either case of the first letter: the `i` flag made these alternations several times slower. */
 const eitherCase = (alts: string): string => alts.split('|').map((t) => (/^[a-z]/.test(t) ? `[${t[0] ?? ''}${(t[0] ?? '').toUpperCase()}]${t.slice(1)}` : t)).join('|');
-export const PREFIXED = new RegExp(`(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? ${NUM}`, 'gu');
+/** Words between a street and its number: nº 5, nr. 12, no 98, Bloc 86 (Romanian blocks); s/n is Spanish for no number. */
+const NUM_LEAD = '(?:[Nn][or]\\.? |[Nn][º°] ?|[Bb]loc )?';
+export const PREFIXED = new RegExp(`(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? (?:${NUM_LEAD}${NUM}|s/n\\.?)`, 'gu');
 // Cheap anchors for the two type-word patterns: the house number's first digit, with the type
 // behind it. Only where one hits is the full pattern run, on a window around it (1 MB of clinical
 // text: ~2.5 ms against ~4-8 ms per pattern run over the whole text).
-export const PREFIXED_ANCHOR = new RegExp(` \\d(?<=(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? \\d)`, 'gu');
+export const PREFIXED_ANCHOR = new RegExp(`(?: \\d| s/n)(?<=(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? ${NUM_LEAD}(?:\\d|s/n))`, 'gu');
 // Suffixed and glued types are found from the type word and the number, then the name is read
 // backwards: a pattern starting with the name's words was tried at every letter of the text.
 export const TYPE_AFTER = new RegExp(`(?:${eitherCase(SUFFIX_WORDS)}|${GLUED}),? ${NUM}`, 'gu');
@@ -55,6 +53,8 @@ export const LABELLED_PHONE = /(?:^|\n)[ \t>?]{0,6}(\+?\(?\d[\d ().-]{5,18}\d)[ 
 export const DIGITS = /\d/g;
 export const NUMBER_BEFORE = /(?<![\d.,:/-])\d{1,6}[ ,]{1,2}$/;
 
+/** The house-number words of NUM_LEAD and s/n: no name, but no reason to reject the street either. */
+const NUMBER_WORDS = /^(?:[Nn][or]\.?|[Nn][º°]|[Bb]loc|s\/n\.?)$/;
 const PARTICLES = new Set('de du des la le les l d di da do dos das del della delle dei van von der den ter te het op aan in y e i u a na pod nad za st'.split(' '));
 const TYPE_WORDS = new Set([...PREFIX_TYPES.split('|'), ...SUFFIX_WORDS.split('|'), ...FIRST_TYPES_LIST].map((t) => t.replace(/\\/g, '')));
 const LEAD_WORDS = new Set('on at to in of is are was the a an from with near and enter meet live lives moved move must please send ship sent it me us my our your'.split(' '));
@@ -71,7 +71,7 @@ export function casedOk(text: string, start: number, end: number, anyFirst = fal
   let named = false;
   let first = anyFirst;
   for (const w of text.slice(start, end).split(/[ ,\n]+/)) {
-    if (w === '' || /^\d/.test(w)) continue;
+    if (w === '' || /^\d/.test(w) || NUMBER_WORDS.test(w)) continue;
     // After an address cue the street's own type may come first in lower case (wyb. Hajduk 17a, rondo Sobczak 5).
     if (first) { first = false; if (/^[a-z\u00df-\u00ff]/.test(w)) continue; }
     const lw = w.toLowerCase();
@@ -128,8 +128,12 @@ export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,
 export const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:[a-z\\u00df-\\u00ff][${L}'’.-]{0,25} ){1,4}[a-z\\u00df-\\u00ff][${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
 export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$/;
 
+/** The line around `at`, at most LINE_REACH characters either side: a text without newlines would make every casing check read all of it (quadratic over 100 KB). */
+const LINE_REACH = 300;
 export function lineOf(text: string, at: number): string {
-  const a = text.lastIndexOf('\n', at) + 1;
-  const b = text.indexOf('\n', at);
-  return text.slice(a, b < 0 ? text.length : b);
+  // Searched inside the window: lastIndexOf and indexOf themselves would scan to the text's ends.
+  const from = Math.max(0, at - LINE_REACH);
+  const w = text.slice(from, Math.min(text.length, at + LINE_REACH));
+  const b = w.indexOf('\n', at - from);
+  return w.slice(w.lastIndexOf('\n', at - from) + 1, b < 0 ? w.length : b);
 }

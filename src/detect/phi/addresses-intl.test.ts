@@ -18,6 +18,16 @@ test('street types before and after the name, glued or apart, in any case the li
   assert.ok(found('Lettre pour 29 Rue de Tanger, Paris').includes('29 Rue de Tanger'));
 });
 
+test('street types of more languages, house numbers written nº/no/Bloc/s/n, a lower-case type word in the lead', () => {
+  assert.deepEqual(found('My new place is Bahçe Sokak 72c, Kırşehir'), ['Bahçe Sokak 72c']);
+  assert.deepEqual(found('Pedestrians must enter on Papp fasor 89 today'), ['Papp fasor 89']);
+  assert.deepEqual(found('The shop is at Strenču gatve 403 in town.'), ['Strenču gatve 403']);
+  assert.ok(found('Ozana Neacsu\nAleea Romeo, Bloc 92\nAp. 25').includes('Aleea Romeo, Bloc 92'));
+  assert.ok(found('We meet at Rampa Jerónimo s/n, 15705 Santiago').includes('Rampa Jerónimo s/n'));
+  assert.ok(found('The bus station is on Jalan Nasyiah no 10 now').includes('Jalan Nasyiah no 10'));
+  assert.ok(found('The bus station is on Trg Republike 35a now').includes('Trg Republike 35a'));
+});
+
 test('a building number before a street with its own number, and the rest of the block', () => {
   assert.ok(found("We'll meet at Locavore, 641 Dašická 688, Turkovice").includes('641 Dašická 688'));
   const block = 'Guðgeir\n688 rue du centre 320\napt. 169\nmarke\nbelgium 97466';
@@ -45,7 +55,7 @@ test('doses, counts, measurements and titles are not streets', () => {
 const SIZE = 100_000;
 const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
 
-for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n']) {
+for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n', 'Calle Ab s/n ', 'Aleea Ab, Bloc 1 ', 'Jalan Ab no 1 ', 'ab fasor 1 ', 'place is Ab sokak 1 ']) {
   test(`linear on 100 KB of ${JSON.stringify(unit)}`, () => {
     const t0 = process.hrtime.bigint();
     findAddressesIntl(fill(unit), () => undefined);

@@ -24,7 +24,13 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     streets.push(end);
   };
   const typed = (from: number, end: number): void => {
-    const start = trimLead(text, from, end);
+    let start = trimLead(text, from, end);
+    // A lower-case type word in the lead ("my new place is Bahçe Sokak 72c") is no street: try
+    // from the next word (at most the pattern's five lead words).
+    for (let k = 0; k < 5 && start >= 0 && !casedOk(text, start, end) && /[a-z\u00df-\u00ff]/.test(text[start] ?? ''); k++) {
+      const sp = text.indexOf(' ', start);
+      start = sp < 0 || sp >= end ? -1 : trimLead(text, sp + 1, end);
+    }
     if (casedOk(text, start, end)) street(start, end, 'loc.intl_street');
   };
   for (const m of around(text, PREFIXED_ANCHOR, PREFIXED, 200)) typed(m.index, m.index + m[0].length);
