@@ -44,8 +44,8 @@ const SIDE = `(?:\\d{1,5}[a-z]? )?[${UP}][${L}'’.-]{1,25}(?: [${UP}\\d][${L}\\
 export const CORNER = new RegExp(`\\b[Tt]he corner of ${SIDE} and ${SIDE}`, 'gu');
 export const MILITARY = /\b(?:psc|unit|cmr) \d{3,5},? box \d{3,5}[ \t]*\n?[ \t]*(?:apo|fpo|dpo) a[aep] \d{5}\b|\b(?:uss|usns|usnv|uscgc) [a-z]{3,20}[ \t]*\n?[ \t]*(?:apo|fpo|dpo) a[aep] \d{5}\b/gi;
 /** A town and its postcode after "in": the town may be lower case only where the whole line is. */
-export const TOWN_POSTCODE = new RegExp(`\\bin ((?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’-]{0,25}) (\\d{4,5}|\\d{3} \\d{2})\\b(?![.,:/-]?\\d)`, 'gu');
-export const NOT_TOWN = /^(?:room|bed|ward|suite|unit|lot|building|floor|box|case|study|trial|version|cohort|group|year|stage|grade|type|class|phase|level|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|total|all|about|around|approximately|only|over|under|the|a|an|and|of|at|to|for|from|since|by|with|our|my|your|his|her|their|its|this|that|these|those|patients|cases|people|children|adults|women|men)$/i;
+export const TOWN_POSTCODE = new RegExp(`\\bin ((?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’-]{0,25}) (\\d{5}-\\d{3}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|[A-Za-z]{2}-?\\d{4}|\\d{4,6}|\\d{3} \\d{2})\\b(?![.,:/-]?\\d)`, 'gu');
+export const NOT_TOWN = /^(?:table|figure|fig|page|pages|chapter|section|item|dose|doses|room|bed|ward|suite|unit|lot|building|floor|box|case|study|trial|version|cohort|group|year|stage|grade|type|class|phase|level|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|total|all|about|around|approximately|only|over|under|the|a|an|and|of|at|to|for|from|since|by|with|our|my|your|his|her|their|its|this|that|these|those|patients|cases|people|children|adults|women|men)$/i;
 export const SECONDARY_LINE = /^[ \t>?]{0,6}(?:apt|apartment|suite|unit|ste|flat|floor|fl)\.? ?#?\d{1,6}[a-z]?[ \t]*$/i;
 export const POSTCODE_LINE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(\d{4}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{3,6}(?: \d{2,3})?)[ \t]*$/;
 /** A phone written alone with its label, as in a contact block ("416 60 039 office", "(37) 788-063-Office"). */
@@ -121,12 +121,12 @@ export const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20
 /**
  * An address block laid out in lines: a line of two to four words with no digit (a name, or a
  * company), then a street line ending in its number (Ribarska 9, Kærparken 86A, 714 axelle de seine
- * 12), then within four lines a postcode line. The layout, not the words, says it is an address.
+ * 12, Höggen 2 Zimmer 767: a unit may follow), then within four lines a postcode line. The layout, not the words, says it is an address.
  */
-export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})((?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?)[ \\t]*(?=\\n)`, 'gu');
+export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})((?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?(?: [A-Za-z.]{1,12} ?\\d{1,4}[a-z]?| \\d{1,3}\\.? ?[A-Za-z]{2,12})?)[ \\t]*(?=\\n)`, 'gu');
 // Title case (Manda Zdelar Ivić, Rosales-Mcguire Ltd), or a line typed wholly in lower case.
 export const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:[a-z\\u00df-\\u00ff][${L}'’.-]{0,25} ){1,4}[a-z\\u00df-\\u00ff][${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
-export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$/;
+export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$|^[ \t>?]{0,6}(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4}|\d{5}|\d{3} \d{2}) [^\n\d:;!?@+()]{2,40}$/;
 
 /** The line around `at`, at most LINE_REACH characters either side: a text without newlines would make every casing check read all of it (quadratic over 100 KB). */
 const LINE_REACH = 300;

@@ -19,7 +19,7 @@ test('street types before and after the name, glued or apart, in any case the li
 });
 
 test('street types of more languages, house numbers written nº/no/Bloc/s/n, a lower-case type word in the lead', () => {
-  assert.deepEqual(found('My new place is Bahçe Sokak 72c, Kırşehir'), ['Bahçe Sokak 72c']);
+  assert.deepEqual(found('My new place is Bahçe Sokak 72c, Kırşehir'), ['Bahçe Sokak 72c', 'Kırşehir']);
   assert.deepEqual(found('Pedestrians must enter on Papp fasor 89 today'), ['Papp fasor 89']);
   assert.deepEqual(found('The shop is at Strenču gatve 403 in town.'), ['Strenču gatve 403']);
   assert.ok(found('Ozana Neacsu\nAleea Romeo, Bloc 92\nAp. 25').includes('Aleea Romeo, Bloc 92'));
@@ -31,7 +31,7 @@ test('street types of more languages, house numbers written nº/no/Bloc/s/n, a l
 test('a building number before a street with its own number, and the rest of the block', () => {
   assert.ok(found("We'll meet at Locavore, 641 Dašická 688, Turkovice").includes('641 Dašická 688'));
   const block = 'Guðgeir\n688 rue du centre 320\napt. 169\nmarke\nbelgium 97466';
-  assert.deepEqual(found(block), ['688 rue du centre 320', 'apt. 169', '97466']);
+  assert.deepEqual(found(block).sort(), ['688 rue du centre 320', '97466', 'apt. 169', 'belgium', 'marke']);
   assert.ok(found('Please send the letter to Bierkellerweg 57, 2447 Horgen.').includes('2447'));
 });
 

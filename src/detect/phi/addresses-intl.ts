@@ -10,7 +10,8 @@
  * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
-import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, POSTCODE_LINE, PREFIXED, PREFIXED_ANCHOR, SAME_LINE, SECONDARY_LINE, SHORT_UNIT_LINE, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { blockLines, streetTail, unitAfter } from './addresses-tail.js';
 import type { Sink } from './types.js';
 
 /** `text` is the clean form; spans go to `sink` at rule scores of the other location rules (0.6-0.8). */
@@ -91,14 +92,10 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     sink(start, m.index + m[0].length, 'LOCATION', 0.65, 'loc.intl_town_postcode');
   }
   for (const end of streets) {
-    const rest = SAME_LINE.exec(text.slice(end, end + 70));
-    if (rest) {
-      const code = rest[2] ?? rest[3] ?? '';
-      const at = end + rest[0].lastIndexOf(code);
-      if (/\d/.test(rest[1] ?? '')) sink(end, end + (rest[1] ?? '').length, 'LOCATION', 0.65, 'loc.intl_unit');
-      sink(at, at + code.length, 'LOCATION', 0.65, 'loc.intl_postcode');
-    }
-    blockLines(text, end, sink);
+    let e = end;
+    for (let k = 0, u = unitAfter(text, e, sink); k < 2 && u >= 0; k++, u = unitAfter(text, e, sink)) e = u;
+    streetTail(text, e, sink);
+    blockLines(text, e, sink);
   }
   for (const m of text.matchAll(LABELLED_PHONE)) {
     const v = m[1] ?? '';
@@ -134,28 +131,4 @@ function postcodeBelow(text: string, from: number): boolean {
     pos = next;
   }
   return false;
-}
-
-/** The secondary-unit and postcode lines of an address block: up to four lines under a street. */
-function blockLines(text: string, streetEnd: number, sink: Sink): void {
-  let pos = text.indexOf('\n', streetEnd);
-  for (let k = 0; k < 4 && pos >= 0; k++) {
-    const next = text.indexOf('\n', pos + 1);
-    const line = text.slice(pos + 1, next < 0 ? text.length : next);
-    if (line.length > 60) return;
-    // A unit line (Apt. 169; right under the street also a short line with a number: 3e verdieping, 2 OG).
-    const sec = SECONDARY_LINE.test(line) || (k === 0 && SHORT_UNIT_LINE.test(line) && !POSTCODE_LINE.test(line));
-    if (sec) {
-      const lead = /^[ \t>?]*/.exec(line)?.[0].length ?? 0;
-      sink(pos + 1 + lead, pos + 1 + line.trimEnd().length, 'LOCATION', 0.65, 'loc.intl_block');
-    } else {
-      const m = POSTCODE_LINE.exec(line);
-      if (m?.[1]) {
-        const start = pos + 1 + m[0].lastIndexOf(m[1]);
-        sink(start, start + m[1].length, 'LOCATION', 0.65, 'loc.intl_block');
-        return;
-      }
-    }
-    pos = next;
-  }
 }
