@@ -4,7 +4,7 @@
  * address-block layout. Kept apart so the finder reads in one sitting.
  */
 
-import { GLUED, PREFIX_TYPES, SUFFIX_WORDS } from './street-types.js';
+import { EN_SUFFIXES, GLUED, PREFIX_TYPES, SUFFIX_WORDS } from './street-types.js';
 
 const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
@@ -39,6 +39,12 @@ const FIRST_TYPES_LIST = 'rue avenue boulevard bd allée chemin impasse quai pla
 const FIRST_TYPES = FIRST_TYPES_LIST.map((t) => `[${t[0] ?? ''}${(t[0] ?? '').toUpperCase()}]${t.slice(1)}`).join('|');
 /** The number first, then the type and the name (29 Rue de Tanger, 12 avenue des Lilas, 8 Via Roma). */
 export const NUMBER_FIRST = new RegExp(`(?<![\\d.,])\\d{1,5}[a-z]?,? (?:${FIRST_TYPES}) (?:(?:de|du|des|della|delle|di|da|do|dos|das|la|le|les|l'|d') ?){0,2}[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3}`, 'gu');
+/**
+ * A house number, one to three name words and an English suffix (742 Natalie Cape, 99 west lane):
+ * not after measures ("6 Minute Walk") and, in lower-case lines, no function words in the name
+ * (the finder checks: "2 laps around the park").
+ */
+export const NUMBER_EN = new RegExp(`(?<![\\d.,:/-])\\d{1,6}[a-zA-Z]? (?![Mm]inutes?\\b|[Hh]ours?\\b|[Dd]ays?\\b|[Ww]eeks?\\b|[Mm]onths?\\b|[Yy]ears?\\b|[Pp]oints?\\b|[Ss]teps?\\b|[Tt]imes\\b|[Ll]aps?\\b|[Bb]locks?\\b|[Mm]iles?\\b)(?:[${L}][${L}'’-]{0,25} ){1,3}(?:${eitherCase(EN_SUFFIXES)})\\b\\.?`, 'gu');
 /** "the corner of 35 Pentelis Str. and Waechter Turnpike": two capitalised streets, numbers and abbreviations allowed. */
 const SIDE = `(?:\\d{1,5}[a-z]? )?[${UP}][${L}'’.-]{1,25}(?: [${UP}\\d][${L}\\d'’.-]{0,25}){0,4}`;
 export const CORNER = new RegExp(`\\b[Tt]he corner of ${SIDE} and ${SIDE}`, 'gu');

@@ -28,6 +28,13 @@ test('street types of more languages, house numbers written nº/no/Bloc/s/n, a l
   assert.ok(found('The bus station is on Trg Republike 35a now').includes('Trg Republike 35a'));
 });
 
+test('English number-first streets by their suffix, in either case, and the town of an English line', () => {
+  assert.ok(found('The bus station is on 742 Natalie Cape today').includes('742 Natalie Cape'));
+  assert.ok(found('ship it to: 99 west lane suite 192, upper herman hx9 8dg').includes('99 west lane suite 192'));
+  assert.ok(found('who lives at 123 Maple St, Springfield, seen today').includes('123 Maple St, Springfield'));
+  for (const text of ['She completed the 6 Minute Walk test', 'took 2 laps around the park', 'Take 2 tablets by mouth every day', 'walked 3 blocks down the road', 'scored 12 Points Higher on the scale']) assert.deepEqual(found(text), [], text);
+});
+
 test('a building number before a street with its own number, and the rest of the block', () => {
   assert.ok(found("We'll meet at Locavore, 641 Dašická 688, Turkovice").includes('641 Dašická 688'));
   const block = 'Guðgeir\n688 rue du centre 320\napt. 169\nmarke\nbelgium 97466';
@@ -55,7 +62,7 @@ test('doses, counts, measurements and titles are not streets', () => {
 const SIZE = 100_000;
 const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
 
-for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n', 'Calle Ab s/n ', 'Aleea Ab, Bloc 1 ', 'Jalan Ab no 1 ', 'ab fasor 1 ', 'place is Ab sokak 1 ']) {
+for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n', 'Calle Ab s/n ', 'Aleea Ab, Bloc 1 ', 'Jalan Ab no 1 ', 'ab fasor 1 ', 'place is Ab sokak 1 ', '1 Ab Cd Ef Road ', '1 ab ab lane, ', '12 Ab Lane, Ab Cd, ']) {
   test(`linear on 100 KB of ${JSON.stringify(unit)}`, () => {
     const t0 = process.hrtime.bigint();
     findAddressesIntl(fill(unit), () => undefined);

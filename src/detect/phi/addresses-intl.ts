@@ -10,9 +10,14 @@
  * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
-import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
 import { blockLines, streetTail, unitAfter } from './addresses-tail.js';
 import type { Sink } from './types.js';
+
+/** Words no street name is made of: "2 laps around the park" in a lower-case line. */
+const FUNCTION_WORDS = new Set('the a an around to in at on of for and or my his her our their your this that with by from into through across along down up over per every each'.split(' '));
+
+const EN_TOWN = /^, ((?:[A-Z][a-z'’-]{1,25} ){0,2}[A-Z][a-z'’-]{1,25})(?![\w'’-])/;
 
 /** `text` is the clean form; spans go to `sink` at rule scores of the other location rules (0.6-0.8). */
 export function findAddressesIntl(text: string, sink: Sink): void {
@@ -36,6 +41,16 @@ export function findAddressesIntl(text: string, sink: Sink): void {
   };
   for (const m of around(text, PREFIXED_ANCHOR, PREFIXED, 200)) typed(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NUMBER_FIRST)) typed(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(NUMBER_EN)) {
+    const words = m[0].split(' ');
+    if (words.slice(1, -1).some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
+    if (!casedOk(text, m.index, m.index + m[0].length)) continue;
+    street(m.index, m.index + m[0].length, 'loc.intl_en_street');
+    // An English address line is one unit, "123 Elm St, Springfield": its town joins it (at the US
+    // street rule's score, so the longer span wins the overlap).
+    const town = EN_TOWN.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+    if (town?.[1] && !NOT_TOWN.test(town[1].split(' ')[0] ?? '')) sink(m.index, m.index + m[0].length + town[0].length, 'LOCATION', 0.85, 'loc.intl_en_address');
+  }
   for (const m of around(text, TYPE_AFTER_ANCHOR, TYPE_AFTER, 40)) {
     const glued = text.charCodeAt(m.index - 1) !== 32;
     if (m.index === 0 || (glued && !/[\p{L}]/u.test(text[m.index - 1] ?? ''))) continue;
@@ -68,7 +83,9 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     const v = (m[1] ?? '').replace(/[ ,]+$/, '');
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const firstWord = /[^\d ,][^ ,]*/.exec(v)?.[0].toLowerCase() ?? '';
-    if (NEVER_NAME.has(firstWord) || !casedOk(text, start, start + v.length, true)) continue;
+    // "is on Lisinopril 20" is no street; "ship it to: 99 west lane" is (a direction after a house number).
+    const direction = /^\d/.test(v) && /^(?:north|south|east|west|old|new|upper|lower|great|little)$/.test(firstWord);
+    if ((NEVER_NAME.has(firstWord) && !direction) || !casedOk(text, start, start + v.length, true)) continue;
     street(start, start + v.length, 'loc.intl_slot');
   }
   if (text.includes('\n')) {

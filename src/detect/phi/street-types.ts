@@ -47,3 +47,11 @@ export const GLUED = [
   'haugen|kroken|bakken|svingen|stien|tunet|vollen|åsen|løkka|jordet|vej|gade|stræde|gatan|vägen|gränd|torget|stigen|backen|veien|vegen|gata|gate|gaten|plassen',
   'rinne|kaari|raitti|väylä|ranta|penger|aukio|puisto|polku|katu|tie|kuja|utca|sokak',
 ].join('|');
+
+/**
+ * English street suffixes after a house number and the name (USPS Publication 28 suffixes, and
+ * British and Australian ones): 742 Natalie Cape, 13 Becker Mews. Left out, as too common after a
+ * number in prose: run, rest, union, light, well, common, course, club, field, land, mission,
+ * pass, path, point, station, key, spring, center, lake, river, stream, camp.
+ */
+export const EN_SUFFIXES = 'alley|arcade|avenue|ave|bend|bluff|boulevard|blvd|bridge|brook|bypass|canyon|cape|causeway|circle|cir|cliffs?|close|corner|court|ct|cove|creek|crescent|cres|crest|crossing|curve|dale|drive|dr|estates?|expressway|falls|ferry|fields|flats|ford|forest|forge|fork|freeway|gardens?|gateway|glen|green|grove|harbou?r|haven|heights|highway|hwy|hills?|hollow|inlet|island|isle|junction|knoll|lakes|landing|lane|ln|lea|locks|lodge|loop|mall|manor|meadows?|mews|mills?|motorway|mount|mountain|orchard|oval|parade|park|parkway|pkwy|passage|pike|pines|place|pl|plains|plaza|port|prairie|quay|ranch|rapids|ridge|rise|road|rd|route|row|shoal|shores?|spur|square|sq|stravenue|street|st|summit|terrace|ter|trace|track|trail|trl|turnpike|valley|viaduct|views?|village|ville|vista|walk|way|wharf|wynd|grange|chase|drove|approach|esplanade|circus|brow|glade|gate|gdns|ridgeway';
