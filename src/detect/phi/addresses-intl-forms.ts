@@ -35,7 +35,7 @@ export const NUMBERED = new RegExp(`(?<![\\d.,:/-])\\d{1,6} (?:\\d{1,4} )?(?!${U
 export const BEFORE_ST = /(?<![\d.,])\d{1,5}[a-zA-Z]?\.? [Ss]t\.| St\./g;
 export const NAME_BEFORE_NUMBER = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,3}${WORD} $`, 'u');
 export const CAPITALISED_BEFORE_ST = new RegExp(`\\b(?:and|of|on|at) ((?:[${UP}][${L}'’-]{1,25} ){0,2}[${UP}][${L}'’-]{1,25})$`, 'u');
-const FIRST_TYPES_LIST = 'rue avenue boulevard bd allée chemin impasse quai place via viale piazza corso largo rua avenida calle travessa praça'.split(' ');
+const FIRST_TYPES_LIST = 'rue avenue boulevard bd allée chemin impasse quai place passage square parvis drève chaussée sentier ruelle esplanade promenade faubourg résidence via viale vicolo piazza piazzale piazzetta corso largo strada contrada rua avenida alameda estrada rodovia travessa praça calle paseo camino carretera ronda'.split(' ');
 const FIRST_TYPES = FIRST_TYPES_LIST.map((t) => `[${t[0] ?? ''}${(t[0] ?? '').toUpperCase()}]${t.slice(1)}`).join('|');
 /** The number first, then the type and the name (29 Rue de Tanger, 12 avenue des Lilas, 8 Via Roma). */
 export const NUMBER_FIRST = new RegExp(`(?<![\\d.,])\\d{1,5}[a-z]?,? (?:${FIRST_TYPES}) (?:(?:de|du|des|della|delle|di|da|do|dos|das|la|le|les|l'|d') ?){0,2}[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3}`, 'gu');
@@ -45,6 +45,12 @@ export const NUMBER_FIRST = new RegExp(`(?<![\\d.,])\\d{1,5}[a-z]?,? (?:${FIRST_
  * (the finder checks: "2 laps around the park").
  */
 export const NUMBER_EN = new RegExp(`(?<![\\d.,:/-])\\d{1,6}[a-zA-Z]? (?![Mm]inutes?\\b|[Hh]ours?\\b|[Dd]ays?\\b|[Ww]eeks?\\b|[Mm]onths?\\b|[Yy]ears?\\b|[Pp]oints?\\b|[Ss]teps?\\b|[Tt]imes\\b|[Ll]aps?\\b|[Bb]locks?\\b|[Mm]iles?\\b)(?:[${L}][${L}'’-]{0,25} ){1,3}(?:${eitherCase(EN_SUFFIXES)})\\b\\.?`, 'gu');
+/**
+ * German streets named by a preposition and a noun (An der Luisenburg 91c, Auf dem Forst 2, Am
+ * Markt 5): one or two capitalised words and a house number of at most three digits; not a time,
+ * a measure or a section ("Am Tag 3", "Im Jahr 2019", "Im Verlauf 2").
+ */
+export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${UNIT}\\b)`, 'gu');
 /** "the corner of 35 Pentelis Str. and Waechter Turnpike": two capitalised streets, numbers and abbreviations allowed. */
 const SIDE = `(?:\\d{1,5}[a-z]? )?[${UP}][${L}'’.-]{1,25}(?: [${UP}\\d][${L}\\d'’.-]{0,25}){0,4}`;
 export const CORNER = new RegExp(`\\b[Tt]he corner of ${SIDE} and ${SIDE}`, 'gu');
@@ -61,7 +67,7 @@ export const NUMBER_BEFORE = /(?<![\d.,:/-])\d{1,6}[ ,]{1,2}$/;
 
 /** The house-number words of NUM_LEAD and s/n: no name, but no reason to reject the street either. */
 const NUMBER_WORDS = /^(?:[Nn][or]\.?|[Nn][º°]|[Bb]loc|s\/n\.?)$/;
-const PARTICLES = new Set('de du des la le les l d di da do dos das del della delle dei van von der den ter te het op aan in y e i u a na pod nad za st'.split(' '));
+const PARTICLES = new Set('de du des la le les l d l\' d\' l’ d’ am an auf dem im zum zur unter hinter vor di da do dos das del della delle dei van von der den ter te het op aan in y e i u a na pod nad za st'.split(' '));
 const TYPE_WORDS = new Set([...PREFIX_TYPES.split('|'), ...SUFFIX_WORDS.split('|'), ...FIRST_TYPES_LIST].map((t) => t.replace(/\\/g, '')));
 const LEAD_WORDS = new Set('on at to in of is are was the a an from with near and enter meet live lives moved move must please send ship sent it me us my our your'.split(' '));
 const UPPER_CHAR = /[A-Z\u00c0-\u00d6\u00d8-\u00de]/;
@@ -76,7 +82,9 @@ export function casedOk(text: string, start: number, end: number, anyFirst = fal
   if (!UPPER_CHAR.test(lineOf(text, start))) return true;
   let named = false;
   let first = anyFirst;
-  for (const w of text.slice(start, end).split(/[ ,\n]+/)) {
+  for (const raw of text.slice(start, end).split(/[ ,\n]+/)) {
+    // An elided article glued to the name (l'Abbaye, d'Orsel) is judged by the name.
+    const w = raw.replace(/^[ldLD]['’](?=\p{L})/u, '');
     if (w === '' || /^\d/.test(w) || NUMBER_WORDS.test(w)) continue;
     // After an address cue the street's own type may come first in lower case (wyb. Hajduk 17a, rondo Sobczak 5).
     if (first) { first = false; if (/^[a-z\u00df-\u00ff]/.test(w)) continue; }
@@ -131,7 +139,7 @@ export const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20
  */
 export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})((?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?(?: [A-Za-z.]{1,12} ?\\d{1,4}[a-z]?| \\d{1,3}\\.? ?[A-Za-z]{2,12})?)[ \\t]*(?=\\n)`, 'gu');
 // Title case (Manda Zdelar Ivić, Rosales-Mcguire Ltd), or a line typed wholly in lower case.
-export const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:[a-z\\u00df-\\u00ff][${L}'’.-]{0,25} ){1,4}[a-z\\u00df-\\u00ff][${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
+export const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:\\p{Ll}[${L}'’.-]{0,25} ){1,4}\\p{Ll}[${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
 export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$|^[ \t>?]{0,6}(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4}|\d{5}|\d{3} \d{2}) [^\n\d:;!?@+()]{2,40}$/;
 
 /** The line around `at`, at most LINE_REACH characters either side: a text without newlines would make every casing check read all of it (quadratic over 100 KB). */

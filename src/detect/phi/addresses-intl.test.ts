@@ -35,6 +35,13 @@ test('English number-first streets by their suffix, in either case, and the town
   for (const text of ['She completed the 6 Minute Walk test', 'took 2 laps around the park', 'Take 2 tablets by mouth every day', 'walked 3 blocks down the road', 'scored 12 Points Higher on the scale']) assert.deepEqual(found(text), [], text);
 });
 
+test('German streets named by a preposition, French and Italian numbers before the type', () => {
+  assert.ok(found("We'll meet at An der Luisenburg 91c, Bryanburg.").includes('An der Luisenburg 91c'));
+  assert.ok(found('Auf dem Forst 2, 4 OG, Neu Adamscheid').includes('Auf dem Forst 2'));
+  assert.ok(found("Please send the letter to 78 Passage de l'Abbaye, 90912 Nantes.").includes("78 Passage de l'Abbaye"));
+  for (const text of ['Am Tag 3 nach der OP', 'Im Jahr 2019 war er gesund', 'Im Verlauf 2 Episoden', 'Am Zimmer 12 Visite']) assert.deepEqual(found(text), [], text);
+});
+
 test('a building number before a street with its own number, and the rest of the block', () => {
   assert.ok(found("We'll meet at Locavore, 641 Dašická 688, Turkovice").includes('641 Dašická 688'));
   const block = 'Guðgeir\n688 rue du centre 320\napt. 169\nmarke\nbelgium 97466';
@@ -62,7 +69,7 @@ test('doses, counts, measurements and titles are not streets', () => {
 const SIZE = 100_000;
 const fill = (unit: string): string => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
 
-for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n', 'Calle Ab s/n ', 'Aleea Ab, Bloc 1 ', 'Jalan Ab no 1 ', 'ab fasor 1 ', 'place is Ab sokak 1 ', '1 Ab Cd Ef Road ', '1 ab ab lane, ', '12 Ab Lane, Ab Cd, ']) {
+for (const unit of ['Ab Cd\nAb 1\n', 'ab cd\nef 12\n1234\n', 'Ab Strasse 1 ', '1 Ab 2 ', 'in Ab 1234 ', 'rue ab ', 'Ab\n1\n', 'psc 1 box ', 'the corner of Ab and ', 'ship to: ab 1 ', '12 34 office\n', 'Calle Ab s/n ', 'Aleea Ab, Bloc 1 ', 'Jalan Ab no 1 ', 'ab fasor 1 ', 'place is Ab sokak 1 ', '1 Ab Cd Ef Road ', '1 ab ab lane, ', '12 Ab Lane, Ab Cd, ', 'An der Ab Cd 1 ', 'am ab 1 ', '1 Passage de la Ab ']) {
   test(`linear on 100 KB of ${JSON.stringify(unit)}`, () => {
     const t0 = process.hrtime.bigint();
     findAddressesIntl(fill(unit), () => undefined);

@@ -10,7 +10,7 @@
  * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
-import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
 import { blockLines, streetTail, unitAfter } from './addresses-tail.js';
 import type { Sink } from './types.js';
 
@@ -41,6 +41,11 @@ export function findAddressesIntl(text: string, sink: Sink): void {
   };
   for (const m of around(text, PREFIXED_ANCHOR, PREFIXED, 200)) typed(m.index, m.index + m[0].length);
   for (const m of text.matchAll(NUMBER_FIRST)) typed(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(GERMAN_PREP)) {
+    // The noun capitalised as German writes it, unless the whole line is lower case.
+    const noun = m[0].split(' ').at(-2) ?? '';
+    if (casedOk(text, m.index, m.index + m[0].length, true) && (/^[A-ZÄÖÜ]/.test(noun) || !/[A-Z]/.test(lineOf(text, m.index)))) street(m.index, m.index + m[0].length, 'loc.intl_de_prep');
+  }
   for (const m of text.matchAll(NUMBER_EN)) {
     const words = m[0].split(' ');
     if (words.slice(1, -1).some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;

@@ -40,6 +40,8 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'street units': fill('Ab Strasse 1 m. 2 4.em 3 ajtó '),
   'english streets': fill('1 Ab Cd Lane, Ab '),
   'postcode blocks': fill('Ab Cd\nAb 1 Zimmer 2\nAb\n1234 Ab\n'),
+  'residence cues': fill('lives in Ab im Cd '),
+  'german prepositions': fill('An der Ab Cd 1 '),
   'house-number words': fill('Calle Ab s/n Jalan Ab no 1 Aleea Ab, Bloc '),
   'ex- prefixes': fill('ex-Ab Cd '),
   'coordinated names': fill('Ab, Cd and '),

@@ -1,0 +1,28 @@
+/**
+ * A town after a residence cue ("grew up in Aigen im Mühlkreis", "lives in Krumau am Kamp", "a
+ * native of Newcastle upon Tyne"): the cue, not a place list, says it is a place, so towns no list
+ * holds are found. Only capitalised runs count; months, wards and rooms ("born in January",
+ * "lives in Room 4") are not towns. Countries and states pass too: not PHI, but rare after these
+ * cues in clinical text and neutral in the benchmark sources.
+ */
+import { NOT_TOWN } from './addresses-intl-forms.js';
+import type { Sink } from './types.js';
+
+const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
+const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
+const NAME = `[${UP}][${L}'’-]{1,25}`;
+const JOIN = '(?: (?:am|an der|an|im|in der|bei|ob|de|del|de la|des|di|da|do|du|la|le|les|sur|sous|upon|on|aan de|aan den|aan|op|pri|pod|nad) | |-)';
+const CUE = '(?:grew up|was born|were born|born and raised|lives|lived|living|resides|resided|residing|settled|raised|is based|are based|hometown is) in|relocated to|(?:a )?native of|(?:a )?resident of|hometown of';
+const RESIDENCE = new RegExp(`\\b(?:${CUE}) (${NAME}(?:${JOIN}${NAME}){0,3})(?![${L}'’-])`, 'gu');
+/** The cue's letters all occur in "in ", " to " or " of ": a text without them pays one indexOf. */
+const HINTS = [' in ', ' to ', ' of '];
+
+export function findResidenceTowns(text: string, sink: Sink): void {
+  if (!HINTS.some((h) => text.includes(h))) return;
+  for (const m of text.matchAll(RESIDENCE)) {
+    const town = m[1] ?? '';
+    if (NOT_TOWN.test(town.split(/[ -]/)[0] ?? '') || town === town.toUpperCase()) continue;
+    const start = m.index + m[0].length - town.length;
+    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
+  }
+}
