@@ -51,6 +51,8 @@ export const NUMBER_EN = new RegExp(`(?<![\\d.,:/-])\\d{1,6}[a-zA-Z]? (?![Mm]inu
  * a measure or a section ("Am Tag 3", "Im Jahr 2019", "Im Verlauf 2").
  */
 export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${UNIT}\\b)`, 'gu');
+// Anchored at the house number's first digit, as PREFIXED is: the prepositions start with common letters.
+export const GERMAN_PREP_ANCHOR = new RegExp(` \\d(?<=(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d)`, 'gu');
 /** "the corner of 35 Pentelis Str. and Waechter Turnpike": two capitalised streets, numbers and abbreviations allowed. */
 const SIDE = `(?:\\d{1,5}[a-z]? )?[${UP}][${L}'’.-]{1,25}(?: [${UP}\\d][${L}\\d'’.-]{0,25}){0,4}`;
 export const CORNER = new RegExp(`\\b[Tt]he corner of ${SIDE} and ${SIDE}`, 'gu');

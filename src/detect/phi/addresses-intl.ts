@@ -10,8 +10,9 @@
  * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
-import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, GERMAN_PREP_ANCHOR, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
 import { blockLines, streetTail, unitAfter } from './addresses-tail.js';
+import { firstMatch, nextMatch } from './exec.js';
 import type { Sink } from './types.js';
 
 /** Words no street name is made of: "2 laps around the park" in a lower-case line. */
@@ -40,13 +41,13 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     if (casedOk(text, start, end)) street(start, end, 'loc.intl_street');
   };
   for (const m of around(text, PREFIXED_ANCHOR, PREFIXED, 200)) typed(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(NUMBER_FIRST)) typed(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(GERMAN_PREP)) {
+  for (let m = firstMatch(NUMBER_FIRST, text); m; m = nextMatch(NUMBER_FIRST, text, m)) typed(m.index, m.index + m[0].length);
+  for (const m of around(text, GERMAN_PREP_ANCHOR, GERMAN_PREP, 60)) {
     // The noun capitalised as German writes it, unless the whole line is lower case.
     const noun = m[0].split(' ').at(-2) ?? '';
     if (casedOk(text, m.index, m.index + m[0].length, true) && (/^[A-ZÄÖÜ]/.test(noun) || !/[A-Z]/.test(lineOf(text, m.index)))) street(m.index, m.index + m[0].length, 'loc.intl_de_prep');
   }
-  for (const m of text.matchAll(NUMBER_EN)) {
+  for (let m = firstMatch(NUMBER_EN, text); m; m = nextMatch(NUMBER_EN, text, m)) {
     const words = m[0].split(' ');
     if (words.slice(1, -1).some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) continue;
     if (!casedOk(text, m.index, m.index + m[0].length)) continue;
@@ -63,12 +64,12 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     const name = (glued ? NAME_BEFORE_GLUED : NAME_BEFORE_SPACED).exec(window);
     if (name) typed(m.index - name[0].length, m.index + m[0].length);
   }
-  for (const m of text.matchAll(NUMBERED)) {
+  for (let m = firstMatch(NUMBERED, text); m; m = nextMatch(NUMBERED, text, m)) {
     if (!NUMBERED_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index)) || !casedOk(text, m.index, m.index + m[0].length)) continue;
     street(m.index, m.index + m[0].length, 'loc.intl_numbered');
   }
   if (text.includes('t.')) {
-    for (const m of text.matchAll(BEFORE_ST)) {
+    for (let m = firstMatch(BEFORE_ST, text); m; m = nextMatch(BEFORE_ST, text, m)) {
       const end = m.index + m[0].length;
       const window = text.slice(Math.max(0, m.index - 100), m.index);
       if (m[0] === ' St.') {
@@ -83,8 +84,8 @@ export function findAddressesIntl(text: string, sink: Sink): void {
       if (casedOk(text, start, end)) street(start, end, 'loc.intl_before_st');
     }
   }
-  if (text.includes('orner of')) for (const m of text.matchAll(CORNER)) street(m.index, m.index + m[0].length, 'loc.intl_corner');
-  for (const m of text.matchAll(SLOT)) {
+  if (text.includes('orner of')) for (let m = firstMatch(CORNER, text); m; m = nextMatch(CORNER, text, m)) street(m.index, m.index + m[0].length, 'loc.intl_corner');
+  for (let m = firstMatch(SLOT, text); m; m = nextMatch(SLOT, text, m)) {
     const v = (m[1] ?? '').replace(/[ ,]+$/, '');
     const start = m.index + m[0].length - (m[1] ?? '').length;
     const firstWord = /[^\d ,][^ ,]*/.exec(v)?.[0].toLowerCase() ?? '';
@@ -94,7 +95,7 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     street(start, start + v.length, 'loc.intl_slot');
   }
   if (text.includes('\n')) {
-    for (const m of text.matchAll(BLOCK_STREET)) {
+    for (let m = firstMatch(BLOCK_STREET, text); m; m = nextMatch(BLOCK_STREET, text, m)) {
       const lead = m[1] ?? '';
       if (!NAME_LINE.test(lead)) continue;
       const start = m.index + m[0].length - (m[2] ?? '').length;
@@ -103,8 +104,8 @@ export function findAddressesIntl(text: string, sink: Sink): void {
       street(start, end, 'loc.intl_block_street');
     }
   }
-  for (const m of text.matchAll(MILITARY)) street(m.index, m.index + m[0].length, 'loc.intl_military');
-  for (const m of text.matchAll(TOWN_POSTCODE)) {
+  for (let m = firstMatch(MILITARY, text); m; m = nextMatch(MILITARY, text, m)) street(m.index, m.index + m[0].length, 'loc.intl_military');
+  for (let m = firstMatch(TOWN_POSTCODE, text); m; m = nextMatch(TOWN_POSTCODE, text, m)) {
     const town = m[1] ?? '';
     const last = town.slice(town.lastIndexOf(' ') + 1);
     if (NOT_TOWN.test(last) || NOT_TOWN.test(town.split(' ')[0] ?? '')) continue;
@@ -119,7 +120,7 @@ export function findAddressesIntl(text: string, sink: Sink): void {
     streetTail(text, e, sink);
     blockLines(text, e, sink);
   }
-  for (const m of text.matchAll(LABELLED_PHONE)) {
+  for (let m = firstMatch(LABELLED_PHONE, text); m; m = nextMatch(LABELLED_PHONE, text, m)) {
     const v = m[1] ?? '';
     if ((v.match(DIGITS)?.length ?? 0) < 7) continue;
     const start = m.index + m[0].indexOf(v);
@@ -130,13 +131,13 @@ export function findAddressesIntl(text: string, sink: Sink): void {
 /** Matches of `full` that cover a hit of `anchor`, searched in a window reaching `back` characters before it. */
 function* around(text: string, anchor: RegExp, full: RegExp, back: number): Generator<{ index: number; 0: string }> {
   let done = 0;
-  for (const a of text.matchAll(anchor)) {
+  for (let a = firstMatch(anchor, text); a; a = nextMatch(anchor, text, a)) {
     if (a.index < done) continue;
     const from = Math.max(0, a.index - back);
-    const re = new RegExp(full);
     // Enough after the number for its unit check ("12 semanas" is no house number).
     const window = text.slice(from, Math.min(text.length, a.index + 40));
-    for (let m = re.exec(window); m; m = re.exec(window)) {
+    // `full` is used by this loop alone: its lastIndex is reset per window, no clone needed.
+    for (let m = firstMatch(full, window); m; m = nextMatch(full, window, m)) {
       const end = from + m.index + m[0].length;
       if (end <= a.index || from + m.index < done) continue;
       done = end;

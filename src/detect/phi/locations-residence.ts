@@ -6,6 +6,7 @@
  * cues in clinical text and neutral in the benchmark sources.
  */
 import { NOT_TOWN } from './addresses-intl-forms.js';
+import { firstMatch, nextMatch } from './exec.js';
 import type { Sink } from './types.js';
 
 const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
@@ -19,7 +20,7 @@ const HINTS = [' in ', ' to ', ' of '];
 
 export function findResidenceTowns(text: string, sink: Sink): void {
   if (!HINTS.some((h) => text.includes(h))) return;
-  for (const m of text.matchAll(RESIDENCE)) {
+  for (let m = firstMatch(RESIDENCE, text); m; m = nextMatch(RESIDENCE, text, m)) {
     const town = m[1] ?? '';
     if (NOT_TOWN.test(town.split(/[ -]/)[0] ?? '') || town === town.toUpperCase()) continue;
     const start = m.index + m[0].length - town.length;
