@@ -10,8 +10,8 @@ const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const WORD = `[${L}][${L}'’-]{0,25}`;
 /** A house number, not a dose, a count or a measurement (via oral 750 mg, largo de 10 horas). */
-const UNIT = '(?:mg|mcg|µg|ml|mL|g|kg|mm|cm|Gy|units?|IU|UI|x|times|tabs?|caps?|mmHg|bpm|días?|days?|weeks?|semanas?|months?|meses|years?|años|hours?|horas|min|micras|sesiones|fracciones|veces)';
-const NUM = `\\d{1,5}(?!s\\b)[a-zA-Z]?\\b\\.?(?![.,]?\\d|[%-]| ?${UNIT}\\b)`;
+export const MEASURE = '(?:mg|mcg|µg|ml|mL|g|kg|mm|cm|Gy|units?|IU|UI|x|times|tabs?|caps?|mmHg|bpm|días?|days?|weeks?|semanas?|months?|meses|years?|años|hours?|horas|min|micras|sesiones|fracciones|veces)';
+const NUM = `\\d{1,5}(?!s\\b)[a-zA-Z]?\\b\\.?(?![.,]?\\d|[%-]| ?${MEASURE}\\b)`;
 
 
 /** Either case of the first letter: the `i` flag made these alternations several times slower. */
@@ -30,7 +30,7 @@ export const TYPE_AFTER_ANCHOR = new RegExp(` \\d(?<=(?:${eitherCase(SUFFIX_WORD
 export const NAME_BEFORE_SPACED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}${WORD} $`, 'u');
 export const NAME_BEFORE_GLUED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}[${L}]{1,25}$`, 'u');
 /** A building number, the street, and the street's own number: 641 Dašická 688, 4241 Steinfelden 73. */
-export const NUMBERED = new RegExp(`(?<![\\d.,:/-])\\d{1,6} (?:\\d{1,4} )?(?!${UNIT}\\b)[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3} ${NUM}`, 'gu');
+export const NUMBERED = new RegExp(`(?<![\\d.,:/-])\\d{1,6} (?:\\d{1,4} )?(?!${MEASURE}\\b)[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3} ${NUM}`, 'gu');
 /** A street name with its number, then "St." (Hoge Wei 32 St., hegyalja út 98. st.), or a capitalised street before St. after "and"/"of". */
 export const BEFORE_ST = /(?<![\d.,])\d{1,5}[a-zA-Z]?\.? [Ss]t\.| St\./g;
 export const NAME_BEFORE_NUMBER = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,3}${WORD} $`, 'u');
@@ -50,7 +50,7 @@ export const NUMBER_EN = new RegExp(`(?<![\\d.,:/-])\\d{1,6}[a-zA-Z]? (?![Mm]inu
  * Markt 5): one or two capitalised words and a house number of at most three digits; not a time,
  * a measure or a section ("Am Tag 3", "Im Jahr 2019", "Im Verlauf 2").
  */
-export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${UNIT}\\b)`, 'gu');
+export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${MEASURE}\\b)`, 'gu');
 // Anchored at the house number's first digit, as PREFIXED is: the prepositions start with common letters.
 export const GERMAN_PREP_ANCHOR = new RegExp(` \\d(?<=(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d)`, 'gu');
 /** "the corner of 35 Pentelis Str. and Waechter Turnpike": two capitalised streets, numbers and abbreviations allowed. */
@@ -127,7 +127,7 @@ export const NUMBERED_BEFORE = /(?:^|\n)[ \t>?]{0,6}$|, $|\b(?:at|on|to|with|fro
  * cue, not a type word, says it is a street. Drug names and doses after "is on" stay out (NEVER_NAME
  * and the unit check).
  */
-export const SLOT = new RegExp(`\\b(?:(?:${eitherCase('located|situated|lives?|living|resides?|residing|enter|meet|moved|ship(?:ped)?|send|sent|deliver(?:ed)?|mail(?:ed)?|station is|office is|shop is|store is|house is|apartment is|restaurant is|hotel is')})(?: (?:it|them|this|the letter|the package|us|me|him|her))? (?:on|at|to|in)|(?:[Aa]ddress|[Aa]ddresses)(?: is| to| with)?:?|[Ss]hip to:|[Tt]o:) ((?:\\d{1,6}[a-z]? )?(?:[${L}][${L}'’.-]{0,25} ){0,4}[${L}][${L}'’.-]{0,25},? (?:[Nn]o\\.? |[Nn]r\\.? |[Bb]loc )?\\d{1,5}(?!s\\b)[a-zA-Z]?(?:/\\d{1,3}| bis)?\\b\\.?(?![.,]?\\d|[%-]| ?${UNIT}\\b)|\\d{1,6}[a-z]?,? (?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’.-]{1,25})`, 'gu');
+export const SLOT = new RegExp(`\\b(?:(?:${eitherCase('located|situated|lives?|living|resides?|residing|enter|meet|moved|ship(?:ped)?|send|sent|deliver(?:ed)?|mail(?:ed)?|station is|office is|shop is|store is|house is|apartment is|restaurant is|hotel is')})(?: (?:it|them|this|the letter|the package|us|me|him|her))? (?:on|at|to|in)|(?:[Aa]ddress|[Aa]ddresses)(?: is| to| with)?:?|[Ss]hip to:|[Tt]o:) ((?:\\d{1,6}[a-z]? )?(?:[${L}][${L}'’.-]{0,25} ){0,4}[${L}][${L}'’.-]{0,25},? (?:[Nn]o\\.? |[Nn]r\\.? |[Bb]loc )?\\d{1,5}(?!s\\b)[a-zA-Z]?(?:/\\d{1,3}| bis)?\\b\\.?(?![.,]?\\d|[%-]| ?${MEASURE}\\b)|\\d{1,6}[a-z]?,? (?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’.-]{1,25})`, 'gu');
 /** Postcode forms: digits (4-6, 3+2, 4-3), Dutch 1234 AB, Canadian A1A 1A1, British AB12 3CD, LV-1234. */
 const POSTCODE = '(?:\\d{4}-\\d{3}|\\d{4} ?[A-Za-z]{2}(?![A-Za-z])|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d|[A-Za-z]{1,2}\\d{1,2}[A-Za-z]? ?\\d[A-Za-z]{2}|[A-Za-z]{2}-?\\d{4,5}|\\d{3} \\d{2}|\\d{4,6})';
 /** The rest of a street's line: a unit ("2 OG", "3e verdieping", "Apt. 252") and a town with its postcode. */
@@ -137,12 +137,15 @@ export const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20
 /**
  * An address block laid out in lines: a line of two to four words with no digit (a name, or a
  * company), then a street line ending in its number (Ribarska 9, Kærparken 86A, 714 axelle de seine
- * 12, Höggen 2 Zimmer 767: a unit may follow), then within four lines a postcode line. The layout, not the words, says it is an address.
+ * 12, Höggen 2 Zimmer 767: a unit may follow; or a number and a name, 129 Suzanne de Caumartin), then
+ * within four lines a postcode line. The layout, not the words, says it is an address.
  */
-export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})((?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?(?: [A-Za-z.]{1,12} ?\\d{1,4}[a-z]?| \\d{1,3}\\.? ?[A-Za-z]{2,12})?)[ \\t]*(?=\\n)`, 'gu');
+export const BLOCK_STREET = new RegExp(`(?:^|\\n)[ \\t>?]{0,6}([^\\n\\d:;!?@]{2,50}\\n[ \\t>?]{0,6})(\\d{1,6}[a-zA-Z]?,? (?!${MEASURE}\\b)[${L}][${L}'’.() -]{1,40}|(?:\\d{1,6}[a-zA-Z]? )?[${L}][${L}'’.() -]{1,40}[ ,](?:no\\.? )?\\d{1,5}[a-zA-Z]?(?:/\\d{1,3})?(?: [A-Za-z.]{1,12} ?\\d{1,4}[a-z]?| \\d{1,3}\\.? ?[A-Za-z]{2,12})?)[ \\t]*(?=\\n)`, 'gu');
 // Title case (Manda Zdelar Ivić, Rosales-Mcguire Ltd), or a line typed wholly in lower case.
 export const NAME_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(?:[${UP}][${L}'’.-]{0,25} ){1,4}[${UP}][${L}'’.-]{0,25}|(?:\\p{Ll}[${L}'’.-]{0,25} ){1,4}\\p{Ll}[${L}'’.-]{0,25})[ \\t]*\\n`, 'u');
-export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$|^[ \t>?]{0,6}(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{4}|\d{5}|\d{3} \d{2}) [^\n\d:;!?@+()]{2,40}$/;
+export const BLOCK_POSTCODE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(?:\d{4}-\d{3}|\d{2}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{2,3} \d{2,3}|\d{4,6})[ \t]*$/;
+/** A postcode before its town (1623 Vitis, 23516 zabok), not a dose (1000 mg daily). */
+export const BLOCK_POSTCODE_FIRST = new RegExp(`^[ \\t>?]{0,6}(?:\\d{5}-\\d{3}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|\\d{4}|\\d{5}|\\d{3} \\d{2}) (?!${MEASURE}\\b)[^\\n\\d:;!?@+()]{2,40}$`);
 
 /** The line around `at`, at most LINE_REACH characters either side: a text without newlines would make every casing check read all of it (quadratic over 100 KB). */
 const LINE_REACH = 300;

@@ -10,8 +10,8 @@
  * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
-import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, GERMAN_PREP_ANCHOR, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
-import { blockLines, streetTail, unitAfter } from './addresses-tail.js';
+import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_POSTCODE_FIRST, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, GERMAN_PREP_ANCHOR, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
+import { blockLines, streetTail, unitAfter, unitOrTownBelow } from './addresses-tail.js';
 import { firstMatch, nextMatch } from './exec.js';
 import type { Sink } from './types.js';
 
@@ -101,6 +101,9 @@ export function findAddressesIntl(text: string, sink: Sink): void {
       const start = m.index + m[0].length - (m[2] ?? '').length;
       const end = m.index + m[0].length;
       if (!casedOk(text, start, end, true) || !postcodeBelow(text, end)) continue;
+      // A number and words with no type and no number after them (129 Suzanne de Caumartin) need
+      // a unit or town line right under them: a count and a drug over a lab line does not have one.
+      if (!/\d[a-zA-Z]?[ \t]*$/.test(m[2] ?? '') && !unitOrTownBelow(text, end)) continue;
       street(start, end, 'loc.intl_block_street');
     }
   }
@@ -150,7 +153,8 @@ function postcodeBelow(text: string, from: number): boolean {
   let pos = text.indexOf('\n', from);
   for (let k = 0; k < 4 && pos >= 0; k++) {
     const next = text.indexOf('\n', pos + 1);
-    if (BLOCK_POSTCODE.test(text.slice(pos + 1, next < 0 ? text.length : next))) return true;
+    const line = text.slice(pos + 1, next < 0 ? text.length : next);
+    if (BLOCK_POSTCODE.test(line) || BLOCK_POSTCODE_FIRST.test(line)) return true;
     pos = next;
   }
   return false;

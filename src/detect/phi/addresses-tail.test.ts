@@ -26,12 +26,17 @@ test('town, region and postcode segments on the street line, and the lines of a 
   has('The shop is at Torņa laukums 205 in Baldone.', 'Baldone');
   has('Our office moved to ul. Dąbek 9/2\nDziwnów\n68-510', 'Dziwnów', '68-510');
   has('Billing address:\nSofie Hallmann\nHainschwang 989\n1623 Vitis\nVorarlberg', '1623', 'Vitis');
+  has('Anne Breton\n129 Suzanne de Caumartin\n2 étage\nRouxbury\nS5C 1D1', '129 Suzanne de Caumartin', '2 étage', 'Rouxbury', 'S5C 1D1');
+  has('Ship it to: Puente Esteban Menchaca Guajardo, 5 2o B, Parla 42491', '2o B', 'Parla', '42491');
 });
 
 test('the tail stops at words that are no town, and at the end of the sentence', () => {
   assert.deepEqual(found('Ciset lives on Rua Mina 50 street.'), ['Rua Mina 50']);
   assert.deepEqual(found('We met at Rua Mina 50, if that helps, Porto'), ['Rua Mina 50']);
   assert.deepEqual(found('She lives at Via Roma 5. Then Maria called in 2019.'), ['Via Roma 5.']);
+  // A count and a drug over a dose or lab line is no address block.
+  assert.deepEqual(found('Laboratory Results\n2 Potassium Chloride\n1200 Glucose\n'), []);
+  assert.deepEqual(found('Medication List\n2 Tylenol\n1000 mg daily\n'), []);
   // Clinical lines with numbers and no street type never start a tail.
   for (const text of ['Room 4 Ward B, Bed 2', 'Take 2 tablets, Morning 500 mg', 'seen in Clinic 4, Floor 2, 2019', 'Lote 47 del fármaco, caducidad 2025']) assert.deepEqual(found(text), [], text);
 });

@@ -6,15 +6,15 @@
  * bounded size, so no pattern runs over the whole text and clinical prose without a street never
  * reaches it.
  */
-import { lineOf } from './addresses-intl-forms.js';
+import { MEASURE, lineOf } from './addresses-intl-forms.js';
 import type { Sink } from './types.js';
 
 const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 /** Unit words before their number, by language (apartment, room, floor, staircase, flat, block, door). */
 const UNIT_WORDS = 'apt|apartment|appartement|app|appartamento|apartma|apartamento|apto|ap|suite|ste|unit|flat|floor|fl|room|zimmer|wohnung|whg|top|stiege|tür|piano|interno|int|scala|sc|m|lok|lokal|mieszkanie|bl|bloc|bloco|bloque|etaj|stan|stanovanje(?: št\\.?)?|kat|pisarna|nadstropje|lgh|lägenhet|leil|leilighet|oppgang|hus|dz|kv|daire|lakás|byt|casa|sobrado|lote|quadra|puerta|pta|piso|esc|escalera|planta|bus|bte|boîte|edificio|depto|departamento|interior|oficina|local';
-/** Floor words after their number: 3 OG, 1e verdieping, 2 hoog achter, 4.em 94 ajtó, 1. tv, 7 étage. */
+/** Floor words after their number (Spanish floors 2º B, 1º Dcha. follow in UNIT, also as 2o B: the clean form folds º): 3 OG, 1e verdieping, 2 hoog achter, 4.em 94 ajtó, 1. tv, 7 étage. */
 const FLOOR_WORDS = 'em|emelet|étage|etage|og|stock|hoog(?: achter| voor)?|verdieping|kat|piso|planta|th|tv|mf|etg|sal|drt|esq';
-const UNIT = new RegExp(`(?:(?:${UNIT_WORDS})\\.? ?#?(?:\\d{1,5}[a-z]?|[a-h])(?![\\w-])|\\d{1,3}(?:\\.|e|er|re|ème|º|ª|o)? ?(?:${FLOOR_WORDS})\\b\\.?(?: \\d{1,4}\\.? ?ajtó)?|\\d{1,2}[º°ª]\\.? ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro)?|[a-h] \\d{1,3}\\b|- ?\\d{1,4}\\b|(?:i{1,3}|iv|hs|bis|ter)(?![\\w-]))`, 'iuy');
+const UNIT = new RegExp(`(?:(?:${UNIT_WORDS})\\.? ?#?(?:\\d{1,5}[a-z]?|[a-h])(?![\\w-])|\\d{1,3}(?:\\.|e|er|re|ème|º|ª|o)? ?(?:${FLOOR_WORDS})\\b\\.?(?: \\d{1,4}\\.? ?ajtó)?|\\d{1,2}(?:[º°ª]\\.?(?: ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))?|[oa]\\.? ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))|[a-h] \\d{1,3}\\b|- ?\\d{1,4}\\b|(?:i{1,3}|iv|hs|bis|ter)(?![\\w-]))`, 'iuy');
 /** The unit right after a street (after a comma, a space or a line break with its block indent). */
 export const UNIT_AFTER = new RegExp(`^(?:,? ?|[ \\t]*\\n[ \\t>?]{0,6})${UNIT.source}`, 'iu');
 const UNIT_LINE = new RegExp(`^[ \\t>?]{0,6}${UNIT.source}[ \\t]*$`, 'iu');
@@ -97,7 +97,7 @@ function townLike(town: string, lowerLine: boolean, coded = false): boolean {
   return !LOWER_START.test(town) && words.every((w, k) => !LOWER_START.test(w) || PARTICLE_WORDS.has(w) || (k === words.length - 1 && w.endsWith('.')));
 }
 
-const POSTCODE_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(${POSTCODE}) ((?:${TOWN_WORD} ){0,4}${TOWN_WORD})|((?:${TOWN_WORD},? ){0,4}${TOWN_WORD}) ,?(${POSTCODE})|(${POSTCODE}))[ \\t]*$`, 'u');
+const POSTCODE_LINE = new RegExp(`^[ \\t>?]{0,6}(?:(${POSTCODE}) (?!${MEASURE}\\b)((?:${TOWN_WORD} ){0,4}${TOWN_WORD})|((?:${TOWN_WORD},? ){0,4}${TOWN_WORD}) ,?(${POSTCODE})|(${POSTCODE}))[ \\t]*$`, 'u');
 const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20}$/;
 const TOWN_LINE = new RegExp(`^[ \\t>?]{0,6}((?:${TOWN_WORD} ){0,3}${TOWN_WORD})[ \\t]*$`, 'u');
 
@@ -137,4 +137,13 @@ export function blockLines(text: string, streetEnd: number, sink: Sink): void {
     }
     pos = next;
   }
+}
+
+/** Whether the line under `end` is a unit line or a town line (letters only). */
+export function unitOrTownBelow(text: string, end: number): boolean {
+  const pos = text.indexOf('\n', end);
+  if (pos < 0 || pos - end > 200) return false;
+  const next = text.indexOf('\n', pos + 1);
+  const line = text.slice(pos + 1, next < 0 ? Math.min(text.length, pos + 80) : Math.min(next, pos + 80));
+  return UNIT_LINE.test(line) || (TOWN_LINE.test(line) && !NOT_TOWN_WORDS.has(line.trim().split(' ')[0]?.toLowerCase() ?? ''));
 }
