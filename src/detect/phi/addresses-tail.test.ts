@@ -28,6 +28,10 @@ test('town, region and postcode segments on the street line, and the lines of a 
   has('Billing address:\nSofie Hallmann\nHainschwang 989\n1623 Vitis\nVorarlberg', '1623', 'Vitis');
   has('Anne Breton\n129 Suzanne de Caumartin\n2 étage\nRouxbury\nS5C 1D1', '129 Suzanne de Caumartin', '2 étage', 'Rouxbury', 'S5C 1D1');
   has('Ship it to: Puente Esteban Menchaca Guajardo, 5 2o B, Parla 42491', '2o B', 'Parla', '42491');
+  has('My new place is Florineweg 106c, 2 hoog, Graverecht, Friesland 7528 VT.', 'Friesland', '7528 VT');
+  has('My new place is rynek Markowski 82a, m. 415, Zamość, lubelskie 27-185.', 'lubelskie', '27-185');
+  has('Ship it to: Beco Manel Simões 5 4C, Vila Real de Santo António 1882-358', '4C', '1882-358');
+  has('I live in New Aaronfield A6P 9Q0.', 'New Aaronfield A6P 9Q0');
 });
 
 test('the tail stops at words that are no town, and at the end of the sentence', () => {

@@ -14,7 +14,7 @@ const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 const UNIT_WORDS = 'apt|apartment|appartement|app|appartamento|apartma|apartamento|apto|ap|suite|ste|unit|flat|floor|fl|room|zimmer|wohnung|whg|top|stiege|tür|piano|interno|int|scala|sc|m|lok|lokal|mieszkanie|bl|bloc|bloco|bloque|etaj|stan|stanovanje(?: št\\.?)?|kat|pisarna|nadstropje|lgh|lägenhet|leil|leilighet|oppgang|hus|dz|kv|daire|lakás|byt|casa|sobrado|lote|quadra|puerta|pta|piso|esc|escalera|planta|bus|bte|boîte|edificio|depto|departamento|interior|oficina|local';
 /** Floor words after their number (Spanish floors 2º B, 1º Dcha. follow in UNIT, also as 2o B: the clean form folds º): 3 OG, 1e verdieping, 2 hoog achter, 4.em 94 ajtó, 1. tv, 7 étage. */
 const FLOOR_WORDS = 'em|emelet|étage|etage|og|stock|hoog(?: achter| voor)?|verdieping|kat|piso|planta|th|tv|mf|etg|sal|drt|esq';
-const UNIT = new RegExp(`(?:(?:${UNIT_WORDS})\\.? ?#?(?:\\d{1,5}[a-z]?|[a-h])(?![\\w-])|\\d{1,3}(?:\\.|e|er|re|ème|º|ª|o)? ?(?:${FLOOR_WORDS})\\b\\.?(?: \\d{1,4}\\.? ?ajtó)?|\\d{1,2}(?:[º°ª]\\.?(?: ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))?|[oa]\\.? ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))|[a-h] \\d{1,3}\\b|- ?\\d{1,4}\\b|(?:i{1,3}|iv|hs|bis|ter)(?![\\w-]))`, 'iuy');
+const UNIT = new RegExp(`(?:(?:${UNIT_WORDS})\\.? ?#?(?:\\d{1,5}[a-z]?|[a-h])(?![\\w-])|\\d{1,3}(?:\\.|e|er|re|ème|º|ª|o)? ?(?:${FLOOR_WORDS})\\b\\.?(?: \\d{1,4}\\.? ?ajtó)?|\\d{1,2}(?:[º°ª]\\.?(?: ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))?|[oa]\\.? ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))|[a-h] \\d{1,3}\\b|- ?\\d{1,4}\\b|\\d{1,2}(?:[a-f]|drt|esq|frt|dto)\\.?(?![\\w-])|r/c(?![\\w-])|(?:i{1,3}|iv|hs|bis|ter)(?![\\w-]))`, 'iuy');
 /** The unit right after a street (after a comma, a space or a line break with its block indent). */
 export const UNIT_AFTER = new RegExp(`^(?:,? ?|[ \\t]*\\n[ \\t>?]{0,6})${UNIT.source}`, 'iu');
 const UNIT_LINE = new RegExp(`^[ \\t>?]{0,6}${UNIT.source}[ \\t]*$`, 'iu');
@@ -59,7 +59,8 @@ export function streetTail(text: string, from: number, sink: Sink): void {
   for (let segStart = 0, k = 0; segStart <= tail.length && k < 6; k++) {
     const m = sep.exec(tail);
     const raw = tail.slice(segStart, m ? m.index : tail.length);
-    const seg = raw.trim();
+    // The sentence's own full stop after a lettered postcode (…, Friesland 7528 VT.) is no part of it.
+    const seg = m ? raw.trim() : raw.trim().replace(/(?<=\d ?[A-Za-z]{2})\.$/, '');
     const start = from + segStart + raw.indexOf(seg);
     segStart = m ? m.index + m[0].length : tail.length + 1;
     if (seg === '') continue;
@@ -93,7 +94,8 @@ function townLike(town: string, lowerLine: boolean, coded = false): boolean {
   if (NOT_TOWN_WORDS.has(first)) return false;
   if (lowerLine) return words.length <= 4 && !words.some((w) => NOT_TOWN_WORDS.has(w));
   // Capitalised words, lower-case particles between them (Rio Grande do Sul, Saldus raj.).
-  if (coded) return !LOWER_START.test(town) && words.length <= 4 && !words.some((w) => NOT_TOWN_WORDS.has(w.toLowerCase()));
+  // Beside a postcode a region may be a lower-case adjective (lubelskie 27-185).
+  if (coded) return words.length <= 5 && !words.some((w) => NOT_TOWN_WORDS.has(w.toLowerCase()));
   return !LOWER_START.test(town) && words.every((w, k) => !LOWER_START.test(w) || PARTICLE_WORDS.has(w) || (k === words.length - 1 && w.endsWith('.')));
 }
 
