@@ -46,6 +46,9 @@ export const GLUED = [
   'str\\.|park|dreef|hof|markt|singel|kade|steeg|strasse|straße|gasse|weg|allee|platz|damm|straat|laan|plein|gracht|dijk|steenweg|baan',
   'haugen|kroken|bakken|svingen|stien|tunet|vollen|åsen|løkka|jordet|vej|gade|stræde|gatan|vägen|gränd|torget|stigen|backen|veien|vegen|gata|gate|gaten|plassen',
   'rinne|kaari|raitti|väylä|ranta|penger|aukio|puisto|polku|katu|tie|kuja|utca|sokak',
+  // More Nordic and Dutch endings: Danish vænget/toften, Swedish leden/slingan, Norwegian ringen,
+  // Finnish mäki/kallio, Dutch plantsoen, Icelandic braut/vegur/stígur.
+  'vænget|toften|parken|løkken|engen|marken|hegnet|leden|slingan|stråket|allén|gården|ringen|grenda|mäki|kallio|niitty|kumpu|kaarre|vainio|harju|plantsoen|braut|vegur|stígur|hraun|vellir|bakki|hlíð|gerði|lundur|teigur|kvísl',
 ].join('|');
 
 /**
