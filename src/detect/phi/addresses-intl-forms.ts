@@ -60,8 +60,6 @@ export const MILITARY = /\b(?:psc|unit|cmr) \d{3,5},? box \d{3,5}[ \t]*\n?[ \t]*
 /** A town and its postcode after "in": the town may be lower case only where the whole line is. */
 export const TOWN_POSTCODE = new RegExp(`\\bin ((?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’-]{0,25}) (\\d{5}-\\d{3}|\\d{4}-\\d{3}|\\d{2}-\\d{3}|[A-Za-z]{2}-?\\d{4}|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d|[A-Za-z]{1,2}\\d[A-Za-z\\d]? ?\\d[A-Za-z]{2}|\\d{4,6}|\\d{3} \\d{2})\\b(?![.,:/-]?\\d)`, 'gu');
 export const NOT_TOWN = /^(?:table|figure|fig|page|pages|chapter|section|item|dose|doses|room|bed|ward|suite|unit|lot|building|floor|box|case|study|trial|version|cohort|group|year|stage|grade|type|class|phase|level|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|fall|winter|total|all|about|around|approximately|only|over|under|the|a|an|and|of|at|to|for|from|since|by|with|our|my|your|his|her|their|its|this|that|these|those|patients|cases|people|children|adults|women|men)$/i;
-export const SECONDARY_LINE = /^[ \t>?]{0,6}(?:apt|apartment|suite|unit|ste|flat|floor|fl)\.? ?#?\d{1,6}[a-z]?[ \t]*$/i;
-export const POSTCODE_LINE = /^[ \t>?]{0,6}(?:[^\n\d:;!?@+()]{1,40}? )?(\d{4}-\d{3}|\d{4} ?[A-Za-z]{2}|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d|[A-Za-z]{1,2}\d{1,2}[A-Za-z]? ?\d[A-Za-z]{2}|[A-Za-z]{2}-?\d{4,5}|\d{3,6}(?: \d{2,3})?)[ \t]*$/;
 /** A phone written alone with its label, as in a contact block ("416 60 039 office", "(37) 788-063-Office"). */
 export const LABELLED_PHONE = /(?:^|\n)[ \t>?]{0,6}(\+?\(?\d[\d ().-]{5,18}\d)[ \t]*-?[ \t]*(?:office|mobile|cell|home|work|fax|main|direct)\b/gi;
 export const DIGITS = /\d/g;
@@ -128,11 +126,6 @@ export const NUMBERED_BEFORE = /(?:^|\n)[ \t>?]{0,6}$|, $|\b(?:at|on|to|with|fro
  * and the unit check).
  */
 export const SLOT = new RegExp(`\\b(?:(?:${eitherCase('located|situated|lives?|living|resides?|residing|enter|meet|moved|ship(?:ped)?|send|sent|deliver(?:ed)?|mail(?:ed)?|station is|office is|shop is|store is|house is|apartment is|restaurant is|hotel is')})(?: (?:it|them|this|the letter|the package|us|me|him|her))? (?:on|at|to|in)|(?:[Aa]ddress|[Aa]ddresses)(?: is| to| with)?:?|[Ss]hip to:|[Tt]o:) ((?:\\d{1,6}[a-z]? )?(?:[${L}][${L}'’.-]{0,25} ){0,4}[${L}][${L}'’.-]{0,25},? (?:[Nn]o\\.? |[Nn]r\\.? |[Bb]loc )?\\d{1,5}(?!s\\b)[a-zA-Z]?(?:/\\d{1,3}| bis)?\\b\\.?(?![.,]?\\d|[%-]| ?${MEASURE}\\b)|\\d{1,6}[a-z]?,? (?:[${L}][${L}'’.-]{0,25} ){0,3}[${L}][${L}'’.-]{1,25})`, 'gu');
-/** Postcode forms: digits (4-6, 3+2, 4-3), Dutch 1234 AB, Canadian A1A 1A1, British AB12 3CD, LV-1234. */
-const POSTCODE = '(?:\\d{4}-\\d{3}|\\d{4} ?[A-Za-z]{2}(?![A-Za-z])|[A-Za-z]\\d[A-Za-z] ?\\d[A-Za-z]\\d|[A-Za-z]{1,2}\\d{1,2}[A-Za-z]? ?\\d[A-Za-z]{2}|[A-Za-z]{2}-?\\d{4,5}|\\d{3} \\d{2}|\\d{4,6})';
-/** The rest of a street's line: a unit ("2 OG", "3e verdieping", "Apt. 252") and a town with its postcode. */
-export const SAME_LINE = new RegExp(`^(,? ?(?:[^\\n,.;:!?]{1,24}\\d[^\\n,.;:!?]{0,12})?)(?:,? ?(?:[${L}][${L}'’ -]{1,30}[ ,]{1,2})?(${POSTCODE})(?![\\w-])|,? ?(${POSTCODE}) [${L}])`, 'u');
-export const SHORT_UNIT_LINE = /^[ \t>?]{0,6}(?=[^\n]{0,20}\d)[^\n@:;!?+()]{1,20}$/;
 
 /**
  * An address block laid out in lines: a line of two to four words with no digit (a name, or a

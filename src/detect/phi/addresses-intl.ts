@@ -5,9 +5,11 @@
  * (Villacher Strasse 89, Hammarvägen 15, hegyalja út 98), a building number before a street that
  * ends in its own number (641 Dašická 688), US military addresses (PSC 5420, Box 2708, APO AA
  * 33879), a postcode after a town ("in København K 1421"), any short street with a house number
- * after an address cue ("ship it to:", "is located at"), an address block by its layout, the unit
- * and postcode lines of a block, and a labelled phone line inside one ("28-64-66-98 office").
- * Lower-case streets count only in lines typed wholly in lower case. Patterns: ./addresses-intl-forms.ts.
+ * after an address cue ("ship it to:", "is located at"), English number-first streets by suffix
+ * (742 Natalie Cape), German preposition streets (An der Luisenburg 91c), an address block by its
+ * layout, and a labelled phone line inside one ("28-64-66-98 office"). After each street its unit,
+ * town and postcode are read by ./addresses-tail.ts. Lower-case streets count only in lines typed
+ * wholly in lower case. Patterns: ./addresses-intl-forms.ts, type words: ./street-types.ts.
  */
 import { NEVER_NAME } from './stopwords.js';
 import { BEFORE_ST, BLOCK_POSTCODE, BLOCK_POSTCODE_FIRST, BLOCK_STREET, CAPITALISED_BEFORE_ST, CORNER, DIGITS, LABELLED_PHONE, GERMAN_PREP, GERMAN_PREP_ANCHOR, MILITARY, NAME_BEFORE_GLUED, NUMBER_EN, NAME_BEFORE_NUMBER, NAME_BEFORE_SPACED, NAME_LINE, NOT_TOWN, NUMBERED, NUMBERED_BEFORE, NUMBER_BEFORE, NUMBER_FIRST, PREFIXED, PREFIXED_ANCHOR, SLOT, TOWN_POSTCODE, TYPE_AFTER, TYPE_AFTER_ANCHOR, casedOk, lineOf, trimLead } from './addresses-intl-forms.js';
