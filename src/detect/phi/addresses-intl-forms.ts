@@ -65,6 +65,7 @@ export const LABELLED_PHONE = /(?:^|\n)[ \t>?]{0,6}(\+?\(?\d[\d ().-]{5,18}\d)[ 
 export const DIGITS = /\d/g;
 export const NUMBER_BEFORE = /(?<![\d.,:/-])\d{1,6}[ ,]{1,2}$/;
 
+const GENITIVE_TYPES = new Set('Trg Cesta Ulica Ulice Náměstí Námestie Nábřeží Nábrežie Třída Trieda Aleja Aleea Calea Strada Splaiul Bulevardul Intrarea Piața Šetalište Obala Prilaz Nabrežje Rynek Osiedle Skwer Wybrzeże'.split(' '));
 /** The house-number words of NUM_LEAD and s/n: no name, but no reason to reject the street either. */
 const NUMBER_WORDS = /^(?:[Nn][or]\.?|[Nn][º°]|[Bb]loc|s\/n\.?)$/;
 const PARTICLES = new Set('de du des la le les l d l\' d\' l’ d’ am an auf dem im zum zur unter hinter vor di da do dos das del della delle dei van von der den ter te het op aan in y e i u a na pod nad za st'.split(' '));
@@ -82,7 +83,12 @@ export function casedOk(text: string, start: number, end: number, anyFirst = fal
   if (!UPPER_CHAR.test(lineOf(text, start))) return true;
   let named = false;
   let first = anyFirst;
-  for (const raw of text.slice(start, end).split(/[ ,\n]+/)) {
+  const words = text.slice(start, end).split(/[ ,\n]+/);
+  // Slavic and Romanian names after their type are often a lower-case genitive or adjective (Trg
+  // republike 35a, Cesta v Mestni log 91, Strada mare 4): after one of these capitalised types,
+  // words that no English or Spanish clinical text uses, any case passes.
+  if (GENITIVE_TYPES.has(words[0] ?? '') && words.length > 2) return true;
+  for (const raw of words) {
     // An elided article glued to the name (l'Abbaye, d'Orsel) is judged by the name.
     const w = raw.replace(/^[ldLD]['’](?=\p{L})/u, '');
     if (w === '' || /^\d/.test(w) || NUMBER_WORDS.test(w)) continue;

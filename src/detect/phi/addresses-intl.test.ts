@@ -26,6 +26,8 @@ test('street types of more languages, house numbers written nº/no/Bloc/s/n, a l
   assert.ok(found('We meet at Rampa Jerónimo s/n, 15705 Santiago').includes('Rampa Jerónimo s/n'));
   assert.ok(found('The bus station is on Jalan Nasyiah no 10 now').includes('Jalan Nasyiah no 10'));
   assert.ok(found('The bus station is on Trg Republike 35a now').includes('Trg Republike 35a'));
+  assert.ok(found('We will meet at Trg republike 35a, Trebnje.').includes('Trg republike 35a'));
+  assert.ok(found('The bus station is on Cesta Ljubljanske brigade 47b now').includes('Cesta Ljubljanske brigade 47b'));
 });
 
 test('English number-first streets by their suffix, in either case, and the town of an English line', () => {
