@@ -1,0 +1,34 @@
+/**
+ * A town after a residence cue ("grew up in Aigen im Mühlkreis", "lives in Krumau am Kamp", "a
+ * native of Newcastle upon Tyne"): the cue, not a place list, says it is a place, so towns no list
+ * holds are found. Only capitalised runs count; months, wards and rooms ("born in January",
+ * "lives in Room 4") are not towns, nor countries and US states, which Safe Harbor leaves in
+ * ("grew up in Mexico", "lives in Ohio").
+ */
+import { NOT_TOWN } from './addresses-intl-forms.js';
+import { firstMatch, nextMatch } from './exec.js';
+import type { Sink } from './types.js';
+
+const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
+const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
+const NAME = `[${UP}][${L}'’-]{1,25}`;
+const JOIN = '(?: (?:am|an der|an|im|in der|bei|ob|de|del|de la|des|di|da|do|du|la|le|les|sur|sous|upon|on|aan de|aan den|aan|op|pri|pod|nad) | |-)';
+const CUE = '(?:grew up|was born|were born|born and raised|lives|lived|living|resides|resided|residing|settled|raised|is based|are based|hometown is) in|relocated to|(?:a )?native of|(?:a )?resident of|hometown of';
+const RESIDENCE = new RegExp(`\\b(?:${CUE}) (${NAME}(?:${JOIN}${NAME}){0,3})(?![${L}'’-])`, 'gu');
+const COUNTRIES = 'afghanistan albania algeria argentina armenia australia austria bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo latvia lebanon libya lithuania luxembourg malaysia mexico moldova mongolia morocco nepal netherlands nicaragua nigeria norway pakistan panama paraguay peru philippines poland portugal romania russia scotland senegal serbia slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda ukraine uruguay venezuela vietnam wales yemen zimbabwe españa méxico perú brasil alemania francia italia inglaterra marruecos rumanía'
+  + ' alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming';
+const NOT_PLACE = new Set(COUNTRIES.split(' '));
+const NOT_PLACE_RUN = /^(?:the |el |la )?(?:united states|united kingdom|new zealand|south africa|south korea|north korea|sri lanka|saudi arabia|costa rica|puerto rico|el salvador|dominican republic|new (?:hampshire|jersey|mexico)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island|estados unidos|reino unido)$/i;
+
+/** The cue's letters all occur in "in ", " to " or " of ": a text without them pays one indexOf. */
+const HINTS = [' in ', ' to ', ' of '];
+
+export function findResidenceTowns(text: string, sink: Sink): void {
+  if (!HINTS.some((h) => text.includes(h))) return;
+  for (let m = firstMatch(RESIDENCE, text); m; m = nextMatch(RESIDENCE, text, m)) {
+    const town = m[1] ?? '';
+    if (NOT_TOWN.test(town.split(/[ -]/)[0] ?? '') || town === town.toUpperCase() || NOT_PLACE.has(town.toLowerCase()) || NOT_PLACE_RUN.test(town)) continue;
+    const start = m.index + m[0].length - town.length;
+    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
+  }
+}
