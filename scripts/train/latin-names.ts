@@ -5,7 +5,7 @@
  * out-of-fold scores of the whole pipeline (rules + model) over those dev rows, and writes
  * models/latin-names.{json,bin}. Deterministic; the test file is never read.
  *
- *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P] [--folds id|grouped]
+ *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P] [--folds grouped|id] [--keep-eponyms]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { roundToHalf } from '../../src/core/float16.js';
 import { detectPhi } from '../../src/detect/phi/index.js';
 import { candidates } from '../../src/detect/phi/latin-model/candidates.js';
 import { featuresOf, LATIN_FEATURE_VERSION } from '../../src/detect/phi/latin-model/features.js';
-import { coverFrom } from '../../src/detect/phi/latin-model/index.js';
+import { coverFrom, eponym } from '../../src/detect/phi/latin-model/index.js';
 import { parseLatinModel, serializeLatinModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
@@ -33,6 +33,7 @@ const SYNTHETIC = 6000;
 const MEDICAL_TRAIN = 4000;
 const MEDICAL_DEV = 1500;
 const MEDICAL_LOWER = 2000;
+let EPONYMS_SKIPPED = true;
 const SOURCES = ['presidio-research-synth-v2', 'asq-phi', 'meddocan'];
 /** Precision (ignore neutral) the model may cost on the clinical sources, out of fold. */
 const MAX_CLINICAL_PRECISION_DROP = 0.004;
@@ -63,6 +64,9 @@ function examples(docs: readonly PhiDoc[]): Example[] {
       const touches = (s: { start: number; end: number }): boolean => s.start < w.end && w.start < s.end;
       const name = doc.spans.some((s) => s.type === 'NAME' && touches(s));
       if (!name && doc.ignore.some(touches)) continue;
+      // Inference never scores a word before sign/syndrome/disease: as a negative it would only teach
+      // that a listed name in running text is no name (Alexander disease, Wilson disease).
+      if (EPONYMS_SKIPPED && eponym(doc.text, w.end)) continue;
       featuresOf(doc.text, w, BITS, (p) => cover[p] ?? 0, buf, ((w.start * 2654435761) >>> 0) % 2 === 0);
       out.push({ feats: Int32Array.from(buf), label: name ? 1 : 0 });
     }
@@ -95,7 +99,8 @@ function acceptable(q: Quality, rules: Quality): boolean {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' }, folds: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' }, folds: { type: 'string' }, 'keep-eponyms': { type: 'boolean' } } });
+  EPONYMS_SKIPPED = values['keep-eponyms'] !== true;
   EPOCHS = Number(values.epochs ?? EPOCHS);
   LEARNING_RATE = Number(values.lr ?? LEARNING_RATE);
   L2 = Number(values.l2 ?? L2);
@@ -119,9 +124,9 @@ function main(): void {
   log(`dev rules only: ${summary(rules)}`);
   // Out-of-fold: each fold is scored by a model that never saw it; the medical dev rows and the
   // fixtures by every fold's model, so a threshold must hold for all five.
-  // --folds grouped: folds by Presidio template, names of a held-out fold withheld from its training
-  // rows (./latin-names-folds.ts); id (the default): by row id, where both cross folds (optimistic).
-  const folds = values.folds === 'grouped' ? groupedFolds(dev, FOLDS) : idFolds(dev, FOLDS, foldOf);
+  // Grouped (the default): folds by Presidio template, names of a held-out fold withheld from its
+  // training rows (./latin-names-folds.ts); --folds id: by row id, where both cross folds (optimistic).
+  const folds = values.folds === 'id' ? idFolds(dev, FOLDS, foldOf) : groupedFolds(dev, FOLDS);
   const byThreshold = THRESHOLDS.map(() => [] as Quality[]);
   for (let k = 0; k < FOLDS; k++) {
     const trainSet = [...extraExamples, ...devExamples.filter((_, i) => folds.trains(i, k) && dev[i]?.source !== values.exclude).flat()];
@@ -161,7 +166,7 @@ function main(): void {
   setLatinNameModel(null);
   const provenance = {
     trainedOn: `the ${dev.length} ${SOURCES.join(', ')} rows of phi/dev.jsonl + ${SYNTHETIC} faker template sentences + ${MEDICAL_TRAIN} licensed medical_benign train rows, ${MEDICAL_LOWER} of them also lower-cased (negatives)`,
-    tunedOn: `${FOLDS}-fold out-of-fold scores on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores (${values.folds === 'id' ? 'folds by row id' : 'folds by Presidio template; rows sharing a gold name word with the held-out fold withheld from its training'}) on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
     licence: 'Presidio synth v2: MIT (Microsoft); ASQ-PHI: MIT (Weatherhead et al. 2026); MEDDOCAN: CC BY 4.0 (Marimon et al. 2019); MedQuAD, MTS-Dialog, aci-bench: CC BY 4.0; PubMedQA: MIT; faker-js: MIT',
     hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
     trainCandidates: data.length,

@@ -38,6 +38,10 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'address blocks': fill('Ab Cd\n1 '),
   'ex- prefixes': fill('ex-Ab Cd '),
   'coordinated names': fill('Ab, Cd and '),
+  // names-coordinated.ts: list separators and words after every found name.
+  'listed name lists': fill('Anna, Maria and '),
+  'name lists with conjunctions': fill('Dr. Ab und Cd y Ef & '),
+  'long capitalised list words': fill('Abcdefghijklmnopqrstuvwxyzabcdefgh, Anna and '),
   'foreign letters': fill('Šab Łcd '),
   'surname endings': fill('Ab Kowalski '),
   'speaker quotes': fill('Ab: "x\n'),

@@ -43,7 +43,7 @@ function follows(text: string, at: number): boolean {
   return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
 }
 
-function eponym(text: string, end: number): boolean {
+export function eponym(text: string, end: number): boolean {
   if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(text, end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
   // In a lower-case line any of the next two words may end the eponym (miller fisher syndrome).
   let at = end;
