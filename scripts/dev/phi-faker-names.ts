@@ -9,12 +9,12 @@
  *    letters here (Kudryashov, Shervashidze: the kind Presidio has and dev cannot show enough of).
  * A name counts as unlisted only when none of its words is in the wide name lists. One row in four
  * is lower-cased (chat style). Seeded, so runs are comparable.
- *   npx tsx scripts/dev/phi-faker-names.ts [--misses] [--fp] [--model DIR (a trained latin-names model; default the shipped one)]
+ *   npx tsx scripts/dev/phi-faker-names.ts [--misses] [--fp] [--model DIR (a trained latin-names model; default the shipped one)] [--threshold P]
  */
 import { allFakers, type Faker } from '@faker-js/faker';
 import { detectPhi } from '../../src/detect/phi/index.js';
 import { lexicon } from '../../src/detect/phi/lexicon.js';
-import { loadLatinModelFrom, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
+import { latinNameModel, loadLatinModelFrom, parseLatinModel, serializeLatinModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 
 const LISTED = ['de', 'fr', 'it', 'pl', 'cs_CZ', 'hu', 'tr', 'sv', 'fi', 'pt_BR', 'ro', 'hr', 'en', 'en_GB', 'yo_NG', 'nl', 'da', 'es'];
 const UNLISTED = ['eo', 'en_NP', 'en_HK', 'ru', 'uk', 'mk', 'el', 'ka_GE', 'hy'];
@@ -83,6 +83,13 @@ function render(template: string, f: Faker, id: string): { text: string; names: 
 const misses = process.argv.includes('--misses');
 const modelAt = process.argv.indexOf('--model');
 if (modelAt > 0) setLatinNameModel(loadLatinModelFrom(process.argv[modelAt + 1] ?? 'models'));
+// --threshold P: the same weights at another probability, to see recall against precision.
+const thresholdAt = process.argv.indexOf('--threshold');
+const model = latinNameModel();
+if (thresholdAt > 0 && model) {
+  const { json, bin } = serializeLatinModel(model.weights, { ...model.meta, threshold: Number(process.argv[thresholdAt + 1]) });
+  setLatinNameModel(parseLatinModel(json, bin));
+}
 const showFp = process.argv.includes('--fp');
 const lex = lexicon();
 const listed = (s: string): boolean => s.toLowerCase().split(/[^\p{L}]+/u).some((w) => lex.firstWide.has(w) || lex.lastWide.has(w));

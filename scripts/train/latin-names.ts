@@ -14,7 +14,7 @@ import { roundToHalf } from '../../src/core/float16.js';
 import { detectPhi } from '../../src/detect/phi/index.js';
 import { candidates } from '../../src/detect/phi/latin-model/candidates.js';
 import { featuresOf, LATIN_FEATURE_VERSION } from '../../src/detect/phi/latin-model/features.js';
-import { coverFrom, eponym } from '../../src/detect/phi/latin-model/index.js';
+import { coverFrom, eponym, eponymBefore } from '../../src/detect/phi/latin-model/index.js';
 import { parseLatinModel, serializeLatinModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
@@ -29,18 +29,22 @@ const FOLDS = 5;
 let EPOCHS = 10;
 let LEARNING_RATE = 0.2;
 let L2 = 1e-6;
-const SYNTHETIC = 6000;
+let SYNTHETIC = 6000;
 const MEDICAL_TRAIN = 4000;
 const MEDICAL_DEV = 1500;
 const MEDICAL_LOWER = 2000;
 let EPONYMS_SKIPPED = true;
 const SOURCES = ['presidio-research-synth-v2', 'asq-phi', 'meddocan'];
-/** Precision (ignore neutral) the model may cost on the clinical sources, out of fold. */
+/** Precision (ignore neutral) the model may cost on each dev source, out of fold. */
 const MAX_CLINICAL_PRECISION_DROP = 0.004;
 /** ASQ-PHI hard negatives (no PHI at all) the model may newly flag, out of 108 on dev. */
 const MAX_NEW_HARD_NEGATIVES = 1;
-/** Share of licensed medical dev rows (no names) the model may add a name to. */
-const MAX_MEDICAL_ROWS = 0.01;
+/**
+ * Share of licensed medical dev rows (no names) the model may add a name to: 10 of the 3,000, about
+ * what the first model added (7). At 1% the running-text templates bought faker-check recall with
+ * capitalised MedQuAD terms ("What is Goji?", "Incontinentia Pigmenti") taken for names.
+ */
+const MAX_MEDICAL_ROWS = 0.0035;
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => Math.round((0.95 - 0.05 * i) * 1000) / 1000);
 
 /** Lower-cased copies (where lower-casing keeps every offset), cut to 1,500 characters. */
@@ -64,9 +68,9 @@ function examples(docs: readonly PhiDoc[]): Example[] {
       const touches = (s: { start: number; end: number }): boolean => s.start < w.end && w.start < s.end;
       const name = doc.spans.some((s) => s.type === 'NAME' && touches(s));
       if (!name && doc.ignore.some(touches)) continue;
-      // Inference never scores a word before sign/syndrome/disease: as a negative it would only teach
+      // Inference never scores a word before sign/syndrome/disease (or after síndrome de): as a negative it would only teach
       // that a listed name in running text is no name (Alexander disease, Wilson disease).
-      if (EPONYMS_SKIPPED && eponym(doc.text, w.end)) continue;
+      if (EPONYMS_SKIPPED && (eponym(doc.text, w.end) || eponymBefore(doc.text, w.start))) continue;
       featuresOf(doc.text, w, BITS, (p) => cover[p] ?? 0, buf, ((w.start * 2654435761) >>> 0) % 2 === 0);
       out.push({ feats: Int32Array.from(buf), label: name ? 1 : 0 });
     }
@@ -95,11 +99,13 @@ function acceptable(q: Quality, rules: Quality): boolean {
     && q.hardNegatives - rules.hardNegatives <= MAX_NEW_HARD_NEGATIVES
     && q.medicalRows - rules.medicalRows <= MAX_MEDICAL_ROWS * q.medicalN
     && SOURCES.slice(1).every((s) => precision(rules, s) - precision(q, s) <= MAX_CLINICAL_PRECISION_DROP)
-    && precision(q, PRESIDIO) >= 0.95;
+    // The same precision budget on Presidio: recall bought there with false names is not general.
+    && precision(rules, PRESIDIO) - precision(q, PRESIDIO) <= MAX_CLINICAL_PRECISION_DROP;
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' }, folds: { type: 'string' }, 'keep-eponyms': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' }, folds: { type: 'string' }, 'keep-eponyms': { type: 'boolean' }, synthetic: { type: 'string' } } });
+  SYNTHETIC = Number(values.synthetic ?? SYNTHETIC);
   EPONYMS_SKIPPED = values['keep-eponyms'] !== true;
   EPOCHS = Number(values.epochs ?? EPOCHS);
   LEARNING_RATE = Number(values.lr ?? LEARNING_RATE);
@@ -166,7 +172,7 @@ function main(): void {
   setLatinNameModel(null);
   const provenance = {
     trainedOn: `the ${dev.length} ${SOURCES.join(', ')} rows of phi/dev.jsonl + ${SYNTHETIC} faker template sentences + ${MEDICAL_TRAIN} licensed medical_benign train rows, ${MEDICAL_LOWER} of them also lower-cased (negatives)`,
-    tunedOn: `${FOLDS}-fold out-of-fold scores (${values.folds === 'id' ? 'folds by row id' : 'folds by Presidio template; rows sharing a gold name word with the held-out fold withheld from its training'}) on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores (${values.folds === 'id' ? 'folds by row id' : 'folds by Presidio template; rows sharing a gold name word with the held-out fold withheld from its training'}) on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI, MEDDOCAN and Presidio precision each at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
     licence: 'Presidio synth v2: MIT (Microsoft); ASQ-PHI: MIT (Weatherhead et al. 2026); MEDDOCAN: CC BY 4.0 (Marimon et al. 2019); MedQuAD, MTS-Dialog, aci-bench: CC BY 4.0; PubMedQA: MIT; faker-js: MIT',
     hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
     trainCandidates: data.length,
