@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
+import { lexicon } from '../lexicon.js';
 import { candidates, MAX_CANDIDATES } from './candidates.js';
 import { eponym, eponymBefore, findNamesLatinModel } from './index.js';
 import { latinNameModel, parseLatinModel, serializeLatinModel } from './model.js';
@@ -73,4 +74,10 @@ test('eponyms are never scored: before spots/lesions/nodules, and after a Spanis
   // "de" alone is no eponym cue: "la hija de Marta".
   const kin = 'Acude con la hija de Marta.';
   assert.ok(!eponymBefore(kin, kin.indexOf('Marta')));
+});
+
+test('ordinary words: common-lower.txt holds words, not names', () => {
+  const { common } = lexicon();
+  for (const w of ['fine', 'hand', 'among', 'balance', 'weak']) assert.ok(common.has(w), w);
+  for (const w of ['karen', 'matthew', 'salvatore', 'kudryashov']) assert.ok(!common.has(w), w);
 });
