@@ -12,6 +12,7 @@ import { findNamesLatin } from './names.js';
 import { findNamesLower } from './names-lower.js';
 import { findNamesLatinModel } from './latin-model/index.js';
 import { findNamesCoordinated } from './names-coordinated.js';
+import { findVocatives } from './names-vocative.js';
 import { hangulLines } from './lines.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
@@ -46,7 +47,10 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   if (hasHangul) findNamesKorean(text, sink, ko);
   if (!wanted || wanted.has('NAME')) {
     findNamesLatinModel(text, all, sink);
-    if (UPPER.test(text)) findNamesCoordinated(text, all, sink);
+    if (UPPER.test(text)) {
+      findVocatives(text, sink);
+      findNamesCoordinated(text, all, sink);
+    }
   }
   if (direct) findRelativeDates(text, sink);
   return resolve(all);

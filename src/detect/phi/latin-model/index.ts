@@ -64,6 +64,12 @@ export function eponymBefore(text: string, start: number): boolean {
   return (p === 'de ' || p === 'la ') && EPONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start));
 }
 
+// "May I ...", "Will you ...": a modal opening a question, not a given name (May, Will are both).
+const MODALS = new Set(['may', 'will', 'can', 'shall', 'must', 'might']);
+const PRONOUN_AFTER = /^ (?:I|we|you|he|she|they|it)\b/;
+const modal = (text: string, w: LatinWord): boolean =>
+  w.end - w.start <= 5 && MODALS.has(text.slice(w.start, w.end).toLowerCase()) && PRONOUN_AFTER.test(text.slice(w.end, w.end + 6));
+
 // Between two name words: spaces, or an initial ("Karin M. Beike", "leidy t muris").
 const JOIN_GAP = /^(?: {1,2}| [A-Za-z]\.? )$/;
 
@@ -77,7 +83,7 @@ export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sin
   let open: LatinWord | undefined;
   for (const w of words) {
     if (cover[w.end - 1] !== 0) continue;
-    if (eponym(text, w.end) || eponymBefore(text, w.start)) continue;
+    if (eponym(text, w.end) || eponymBefore(text, w.start) || modal(text, w)) continue;
     if (scoreWord(model, text, w, coverOf, buf) < model.logitThreshold) continue;
     if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { start: open.start, end: w.end }; continue; }
     if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');

@@ -81,3 +81,8 @@ test('ordinary words: common-lower.txt holds words, not names', () => {
   for (const w of ['fine', 'hand', 'among', 'balance', 'weak']) assert.ok(common.has(w), w);
   for (const w of ['karen', 'matthew', 'salvatore', 'kudryashov']) assert.ok(!common.has(w), w);
 });
+
+test('a modal opening a question is not a given name: "May I", "Will you"', () => {
+  assert.deepEqual(names('May I request to have the bill sent by post?'), []);
+  assert.deepEqual(names('Will you call me back?'), []);
+});
