@@ -12,7 +12,7 @@ import { repoRoot } from './data.js';
 import { spansToUtf16 as toUtf16 } from '../eval/code-points.js';
 
 export interface Span { start: number; end: number; type?: string }
-export interface PhiDoc { id: string; text: string; spans: Span[]; ignore: Span[]; source: string; lang: string }
+export interface PhiDoc { id: string; text: string; spans: Span[]; ignore: Span[]; source: string; lang: string; meta?: Record<string, unknown> }
 
 export const phiDataDir = (): string => resolve(process.env['MEDGUARD_DATA'] ?? resolve(repoRoot, '../shared/data'), 'phi');
 

@@ -35,6 +35,24 @@ const NAME_TEMPLATES = [
   '{F}, {F2} and {F3} went home.', '{L} and {L2} were precision engineers.', 'Thank you {F}!', 'Ask {F} about it.', 'I am {F} and this is my friend {F2}.', 'Visit with {F} and {F2} went well; {L} will call back.', 'Has {N} been seen by neurology?',
 ];
 
+// Names in ordinary running text with no cue: subject, object, after a preposition, alone at a
+// sentence start, in questions and asides. Without them the model learned that a capital inside
+// plain prose is not a name (a held-out probe, "we are waiting for X to finish", scored 0.00).
+const RUNNING_TEMPLATES = [
+  'I ran into {F} at the station this morning.', 'We stayed with {F} and her parents over the holidays.', 'The keys are with {F}, ask her.',
+  'This cake recipe comes from {N}.', 'Nobody told {F} about the change of plan.', 'How long has {F} worked here?', 'We should invite {F} too.',
+  '{L} missed the penalty in the last minute.', '{L} won the race for the third year running.', 'The bill was drafted by {L} and passed easily.',
+  'After lunch {F} drove back to the office.', 'When {F} called, we were already asleep.', 'If {F} agrees, we can start on Monday.',
+  'Do you remember when {F} fell off the boat?', 'She has been friends with {F} since school.', 'The dog belongs to {N}, who lives upstairs.',
+  'My brother and {F} are planning a trip.', 'I gave the book back to {F} yesterday.', 'Everyone laughed when {F} started singing.',
+  'Apparently {F} got the job.', 'Tell {F} the car is ready.', 'Was it {F} or {F2} who called?', 'Neither {F} nor {F2} wanted to leave.',
+  '{F} and I went for a walk.', 'Why did {F} leave so early?', 'The photo shows {N} in front of the house.', 'Last year {N} ran the marathon.',
+  'Critics praised {L} for the bold staging.', 'The new coach, {N}, starts next month.', 'Only {F} knows the password.', 'We voted for {L}.',
+  'The award went to {N} for her first novel.', 'They named the bridge after {N}.', 'Let me check with {F} first.', 'I owe {F} a favour.',
+  '{F} looked tired but happy.', 'The first goal came from {L} after ten minutes.', 'Honestly, {F} was right about the weather.', 'See you soon, {F}.',
+  'We are still waiting to hear from {N}.', 'According to {F}, the shop opens at nine.', 'In the end {L} resigned.', 'The kids adore {F}.',
+];
+
 const NEGATIVE_TEMPLATES = [
   '{E} disease was ruled out; start {D} 20 mg daily.', 'History of {E} syndrome. Continue {D}.', 'Positive {E} sign on exam.', 'Transferred from {C} General Hospital.',
   'She works at {O} in {C}.', '{W} is important for recovery.', 'Take {D} with food. {W} may help.', 'Is {D} safe during pregnancy?', 'What are the symptoms of {E} disease?',
@@ -45,11 +63,23 @@ const NEGATIVE_TEMPLATES = [
   '{W}: {W2} is listed below.', 'Re: {W} update', '{H}: none known.\n{H2}: stable.', 'Subject: {W} schedule for {C}', '{D} was held because of low blood pressure.', 'Negative {E} test. {W} normal.',
 ];
 
+// Their counterpart: capitalised words in plain prose that are not names (sentence starts, plurals,
+// titles, brands), so the running-text contexts above do not make every capital a name.
+const RUNNING_NEGATIVES = [
+  '{W}s were cheaper last year.', '{W} prices went up again this spring.', 'Neighbours said the {W} was too loud.', '{W}s and {W2}s are on sale.',
+  'We watched {W} and {W2} on Friday night.', 'The {W} Festival starts next week.', 'Most {W}s arrived late.', 'Our {W} team won again.',
+  'Honestly, {W} was the best part.', 'I bought {W} at the market.', 'Sales of {W} fell after the launch.', 'Apparently {W}s are back in fashion.',
+  'After lunch {W} was served.', 'They moved to {C} last year.', 'The train to {C} was cancelled.', 'We flew with {O} this time.',
+];
+
 const EPONYMS = 'Parkinson Crohn Hodgkin Alzheimer Cushing Addison Graves Hashimoto Raynaud Sjogren Wernicke Tourette Asperger Marfan Kawasaki Lyme Meniere Paget Bell Wilson Wilms Ewing Burkitt Barrett Takayasu Behcet Down Huntington Babinski Romberg Kernig Brudzinski Murphy McBurney Homans Tinel Phalen Lachman Apgar Glasgow Gleason Epley Heimlich Valsalva Nissen Whipple Kaposi Dupuytren Hirschsprung Klinefelter Turner Noonan Angelman Rett Gaucher Fabry Pompe Lynch Gilbert Brugada Eisenmenger Fallot Ebstein Kussmaul Virchow Horner Duchenne Becker Charcot Guillain-Barre Osgood-Schlatter Peyronie Reiter Sturge-Weber Budd-Chiari Mallory-Weiss Zollinger-Ellison Tietze Bartter Conn Cushing Dressler Erb Felty Kawasaki Leber Ludwig Meckel Ortner Pancoast Raynaud Still Weber Wegener'.split(' ');
 const DRUGS = 'Lasix Norvasc Zestril Glucotrol Coreg Lopressor Imdur Aldactone Bumex Zofran Reglan Pepcid Colace Senokot Miralax Imodium Flonase Pulmicort Dilantin Ativan Haldol Zyprexa Risperdal Buspar Remeron Effexor Klonopin Restoril Lunesta Strattera Catapres Cardura Proscar Detrol Ditropan Macrobid Bactroban Lamisil Eliquis Xarelto Januvia Jardiance Ozempic Keytruda Humira Lantus Synthroid Plavix Metformin Warfarin Lisinopril Atorvastatin Amlodipine Gabapentin Sertraline Prednisone Insulin Heparin Tramadol Augmentin Keflex Bactrim'.split(' ');
 
 /** Line labels that are not speakers: "Note:", "Plan:" open a field, not a dialogue line. */
 const HEADERS = 'Note Notes Summary Plan Assessment Allergies Medications Impression Question Answer Update Reminder Warning Important Location Company Title Email Phone Address Date Time Subject Comments Remarks Findings Result Results Status Reason Complaint Diagnosis Procedure Instructions Follow-up Vitals Labs Imaging Disposition Echo Reply Response Output Input Context Prompt System User Assistant Bot Agent Customer Support Operator Caller Host Moderator Narrator Speaker Name Surname Occupation Employer Nationality Department Office Website Hours Price Total Menu Topic Agenda Action Goal Tip Example Step Source Reference Category Genre Rating Cast Runtime Studio'.split(' ');
+
+const ALL_NAME_TEMPLATES = [...NAME_TEMPLATES, ...RUNNING_TEMPLATES];
+const ALL_NEGATIVE_TEMPLATES = [...NEGATIVE_TEMPLATES, ...RUNNING_NEGATIVES];
 
 type Fill = Record<string, { text: string; name: boolean }>;
 
@@ -129,7 +159,7 @@ export function syntheticLatinDocs(count: number, seed: number): PhiDoc[] {
   for (let i = 0; i < count; i++) {
     const f = localeFaker(Math.floor(i / 5) * 7 + i);
     const mode = i % 5;
-    const template = mode === 4 ? NEGATIVE_TEMPLATES[i % NEGATIVE_TEMPLATES.length] ?? '' : NAME_TEMPLATES[Math.floor(i / 5) % NAME_TEMPLATES.length] ?? '';
+    const template = mode === 4 ? ALL_NEGATIVE_TEMPLATES[i % ALL_NEGATIVE_TEMPLATES.length] ?? '' : ALL_NAME_TEMPLATES[Math.floor(i / 5) % ALL_NAME_TEMPLATES.length] ?? '';
     // Negatives in the name slots for one in ten, so a context alone ("X: What a day") still counts.
     const named = mode <= 2 || (mode === 3 && i % 10 !== 3);
     const { text: written, spans } = render(template, f, named, i);

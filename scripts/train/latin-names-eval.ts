@@ -30,6 +30,14 @@ export function measure(docs: readonly PhiDoc[], medical: readonly PhiDoc[], fix
       q.gold[src] = all.goldSpans;
       q.scored[src] = all.predN - all.predNeutral;
       q.fp[src] = all.predFp;
+      // Presidio's names apart from its addresses and numbers: the type the model is for.
+      const name = byType.get('NAME');
+      if (name && src.startsWith('presidio')) {
+        q.covered[`${src}:NAME`] = name.goldCovered;
+        q.gold[`${src}:NAME`] = name.goldSpans;
+        q.scored[`${src}:NAME`] = name.predN - name.predNeutral;
+        q.fp[`${src}:NAME`] = name.predFp;
+      }
     }
     (q as { hardNegatives: number }).hardNegatives = r.hardNeg.flagged;
   }
@@ -58,5 +66,5 @@ export const precision = (q: Quality, src: string): number => ((q.scored[src] ??
 
 export function summary(q: Quality): string {
   const srcs = Object.keys(q.gold).sort();
-  return `${srcs.map((s) => `${s.slice(0, 8)} R ${recall(q, s).toFixed(3)} P ${precision(q, s).toFixed(3)}`).join(', ')}; hard neg ${q.hardNegatives}; medical rows ${q.medicalRows}/${q.medicalN}; fixtures ${q.fixtureHits}`;
+  return `${srcs.map((s) => `${s.slice(0, 8)}${s.endsWith(':NAME') ? ' NAME' : ''} R ${recall(q, s).toFixed(3)} P ${precision(q, s).toFixed(3)}`).join(', ')}; hard neg ${q.hardNegatives}; medical rows ${q.medicalRows}/${q.medicalN}; fixtures ${q.fixtureHits}`;
 }

@@ -5,7 +5,7 @@
  * out-of-fold scores of the whole pipeline (rules + model) over those dev rows, and writes
  * models/latin-names.{json,bin}. Deterministic; the test file is never read.
  *
- *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P]
+ *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P] [--folds grouped|id] [--keep-eponyms]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +14,12 @@ import { roundToHalf } from '../../src/core/float16.js';
 import { detectPhi } from '../../src/detect/phi/index.js';
 import { candidates } from '../../src/detect/phi/latin-model/candidates.js';
 import { featuresOf, LATIN_FEATURE_VERSION } from '../../src/detect/phi/latin-model/features.js';
-import { coverFrom } from '../../src/detect/phi/latin-model/index.js';
+import { coverFrom, eponym, eponymBefore } from '../../src/detect/phi/latin-model/index.js';
 import { parseLatinModel, serializeLatinModel, setLatinNameModel } from '../../src/detect/phi/latin-model/model.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, type PhiDoc } from './ko-names-data.js';
+import { groupedFolds, idFolds } from './latin-names-folds.js';
 import { medicalRows, syntheticLatinDocs } from './latin-names-data.js';
 import { measure, mergeFolds, precision, recall, summary, type Quality } from './latin-names-eval.js';
 import { trainHashedLr, type HashedExample } from './hashed-lr.js';
@@ -28,17 +29,22 @@ const FOLDS = 5;
 let EPOCHS = 10;
 let LEARNING_RATE = 0.2;
 let L2 = 1e-6;
-const SYNTHETIC = 6000;
+let SYNTHETIC = 6000;
 const MEDICAL_TRAIN = 4000;
 const MEDICAL_DEV = 1500;
 const MEDICAL_LOWER = 2000;
+let EPONYMS_SKIPPED = true;
 const SOURCES = ['presidio-research-synth-v2', 'asq-phi', 'meddocan'];
-/** Precision (ignore neutral) the model may cost on the clinical sources, out of fold. */
+/** Precision (ignore neutral) the model may cost on each dev source, out of fold. */
 const MAX_CLINICAL_PRECISION_DROP = 0.004;
 /** ASQ-PHI hard negatives (no PHI at all) the model may newly flag, out of 108 on dev. */
 const MAX_NEW_HARD_NEGATIVES = 1;
-/** Share of licensed medical dev rows (no names) the model may add a name to. */
-const MAX_MEDICAL_ROWS = 0.01;
+/**
+ * Share of licensed medical dev rows (no names) the model may add a name to: 10 of the 3,000, about
+ * what the first model added (7). At 1% the running-text templates bought faker-check recall with
+ * capitalised MedQuAD terms ("What is Goji?", "Incontinentia Pigmenti") taken for names.
+ */
+const MAX_MEDICAL_ROWS = 0.0035;
 const THRESHOLDS = Array.from({ length: 19 }, (_, i) => Math.round((0.95 - 0.05 * i) * 1000) / 1000);
 
 /** Lower-cased copies (where lower-casing keeps every offset), cut to 1,500 characters. */
@@ -62,6 +68,9 @@ function examples(docs: readonly PhiDoc[]): Example[] {
       const touches = (s: { start: number; end: number }): boolean => s.start < w.end && w.start < s.end;
       const name = doc.spans.some((s) => s.type === 'NAME' && touches(s));
       if (!name && doc.ignore.some(touches)) continue;
+      // Inference never scores a word before sign/syndrome/disease (or after síndrome de): as a negative it would only teach
+      // that a listed name in running text is no name (Alexander disease, Wilson disease).
+      if (EPONYMS_SKIPPED && (eponym(doc.text, w.end) || eponymBefore(doc.text, w.start))) continue;
       featuresOf(doc.text, w, BITS, (p) => cover[p] ?? 0, buf, ((w.start * 2654435761) >>> 0) % 2 === 0);
       out.push({ feats: Int32Array.from(buf), label: name ? 1 : 0 });
     }
@@ -90,11 +99,14 @@ function acceptable(q: Quality, rules: Quality): boolean {
     && q.hardNegatives - rules.hardNegatives <= MAX_NEW_HARD_NEGATIVES
     && q.medicalRows - rules.medicalRows <= MAX_MEDICAL_ROWS * q.medicalN
     && SOURCES.slice(1).every((s) => precision(rules, s) - precision(q, s) <= MAX_CLINICAL_PRECISION_DROP)
-    && precision(q, PRESIDIO) >= 0.95;
+    // The same precision budget on Presidio: recall bought there with false names is not general.
+    && precision(rules, PRESIDIO) - precision(q, PRESIDIO) <= MAX_CLINICAL_PRECISION_DROP;
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'latin-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, exclude: { type: 'string' }, errors: { type: 'string' }, folds: { type: 'string' }, 'keep-eponyms': { type: 'boolean' }, synthetic: { type: 'string' } } });
+  SYNTHETIC = Number(values.synthetic ?? SYNTHETIC);
+  EPONYMS_SKIPPED = values['keep-eponyms'] !== true;
   EPOCHS = Number(values.epochs ?? EPOCHS);
   LEARNING_RATE = Number(values.lr ?? LEARNING_RATE);
   L2 = Number(values.l2 ?? L2);
@@ -118,12 +130,16 @@ function main(): void {
   log(`dev rules only: ${summary(rules)}`);
   // Out-of-fold: each fold is scored by a model that never saw it; the medical dev rows and the
   // fixtures by every fold's model, so a threshold must hold for all five.
+  // Grouped (the default): folds by Presidio template, names of a held-out fold withheld from its
+  // training rows (./latin-names-folds.ts); --folds id: by row id, where both cross folds (optimistic).
+  const folds = values.folds === 'id' ? idFolds(dev, FOLDS, foldOf) : groupedFolds(dev, FOLDS);
   const byThreshold = THRESHOLDS.map(() => [] as Quality[]);
   for (let k = 0; k < FOLDS; k++) {
-    const trainSet = [...extraExamples, ...devExamples.filter((_, i) => foldOf(dev[i]?.id ?? '', FOLDS) !== k && dev[i]?.source !== values.exclude).flat()];
+    const trainSet = [...extraExamples, ...devExamples.filter((_, i) => folds.trains(i, k) && dev[i]?.source !== values.exclude).flat()];
     const weights = train(trainSet);
     roundToHalf(weights);
-    const fold = dev.filter((d) => foldOf(d.id, FOLDS) === k);
+    const fold = dev.filter((_, i) => folds.fold[i] === k);
+    log(`fold ${k}: ${fold.length} rows held out, ${folds.dropped(k)} training rows withheld for sharing a name`);
     THRESHOLDS.forEach((t, i) => {
       install(weights, t);
       byThreshold[i]?.push(measure(fold, medicalDev, fix));
@@ -156,7 +172,7 @@ function main(): void {
   setLatinNameModel(null);
   const provenance = {
     trainedOn: `the ${dev.length} ${SOURCES.join(', ')} rows of phi/dev.jsonl + ${SYNTHETIC} faker template sentences + ${MEDICAL_TRAIN} licensed medical_benign train rows, ${MEDICAL_LOWER} of them also lower-cased (negatives)`,
-    tunedOn: `${FOLDS}-fold out-of-fold scores on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI/MEDDOCAN precision at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores (${values.folds === 'id' ? 'folds by row id' : 'folds by Presidio template; rows sharing a gold name word with the held-out fold withheld from its training'}) on the same dev rows, ${MEDICAL_DEV} medical_benign dev rows (as written and lower-cased) and test/fixtures/phi-false-positives.txt: best Presidio overlap recall with ASQ-PHI, MEDDOCAN and Presidio precision each at most ${MAX_CLINICAL_PRECISION_DROP} below the rules, at most ${MAX_NEW_HARD_NEGATIVES} new ASQ hard negative, at most ${MAX_MEDICAL_ROWS} of medical rows given a name, no fixture finding`,
     licence: 'Presidio synth v2: MIT (Microsoft); ASQ-PHI: MIT (Weatherhead et al. 2026); MEDDOCAN: CC BY 4.0 (Marimon et al. 2019); MedQuAD, MTS-Dialog, aci-bench: CC BY 4.0; PubMedQA: MIT; faker-js: MIT',
     hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
     trainCandidates: data.length,

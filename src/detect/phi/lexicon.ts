@@ -18,6 +18,11 @@ export interface Lexicon {
    */
   readonly firstWide: ReadonlySet<string>;
   readonly lastWide: ReadonlySet<string>;
+  /**
+   * Words written in lower case again and again in cased licensed medical text (common-lower.txt):
+   * ordinary words, even where a name list also has them (fine, hand, balance).
+   */
+  readonly common: ReadonlySet<string>;
   /** Lower-cased city / state / province names, single or multi word. */
   readonly places: ReadonlySet<string>;
   /** Spanish-speaking places: distinctive enough to count without a locative cue. */
@@ -67,6 +72,7 @@ export function lexicon(): Lexicon {
     last,
     firstWide: new Set([...first, ...lower(readList(dir, 'intl-first.txt'))]),
     lastWide: new Set([...last, ...lower(readList(dir, 'intl-last.txt'))]),
+    common: new Set(readList(dir, 'common-lower.txt')),
     places: lower([...readList(dir, 'places-en.txt'), ...readList(dir, 'places-es.txt')]),
     placesEs: lower(readList(dir, 'places-es.txt')),
     koSurnames: new Set(readList(dir, 'ko-surnames.txt')),

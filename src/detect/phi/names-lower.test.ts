@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { detectPhi } from './index.js';
 import { listMatchesIn, LOWER_LIST } from './names-lower.js';
 
 /** The global pass that listMatchesIn replaces. */
@@ -45,4 +46,12 @@ test('lower-case lists: the comma-anchored scan gives the global pass its matche
 test('lower-case lists: offsets are shifted by the line start', () => {
   const [m] = [...listMatchesIn('ab, cd and ef', 100)];
   assert.equal(m?.index, 100);
+});
+
+test('an ordinary word after a name cue is no name: "call me back", "name: none"', () => {
+  const found = (text: string): string[] => detectPhi(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
+  assert.deepEqual(found('will you call me back?'), []);
+  assert.deepEqual(found('please call me later'), []);
+  assert.deepEqual(found('name: none'), []);
+  assert.deepEqual(found('everyone calls me lena'), ['lena']);
 });

@@ -105,7 +105,9 @@ export function findNamesLower(text: string, sink: Sink): void {
     // Capitalised names are the Latin-script detector's; here only all-lower-case values.
     if (value === '' || value !== value.toLowerCase()) continue;
     const words = value.split(' ');
-    const { firstWide: first, lastWide: last } = lexicon();
+    const { firstWide: first, lastWide: last, common, first: given } = lexicon();
+    // "call me back", "name: none": an ordinary word (common-lower.txt) that is no common given name.
+    if (common.has(words[0] ?? '') && !given.has(words[0] ?? '')) continue;
     // "my name is lena andersson": two words; after a title ("ms. quinzia wants") a second word only when it is a listed name.
     const announced = /name|call/i.test(m[0].slice(0, m[0].length - value.length));
     let n = 0;

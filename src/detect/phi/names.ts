@@ -19,7 +19,7 @@ const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|te
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
 // Spanish puts the eponym after its noun: "lesión de Mallory Weiss", "maniobra de Valsalva".
-const EPONYM_BEFORE = /\b(?:s[ií]ndrome|enfermedad|lesi[oó]n|signo|maniobra|prueba|escala|clasificaci[oó]n|criterios|test|tumor|f[oó]rmula) de (?:la )?$/i;
+export const EPONYM_BEFORE = /\b(?:s[ií]ndrome|enfermedad|lesi[oó]n|signo|maniobra|prueba|escala|clasificaci[oó]n|criterios|test|tumor|f[oó]rmula) de (?:la )?$/i;
 // A lone unknown capitalised word needs a verb only people do ("Pain is very severe" is not a name).
 const AFTER_VERB_ONE = /^(?:, can I (?:please )?speak| (?:lives (?:at|on|in)|lived (?:at|on|in)|shouted at|had given|spent a year|began writing|just has to|married))\b/;
 const AFTER_VERB = /^(?:, can I (?:please )?speak|,? (?:lives|lived|shouted|had given|said|says|spent|listed|will be|would like|wrote|told|asked|flew|went|is very|was born|works|worked|married|moved|began writing|is from|is a very|is very|just has|has been under|had given))\b/;

@@ -45,6 +45,14 @@ const ADVERSARIAL: Readonly<Record<string, string>> = {
   'house-number words': fill('Calle Ab s/n Jalan Ab no 1 Aleea Ab, Bloc '),
   'ex- prefixes': fill('ex-Ab Cd '),
   'coordinated names': fill('Ab, Cd and '),
+  // names-coordinated.ts: list separators and words after every found name.
+  'listed name lists': fill('Anna, Maria and '),
+  'name lists with conjunctions': fill('Dr. Ab und Cd y Ef & '),
+  'long capitalised list words': fill('Abcdefghijklmnopqrstuvwxyzabcdefgh, Anna and '),
+  // names-vocative.ts: a window before every '!' and '?'.
+  vocatives: fill(', Mark!'),
+  'question marks after words': fill('abcdefghijklmnopqrstuvwxyz?'),
+  'modal questions': fill('May I '),
   'foreign letters': fill('Šab Łcd '),
   'surname endings': fill('Ab Kowalski '),
   'speaker quotes': fill('Ab: "x\n'),

@@ -11,6 +11,8 @@ import { findNamesKorean } from './names-ko.js';
 import { findNamesLatin } from './names.js';
 import { findNamesLower } from './names-lower.js';
 import { findNamesLatinModel } from './latin-model/index.js';
+import { findNamesCoordinated } from './names-coordinated.js';
+import { findVocatives } from './names-vocative.js';
 import { hangulLines } from './lines.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
@@ -43,7 +45,13 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   if (UPPER.test(text)) findNamesLatin(text, sink);
   findNamesLower(text, sink);
   if (hasHangul) findNamesKorean(text, sink, ko);
-  if (!wanted || wanted.has('NAME')) findNamesLatinModel(text, all, sink);
+  if (!wanted || wanted.has('NAME')) {
+    findNamesLatinModel(text, all, sink);
+    if (UPPER.test(text)) {
+      findVocatives(text, sink);
+      findNamesCoordinated(text, all, sink);
+    }
+  }
   if (direct) findRelativeDates(text, sink);
   return resolve(all);
 }

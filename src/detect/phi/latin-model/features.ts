@@ -11,7 +11,7 @@ import { lexicon, type Lexicon } from '../lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
 
-export const LATIN_FEATURE_VERSION = 4;
+export const LATIN_FEATURE_VERSION = 5;
 
 /** FNV-1a of a tag and a string, folded to `mask`. */
 function hashStr(tag: number, s: string, mask: number): number {
@@ -85,7 +85,10 @@ function gapClass(gap: string): string {
 const gaps = new Map<string, string>();
 const MAX_MEMO = 50000;
 
-/** Per-word flags of the name lists, as one small integer. */
+/**
+ * Per-word flags of the name lists, as one small integer; 128: an ordinary English word (written in
+ * lower case again and again in cased medical text: fine, hand, among), whatever the lists say.
+ */
 function listFlags(lw: string, lex: Lexicon): number {
   // Seven set lookups per word, for words that repeat through a text: kept per lexicon and word.
   let memo = flagMemo.get(lex);
@@ -99,7 +102,7 @@ function listFlags(lw: string, lex: Lexicon): number {
 }
 const flagMemo = new WeakMap<Lexicon, Map<string, number>>();
 function flagsOf(lw: string, lex: Lexicon): number {
-  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0);
+  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0) | (lex.common.has(lw) ? 128 : 0);
 }
 
 // Candidates come in text order, many to a line (notes run to hundreds of characters a line): the
@@ -176,7 +179,7 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
   const lowerLine = shape === 1;
   out.push(hashInt(28, (first ? 1 : 0) + (n.gap === '$' || n.gap.includes('N') ? 2 : 0) + 4 * Math.min(Math.floor(lineLen / 12), 6) + (lowerLine ? 64 : 0), mask));
   const sentenceStart = p.gap === '^' || /[.!?N]/.test(p.gap);
-  out.push(hashInt(29, (sentenceStart ? 1 : 0) + 2 * (flags & 15) + (lowerLine ? 32 : 0), mask));
+  out.push(hashInt(29, (sentenceStart ? 1 : 0) + 2 * (flags & 15) + (lowerLine ? 32 : 0) + (flags & 128 ? 64 : 0), mask));
   if (EPONYM_FOLLOWERS.test(text.slice(end, end + 24))) out.push(hashInt(30, 1, mask));
   if (lowerLine && identity) out.push(hashStr(31, lw, mask));
 }

@@ -4,6 +4,7 @@
  * model over candidate words (./features.ts). It only adds: a word inside a span the rules found is
  * left to the rules, and the rules' findings are features of its neighbours ("Monjeau, Graves").
  */
+import { EPONYM_BEFORE } from '../names.js';
 import { EPONYM_FOLLOWERS } from '../stopwords.js';
 import type { PhiSpan, Sink } from '../types.js';
 import { candidates, type LatinWord } from './candidates.js';
@@ -35,7 +36,7 @@ export function scoreWord(model: LatinNameModel, text: string, w: LatinWord, cov
 // Capitalised words after a candidate, then what follows an eponym (Freeman Sheldon syndrome, Brody myopathy).
 const CAPITALISED_AFTER = /^(?:['’]s)?(?:[ -][A-Z][A-Za-z\u00c0-\u017f'’-]{1,25}){0,3}/;
 const NEXT_WORD = /^(?:['’]s)?[ -][a-z\u00df-\u017f'’-]{1,25}/;
-const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament)\b/i;
+const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament|spots?|lesions?|nodules?)\b/i;
 
 /** As in the rules, a capitalised run before sign/syndrome/test/... is an eponym (Murphy's sign), whatever the score. */
 function follows(text: string, at: number): boolean {
@@ -43,7 +44,7 @@ function follows(text: string, at: number): boolean {
   return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
 }
 
-function eponym(text: string, end: number): boolean {
+export function eponym(text: string, end: number): boolean {
   if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(text, end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
   // In a lower-case line any of the next two words may end the eponym (miller fisher syndrome).
   let at = end;
@@ -55,6 +56,19 @@ function eponym(text: string, end: number): boolean {
   }
   return false;
 }
+
+/** The Spanish noun-first eponym, as in the rules: "lesión de Mallory Weiss", "síndrome de la Tourette". */
+export function eponymBefore(text: string, start: number): boolean {
+  // Only after "de " or "la ": the window regex is not run for every candidate.
+  const p = text.slice(Math.max(0, start - 3), start);
+  return (p === 'de ' || p === 'la ') && EPONYM_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
+// "May I ...", "Will you ...": a modal opening a question, not a given name (May, Will are both).
+const MODALS = new Set(['may', 'will', 'can', 'shall', 'must', 'might']);
+const PRONOUN_AFTER = /^ (?:I|we|you|he|she|they|it)\b/;
+const modal = (text: string, w: LatinWord): boolean =>
+  w.end - w.start <= 5 && MODALS.has(text.slice(w.start, w.end).toLowerCase()) && PRONOUN_AFTER.test(text.slice(w.end, w.end + 6));
 
 // Between two name words: spaces, or an initial ("Karin M. Beike", "leidy t muris").
 const JOIN_GAP = /^(?: {1,2}| [A-Za-z]\.? )$/;
@@ -69,7 +83,7 @@ export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sin
   let open: LatinWord | undefined;
   for (const w of words) {
     if (cover[w.end - 1] !== 0) continue;
-    if (eponym(text, w.end)) continue;
+    if (eponym(text, w.end) || eponymBefore(text, w.start) || modal(text, w)) continue;
     if (scoreWord(model, text, w, coverOf, buf) < model.logitThreshold) continue;
     if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { start: open.start, end: w.end }; continue; }
     if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
+import { lexicon } from '../lexicon.js';
 import { candidates, MAX_CANDIDATES } from './candidates.js';
-import { findNamesLatinModel } from './index.js';
+import { eponym, eponymBefore, findNamesLatinModel } from './index.js';
 import { latinNameModel, parseLatinModel, serializeLatinModel } from './model.js';
 
 const names = (text: string): string[] => detectPhi(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
@@ -61,4 +62,27 @@ test('bounded: at most MAX_CANDIDATES words are scored', () => {
   assert.equal(candidates(text).length, MAX_CANDIDATES);
   const lower = 'anna maria\n'.repeat(MAX_CANDIDATES);
   assert.equal(candidates(lower).length, MAX_CANDIDATES);
+});
+
+test('eponyms are never scored: before spots/lesions/nodules, and after a Spanish "síndrome de"', () => {
+  const koplik = 'Koplik spots on the buccal mucosa; Janeway lesions.';
+  assert.ok(eponym(koplik, 'Koplik'.length));
+  assert.ok(eponym(koplik, koplik.indexOf('Janeway') + 'Janeway'.length));
+  const es = 'Se observó una lesión de Mallory Weiss y un síndrome de la Tourette.';
+  assert.ok(eponymBefore(es, es.indexOf('Mallory')));
+  assert.ok(eponymBefore(es, es.indexOf('Tourette')));
+  // "de" alone is no eponym cue: "la hija de Marta".
+  const kin = 'Acude con la hija de Marta.';
+  assert.ok(!eponymBefore(kin, kin.indexOf('Marta')));
+});
+
+test('ordinary words: common-lower.txt holds words, not names', () => {
+  const { common } = lexicon();
+  for (const w of ['fine', 'hand', 'among', 'balance', 'weak']) assert.ok(common.has(w), w);
+  for (const w of ['karen', 'matthew', 'salvatore', 'kudryashov']) assert.ok(!common.has(w), w);
+});
+
+test('a modal opening a question is not a given name: "May I", "Will you"', () => {
+  assert.deepEqual(names('May I request to have the bill sent by post?'), []);
+  assert.deepEqual(names('Will you call me back?'), []);
 });
