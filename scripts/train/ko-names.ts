@@ -1,10 +1,10 @@
 /**
  * `npm run train -- --ko-names`: trains the Korean person-name model (src/detect/phi/ko-model) on
  * the PHI dev file's KLUE rows, our synthetic Korean dev notes and faker template sentences, picks
- * the threshold on 5-fold out-of-fold scores of the whole pipeline (rules + model) over KLUE dev,
- * and writes models/ko-names.{json,bin}. Deterministic; the test file is never read.
+ * the threshold and the weak-rule veto (ko-model/index.ts keepWeakSpans) together on 5-fold
+ * out-of-fold scores of the whole pipeline (rules + model) over KLUE dev, and writes models/ko-names.{json,bin}. Deterministic; the test file is never read.
  *
- *   npm run train -- --ko-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--synthetic N] [--errors P]
+ *   npm run train -- --ko-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--synthetic N] [--errors P] [--vetoes none,0.05,...]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { roundToHalf } from '../../src/core/float16.js';
 import { candidatesOf, featuresOf, KO_FEATURE_VERSION, koWords, type KoCandidate } from '../../src/detect/phi/ko-model/features.js';
 import { parseKoModel, serializeKoModel, setKoNameModel } from '../../src/detect/phi/ko-model/model.js';
-import { setKoNounVeto } from '../../src/detect/phi/ko-model/index.js';
+import { setKoNounVeto, setKoTitleVeto } from '../../src/detect/phi/ko-model/index.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, syntheticDocs, type PhiDoc } from './ko-names-data.js';
@@ -87,10 +87,16 @@ function addQuality(docs: readonly PhiDoc[], into: Tally): void {
 
 const recallOf = (t: Tally): number => t.covered / Math.max(1, t.gold);
 const precisionOf = (t: Tally): number => (t.scored - t.fp) / Math.max(1, t.scored);
+/**
+ * Title-rule veto probabilities tried with each threshold (null: the title rule's spans all stand).
+ * Searched jointly: precision the veto frees is what lets the threshold fall under the same cap.
+ */
+let VETOES: Array<number | null> = [null, 0.05, 0.1];
 const THRESHOLDS = Array.from({ length: 33 }, (_, i) => Math.round((0.95 - 0.025 * i) * 1000) / 1000);
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'ko-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, errors: { type: 'string' }, synthetic: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'ko-names': { type: 'boolean' }, out: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, l2: { type: 'string' }, bits: { type: 'string' }, errors: { type: 'string' }, synthetic: { type: 'string' }, vetoes: { type: 'string' } } });
+  if (values.vetoes !== undefined) VETOES = values.vetoes.split(',').map((v) => v === 'none' ? null : Number(v));
   SYNTHETIC = Number(values.synthetic ?? SYNTHETIC);
   // Overrides for trying settings on dev; the defaults above are what the shipped model used.
   EPOCHS = Number(values.epochs ?? EPOCHS);
@@ -106,16 +112,20 @@ function main(): void {
   // Out-of-fold scores on all of dev: the threshold is chosen on 2,400 sentences, not one fifth.
   const rulesOnly = tally();
   addQuality(dev, rulesOnly);
-  const byThreshold = THRESHOLDS.map(tally);
+  const byThreshold = VETOES.map(() => THRESHOLDS.map(tally));
   for (let k = 0; k < FOLDS; k++) {
     const weights = train(examples([...dev.filter((d) => foldOf(d.id, FOLDS) !== k), ...extra]));
     roundToHalf(weights);
     const fold = dev.filter((d) => foldOf(d.id, FOLDS) === k);
-    THRESHOLDS.forEach((t, i) => {
-      const { json, bin } = serializeKoModel(weights, { ...base, threshold: t });
-      setKoNameModel(parseKoModel(json, bin));
-      addQuality(fold, byThreshold[i] ?? tally());
+    VETOES.forEach((v, j) => {
+      setKoTitleVeto(v);
+      THRESHOLDS.forEach((t, i) => {
+        const { json, bin } = serializeKoModel(weights, { ...base, threshold: t });
+        setKoNameModel(parseKoModel(json, bin));
+        addQuality(fold, byThreshold[j]?.[i] ?? tally());
+      });
     });
+    setKoTitleVeto(undefined);
     // --errors P: print this fold's misses and false positives at probability P (dev, for reading).
     if (values.errors !== undefined) {
       const { json, bin } = serializeKoModel(weights, { ...base, threshold: Number(values.errors) });
@@ -125,32 +135,36 @@ function main(): void {
     setKoNameModel(null);
   }
   log(`dev rules only: name recall ${recallOf(rulesOnly).toFixed(3)}, precision ${precisionOf(rulesOnly).toFixed(3)}`);
-  let best = { threshold: 1, recall: recallOf(rulesOnly), precision: precisionOf(rulesOnly) };
-  THRESHOLDS.forEach((t, i) => {
-    const q = byThreshold[i] ?? tally();
-    const recall = recallOf(q);
-    const precision = precisionOf(q);
-    log(`threshold ${t.toFixed(2)}: out-of-fold name recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
-    const ok = precision >= MIN_PRECISION && precisionOf(rulesOnly) - precision <= MAX_PRECISION_DROP;
-    if (ok && recall > best.recall) best = { threshold: t, recall, precision };
+  let best: { threshold: number; titleVeto: number | null; recall: number; precision: number } = { threshold: 1, titleVeto: null, recall: recallOf(rulesOnly), precision: precisionOf(rulesOnly) };
+  VETOES.forEach((v, j) => {
+    let bestHere = 0;
+    THRESHOLDS.forEach((t, i) => {
+      const q = byThreshold[j]?.[i] ?? tally();
+      const recall = recallOf(q);
+      const precision = precisionOf(q);
+      log(`veto ${v ?? 'none'}, threshold ${t.toFixed(2)}: out-of-fold name recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
+      const ok = precision >= MIN_PRECISION && precisionOf(rulesOnly) - precision <= MAX_PRECISION_DROP;
+      if (ok) bestHere = Math.max(bestHere, recall);
+      if (ok && recall > best.recall) best = { threshold: t, titleVeto: v, recall, precision };
+    });
+    // The best recall at a few precision floors: a steadier figure than one threshold to compare settings by.
+    const at = [0.91, 0.92, 0.93].map((p) => Math.max(0, ...THRESHOLDS.map((_, i) => byThreshold[j]?.[i] ?? tally()).filter((q) => precisionOf(q) >= p).map(recallOf)));
+    log(`veto ${v ?? 'none'}: best recall under the cap ${bestHere.toFixed(3)}; at precision >= 0.91/0.92/0.93: ${at.map((r) => r.toFixed(3)).join(' / ')}`);
   });
-  // The best recall at a few precision floors: a steadier figure than one threshold to compare settings by.
-  const at = [0.91, 0.92, 0.93].map((p) => Math.max(0, ...THRESHOLDS.map((_, i) => byThreshold[i] ?? tally()).filter((q) => precisionOf(q) >= p).map(recallOf)));
-  log(`out-of-fold recall at precision >= 0.91/0.92/0.93: ${at.map((r) => r.toFixed(3)).join(' / ')}`);
   setKoNounVeto(true);
   const data = examples([...dev, ...extra]);
   const weights = train(data);
   roundToHalf(weights);
   const provenance = {
     trainedOn: `all ${dev.length} ${KLUE} rows of phi/dev.jsonl + synthetic_ko_dev.jsonl + ${SYNTHETIC} faker ko template sentences`,
-    tunedOn: `${FOLDS}-fold out-of-fold scores on the same KLUE dev rows, with the model's noun list off: best name recall at precision >= ${MIN_PRECISION} and at most ${MAX_PRECISION_DROP} below the rules alone`,
+    tunedOn: `${FOLDS}-fold out-of-fold scores on the same KLUE dev rows, with the model's noun list off, over thresholds and weak-rule veto probabilities (${VETOES.map((v) => v ?? 'none').join(', ')}): best name recall at precision >= ${MIN_PRECISION} and at most ${MAX_PRECISION_DROP} below the rules alone`,
     licence: 'These weights are distributed under CC BY-SA 4.0 (see models/ko-names.LICENSE): trained on KLUE-NER v1.1, CC BY-SA 4.0, Park et al., KLUE (2021), https://github.com/KLUE-benchmark/KLUE; also synthetic-ko-template-v1 (CC0, project) and faker-js ko templates (MIT)',
     hyperParameters: { bits: BITS, epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2, folds: FOLDS },
     trainCandidates: data.length,
     devRulesOnly: { recall: recallOf(rulesOnly), precision: precisionOf(rulesOnly) },
     devOutOfFold: best,
   };
-  const meta = { ...base, threshold: best.threshold, provenance };
+  const meta = { ...base, threshold: best.threshold, ...(best.titleVeto === null ? {} : { titleVeto: best.titleVeto }), provenance };
   const first = serializeKoModel(weights, meta);
   const id = `ko-names-v1-${(JSON.parse(first.json) as { weights: { sha256: string } }).weights.sha256.slice(0, 12)}`;
   const { json, bin } = serializeKoModel(weights, { ...meta, id });
@@ -158,7 +172,7 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'ko-names.bin'), bin);
   writeFileSync(join(outDir, 'ko-names.json'), json);
-  log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB, ${data.length} candidates), threshold ${best.threshold}: out-of-fold name recall ${best.recall.toFixed(3)}, precision ${best.precision.toFixed(3)}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB, ${data.length} candidates), threshold ${best.threshold}, title veto ${best.titleVeto ?? 'none'}: out-of-fold name recall ${best.recall.toFixed(3)}, precision ${best.precision.toFixed(3)}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main();

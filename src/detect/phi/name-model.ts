@@ -19,6 +19,8 @@ export interface NameModelMetadata {
   readonly weights: { readonly file: string; readonly encoding: 'float16le'; readonly sha256: string };
   /** Probability at or above which a candidate is reported as a name. */
   readonly threshold: number;
+  /** Korean model only: below this probability a title-rule span is dropped (ko-model/index.ts). */
+  readonly titleVeto?: number;
   readonly provenance: Record<string, unknown>;
 }
 
@@ -63,6 +65,7 @@ export function nameModelFile(spec: NameModelSpec): NameModelFile {
     bits: z.number().int().min(10).max(22),
     weights: z.object({ file: z.string().regex(/^[\w.-]+$/), encoding: z.literal('float16le'), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     threshold: z.number().min(0).max(1),
+    titleVeto: z.number().gt(0).lt(1).optional(),
     provenance: z.record(z.string(), z.unknown()),
   });
   const invalid = (why: string, cause?: unknown): MedguardError =>

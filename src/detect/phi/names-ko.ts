@@ -15,7 +15,7 @@ import {
   PARTICLE_SYLLABLE, TITLE_AFTER, TITLE_WORD_END,
 } from './names-ko-lists.js';
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
-import { findNamesKoreanModel } from './ko-model/index.js';
+import { findNamesKoreanModel, keepWeakSpans } from './ko-model/index.js';
 import type { Sink } from './types.js';
 import { hangulPieces, type HangulLines } from './lines.js';
 import { firstMatch, nextMatch } from './exec.js';
@@ -41,6 +41,9 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
     for (let m = firstMatch(LATIN_ANON, text); m; m = nextMatch(LATIN_ANON, text, m)) sink(m.index, m.index + 1, 'NAME', 0.8, 'name.ko.anon');
   }
   let skipUntil = 0;
+  // Title-rule spans wait for the model's veto (ko-model/index.ts) before they count as found,
+  // so a vetoed one is not joined to its neighbours or repeated either.
+  const titleSpans: Array<[number, number]> = [];
   const pieces = hangulPieces(ko);
   for (let r = 0; r < pieces.start.length; r++) {
     const at = pieces.start[r] ?? 0;
@@ -83,9 +86,10 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
     // 4. any short word before a person title, but not a clinical role (상기 환자, 당뇨 환자, 정밀 검사).
     // Cheapest tests first: most runs fail on length or the word lists before any look-ahead.
     if (stem.length >= 2 && stem.length <= 6 && !KO_NOT_NAMES.has(stem) && !ORG_END.test(stem) && !NOT_NAME_END.test(stem) && !TITLE_AFTER.test(stem) && !/번째?$/.test(before8(text, at)) && titleFollows(text, at + stem.length, rest) && !CLINICAL_ROLE.test(rest === '' ? nextWord(text, at + stem.length) : rest)) {
-      sink(at, at + stem.length, 'NAME', 0.65, 'name.ko.title');
+      titleSpans.push([at, at + stem.length]);
     }
   }
+  for (const [a, b] of keepWeakSpans(text, titleSpans, ko)) sink(a, b, 'NAME', 0.65, 'name.ko.title');
   if (found.length > 0) coordinated(text, ko, found, outer);
   findKoreanExtras(text, ko, found, outer);
   // The learned model adds names the rules leave out; a rule span stands (ko-model/index.ts).
@@ -112,6 +116,8 @@ function coordinated(text: string, ko: HangulLines, found: Array<[number, number
     for (let d = 1; d <= 4; d++) near[b + d] = (near[b + d] ?? 0) | 1;
     for (let d = -4; d <= 4; d++) if (a + d >= 0) near[a + d] = (near[a + d] ?? 0) | 2;
   }
+  // Joined words wait for the model's veto too (dev, rules alone: 45 names, 11 false positives).
+  const joins: Array<[number, number]> = [];
   const pieces = hangulPieces(ko);
   for (let r = 0; r < pieces.start.length; r++) {
     const at = pieces.start[r] ?? 0;
@@ -131,8 +137,9 @@ function coordinated(text: string, ko: HangulLines, found: Array<[number, number
     if (!joined && stem.length === 3 && surnames.has(stem[0] ?? '') && !KO_NOT_NAMES.has(stem.slice(0, 2))) {
       joined = (ends.has(at - 1) && text[at - 1] === ' ') || (starts.has(stemEnd + 1) && text[stemEnd] === ' ' && piece.length === stem.length);
     }
-    if (joined) sink(at, stemEnd, 'NAME', 0.6, 'name.ko.list_join');
+    if (joined) joins.push([at, stemEnd]);
   }
+  for (const [a, b] of keepWeakSpans(text, joins, ko)) sink(a, b, 'NAME', 0.6, 'name.ko.list_join');
 }
 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { MedguardError } from '../../../core/errors.js';
 import { detectPhi } from '../index.js';
 import { candidatesOf, koWords, type KoCandidate } from './features.js';
-import { findNamesKoreanModel } from './index.js';
+import { findNamesKoreanModel, keepWeakSpans } from './index.js';
 import { koNameModel, parseKoModel, serializeKoModel } from './model.js';
 
 const names = (text: string): string[] => detectPhi(text).filter((f) => f.type === 'NAME').map((f) => text.slice(f.start, f.end));
@@ -63,6 +63,26 @@ test('listed common nouns and loanwords are never model names, whatever the scor
   findNamesKoreanModel(text, [], (s, e) => { found.push(text.slice(s, e)); }, model);
   assert.ok(!found.some((f) => f.startsWith('바이러스') || f.startsWith('퍼포먼스')), found.join(','));
   assert.ok(found.length > 0, 'other words still reach the model');
+});
+
+test('the model vetoes weak title-rule spans it is confident are no name, and only with titleVeto set', () => {
+  const shipped = koNameModel();
+  assert.ok(shipped);
+  assert.ok(shipped.meta.titleVeto !== undefined && shipped.meta.titleVeto < shipped.meta.threshold, 'the veto sits below the reporting threshold');
+  const text = '드라기 총재는 말했다. 그는 교육학 박사 학위를 받았고 관련 위원회에 회부됐다';
+  const at = (w: string): readonly [number, number] => [text.indexOf(w), text.indexOf(w) + w.length];
+  const spans = [at('드라기'), at('교육학'), at('관련')];
+  // Every weight negative: every candidate is confidently no name.
+  const doubtful = serializeKoModel(new Float32Array(1 << shipped.bits).fill(-1), { ...shipped.meta });
+  assert.deepEqual(keepWeakSpans(text, spans, undefined, parseKoModel(doubtful.json, doubtful.bin)), []);
+  const { titleVeto: _unused, ...noVeto } = shipped.meta;
+  const off = serializeKoModel(new Float32Array(1 << shipped.bits).fill(-1), noVeto);
+  assert.equal(keepWeakSpans(text, spans, undefined, parseKoModel(off.json, off.bin)).length, 3, 'no titleVeto, no veto');
+  assert.equal(keepWeakSpans(text, spans, undefined, null).length, 3, 'rules alone: no veto');
+  // The shipped model keeps the name before 총재 and drops the nouns before 박사 and 위원회.
+  assert.deepEqual(keepWeakSpans(text, spans, undefined).map(([a, b]) => text.slice(a, b)), ['드라기']);
+  const found = names(text);
+  assert.ok(found.includes('드라기') && !found.includes('교육학') && !found.includes('관련'), found.join(','));
 });
 
 test('bounded on a long Korean text', () => {
