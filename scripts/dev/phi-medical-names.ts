@@ -5,19 +5,13 @@
  * without gold (the dialogues hold a few real names), for comparing two trees or models.
  * Usage: npx tsx scripts/dev/phi-medical-names.ts [--show N]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { detectPhi } from '../../src/detect/phi/index.js';
-import { dataDir } from '../train/data.js';
+import { loadSplit } from '../train/data.js';
 
 const RULES = new Set(['name.latin.model', 'name.latin.list', 'name.latin.vocative']);
 const showAt = process.argv.indexOf('--show');
 const show = showAt >= 0 ? Number(process.argv[showAt + 1] ?? '20') : 0;
-const rows = readFileSync(join(dataDir(), 'medical_benign.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { text: string; split?: string })
-  .filter((r) => r.split === 'dev');
+const rows = loadSplit('dev', { includeUnlicensed: true }).medical;
 const count = new Map<string, number>();
 const shown: string[] = [];
 let texts = 0;

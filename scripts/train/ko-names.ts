@@ -6,7 +6,6 @@
  *
  *   npm run train -- --ko-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--synthetic N] [--errors P] [--vetoes none,0.05,...]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roundToHalf } from '../../src/core/float16.js';
@@ -16,7 +15,7 @@ import { setKoNounVeto, setKoTitleVeto } from '../../src/detect/phi/ko-model/ind
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, syntheticDocs, type PhiDoc } from './ko-names-data.js';
-import { trainHashedLr, type HashedExample } from './hashed-lr.js';
+import { trainHashedLr, writeNameModel, type HashedExample } from './hashed-lr.js';
 
 let BITS = 18;
 /** Held-out KLUE precision (ignore spans neutral) the threshold must keep: the 0.85 target plus margin. */
@@ -165,13 +164,8 @@ function main(): void {
     devOutOfFold: best,
   };
   const meta = { ...base, threshold: best.threshold, ...(best.titleVeto === null ? {} : { titleVeto: best.titleVeto }), provenance };
-  const first = serializeKoModel(weights, meta);
-  const id = `ko-names-v1-${(JSON.parse(first.json) as { weights: { sha256: string } }).weights.sha256.slice(0, 12)}`;
-  const { json, bin } = serializeKoModel(weights, { ...meta, id });
   const outDir = values.out ?? join(repoRoot, 'models');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'ko-names.bin'), bin);
-  writeFileSync(join(outDir, 'ko-names.json'), json);
+  const { id, bin } = writeNameModel(serializeKoModel, weights, meta, 'ko-names', outDir);
   log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB, ${data.length} candidates), threshold ${best.threshold}, title veto ${best.titleVeto ?? 'none'}: out-of-fold name recall ${best.recall.toFixed(3)}, precision ${best.precision.toFixed(3)}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -7,7 +7,7 @@
  *
  *   npm run train -- --latin-names [--out DIR] [--epochs N --lr X --l2 X --bits N] [--exclude SOURCE] [--errors P] [--folds grouped|id] [--keep-eponyms]
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roundToHalf } from '../../src/core/float16.js';
@@ -22,7 +22,7 @@ import { foldOf, loadPhiDev, type PhiDoc } from './ko-names-data.js';
 import { groupedFolds, idFolds } from './latin-names-folds.js';
 import { medicalRows, syntheticLatinDocs } from './latin-names-data.js';
 import { measure, mergeFolds, precision, recall, summary, type Quality } from './latin-names-eval.js';
-import { trainHashedLr, type HashedExample } from './hashed-lr.js';
+import { trainHashedLr, writeNameModel, type HashedExample } from './hashed-lr.js';
 
 let BITS = 17;
 const FOLDS = 5;
@@ -180,13 +180,8 @@ function main(): void {
     devOutOfFold: { threshold: best.threshold, summary: summary(best.q) },
   };
   const meta = { ...base(), threshold, provenance };
-  const first = serializeLatinModel(weights, meta);
-  const id = `latin-names-v1-${(JSON.parse(first.json) as { weights: { sha256: string } }).weights.sha256.slice(0, 12)}`;
-  const { json, bin } = serializeLatinModel(weights, { ...meta, id });
   const outDir = values.out ?? join(repoRoot, 'models');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'latin-names.bin'), bin);
-  writeFileSync(join(outDir, 'latin-names.json'), json);
+  const { id, bin } = writeNameModel(serializeLatinModel, weights, meta, 'latin-names', outDir);
   log(`wrote ${id} to ${outDir} (${(bin.byteLength / 1024).toFixed(0)} KiB, ${data.length} candidates), threshold ${threshold}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,14 +1,10 @@
 /** The shipped Latin-script name model's files (models/latin-names.{json,bin}); see ../name-model.ts. */
-import { nameModelFile, type NameModel, type NameModelMetadata } from '../name-model.js';
+import { nameModelFile, type NameModel } from '../name-model.js';
 import { LATIN_FEATURE_VERSION } from './features.js';
 
-export const LATIN_MODEL_FORMAT = 'medguard.latin-names';
-export const LATIN_MODEL_NAME = 'latin-names';
-
-export type LatinModelMetadata = NameModelMetadata;
 export type LatinNameModel = NameModel;
 
-const file = nameModelFile({ format: LATIN_MODEL_FORMAT, name: LATIN_MODEL_NAME, label: 'Latin name model', featureVersion: LATIN_FEATURE_VERSION, trainFlag: '--latin-names' });
+const file = nameModelFile({ format: 'medguard.latin-names', name: 'latin-names', label: 'Latin name model', featureVersion: LATIN_FEATURE_VERSION, trainFlag: '--latin-names' });
 
 export const serializeLatinModel = file.serialize;
 export const parseLatinModel = file.parse;
