@@ -6,8 +6,8 @@
 
 import { EN_SUFFIXES, GLUED, PREFIX_TYPES, SUFFIX_WORDS } from './street-types.js';
 
-const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
-const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
+export const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
+export const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const WORD = `[${L}][${L}'’-]{0,25}`;
 /** A house number, not a dose, a count or a measurement (via oral 750 mg, largo de 10 horas). */
 export const MEASURE = '(?:mg|mcg|µg|ml|mL|g|kg|mm|cm|Gy|units?|IU|UI|x|times|tabs?|caps?|mmHg|bpm|días?|days?|weeks?|semanas?|months?|meses|years?|años|hours?|horas|min|micras|sesiones|fracciones|veces)';
@@ -18,15 +18,17 @@ const NUM = `\\d{1,5}(?!s\\b)[a-zA-Z]?\\b\\.?(?![.,]?\\d|[%-]| ?${MEASURE}\\b)`;
 const eitherCase = (alts: string): string => alts.split('|').map((t) => (/^[a-z]/.test(t) ? `[${t[0] ?? ''}${(t[0] ?? '').toUpperCase()}]${t.slice(1)}` : t)).join('|');
 /** Words between a street and its number: nº 5, nr. 12, no 98, Bloc 86 (Romanian blocks); s/n is Spanish for no number. */
 const NUM_LEAD = '(?:[Nn][or]\\.? |[Nn][º°] ?|[Bb]loc )?';
-export const PREFIXED = new RegExp(`(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? (?:${NUM_LEAD}${NUM}|s/n\\.?)`, 'gu');
+const PREFIX_ALT = eitherCase(PREFIX_TYPES);
+const SUFFIX_ALT = `${eitherCase(SUFFIX_WORDS)}|${GLUED}`;
+export const PREFIXED = new RegExp(`(?<![${L}\\d])(?:${PREFIX_ALT}) (?:${WORD} ){0,4}${WORD},? (?:${NUM_LEAD}${NUM}|s/n\\.?)`, 'gu');
 // Cheap anchors for the two type-word patterns: the house number's first digit, with the type
 // behind it. Only where one hits is the full pattern run, on a window around it (1 MB of clinical
 // text: ~2.5 ms against ~4-8 ms per pattern run over the whole text).
-export const PREFIXED_ANCHOR = new RegExp(`(?: \\d| s/n)(?<=(?<![${L}\\d])(?:${eitherCase(PREFIX_TYPES)}) (?:${WORD} ){0,4}${WORD},? ${NUM_LEAD}(?:\\d|s/n))`, 'gu');
+export const PREFIXED_ANCHOR = new RegExp(`(?: \\d| s/n)(?<=(?<![${L}\\d])(?:${PREFIX_ALT}) (?:${WORD} ){0,4}${WORD},? ${NUM_LEAD}(?:\\d|s/n))`, 'gu');
 // Suffixed and glued types are found from the type word and the number, then the name is read
 // backwards: a pattern starting with the name's words was tried at every letter of the text.
-export const TYPE_AFTER = new RegExp(`(?:${eitherCase(SUFFIX_WORDS)}|${GLUED}),? ${NUM}`, 'gu');
-export const TYPE_AFTER_ANCHOR = new RegExp(` \\d(?<=(?:${eitherCase(SUFFIX_WORDS)}|${GLUED}),? \\d)`, 'gu');
+export const TYPE_AFTER = new RegExp(`(?:${SUFFIX_ALT}),? ${NUM}`, 'gu');
+export const TYPE_AFTER_ANCHOR = new RegExp(` \\d(?<=(?:${SUFFIX_ALT}),? \\d)`, 'gu');
 export const NAME_BEFORE_SPACED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}${WORD} $`, 'u');
 export const NAME_BEFORE_GLUED = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,2}[${L}]{1,25}$`, 'u');
 /** A building number, the street, and the street's own number: 641 Dašická 688, 4241 Steinfelden 73. */
@@ -36,7 +38,7 @@ export const BEFORE_ST = /(?<![\d.,])\d{1,5}[a-zA-Z]?\.? [Ss]t\.| St\./g;
 export const NAME_BEFORE_NUMBER = new RegExp(`(?<![${L}\\d])(?:${WORD} ){0,3}${WORD} $`, 'u');
 export const CAPITALISED_BEFORE_ST = new RegExp(`\\b(?:and|of|on|at) ((?:[${UP}][${L}'’-]{1,25} ){0,2}[${UP}][${L}'’-]{1,25})$`, 'u');
 const FIRST_TYPES_LIST = 'rue avenue boulevard bd allée chemin impasse quai place passage square parvis drève chaussée sentier ruelle esplanade promenade faubourg résidence via viale vicolo piazza piazzale piazzetta corso largo strada contrada rua avenida alameda estrada rodovia travessa praça calle paseo camino carretera ronda'.split(' ');
-const FIRST_TYPES = FIRST_TYPES_LIST.map((t) => `[${t[0] ?? ''}${(t[0] ?? '').toUpperCase()}]${t.slice(1)}`).join('|');
+const FIRST_TYPES = eitherCase(FIRST_TYPES_LIST.join('|'));
 /** The number first, then the type and the name (29 Rue de Tanger, 12 avenue des Lilas, 8 Via Roma). */
 export const NUMBER_FIRST = new RegExp(`(?<![\\d.,])\\d{1,5}[a-z]?,? (?:${FIRST_TYPES}) (?:(?:de|du|des|della|delle|di|da|do|dos|das|la|le|les|l'|d') ?){0,2}[${UP}][${L}'’-]{1,25}(?: [${L}][${L}'’-]{0,25}){0,3}`, 'gu');
 /**
@@ -45,14 +47,17 @@ export const NUMBER_FIRST = new RegExp(`(?<![\\d.,])\\d{1,5}[a-z]?,? (?:${FIRST_
  * (the finder checks: "2 laps around the park").
  */
 export const NUMBER_EN = new RegExp(`(?<![\\d.,:/-])\\d{1,6}[a-zA-Z]? (?![Mm]inutes?\\b|[Hh]ours?\\b|[Dd]ays?\\b|[Ww]eeks?\\b|[Mm]onths?\\b|[Yy]ears?\\b|[Pp]oints?\\b|[Ss]teps?\\b|[Tt]imes\\b|[Ll]aps?\\b|[Bb]locks?\\b|[Mm]iles?\\b)(?:[${L}][${L}'’-]{0,25} ){1,3}(?:${eitherCase(EN_SUFFIXES)})\\b\\.?`, 'gu');
+const DE_PREP = '(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem)';
+/** One or two words after the preposition, then the space before the house number. */
+const DE_NOUN = `(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} `;
 /**
  * German streets named by a preposition and a noun (An der Luisenburg 91c, Auf dem Forst 2, Am
  * Markt 5): one or two capitalised words and a house number of at most three digits; not a time,
  * a measure or a section ("Am Tag 3", "Im Jahr 2019", "Im Verlauf 2").
  */
-export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)(?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${MEASURE}\\b)`, 'gu');
+export const GERMAN_PREP = new RegExp(`(?<![${L}\\d])${DE_PREP} (?![Tt]ag|[Jj]ahr|[Mm]onat|[Ww]oche|[Aa]lter|[Ee]nde|[Aa]nfang|[Mm]ittel|[Ss]chnitt|[Rr]ahmen|[Vv]ergleich|[Bb]ereich|[Vv]erlauf|[Ss]tadium|[Gg]rad|[Zz]yklus|[Pp]unkt|[Kk]apitel|[Aa]bschnitt|[Ss]eite|[Ff]all|[Rr]ang|[Mm]inute|[Ss]tunde|[Ll]abor|[Ss]aal|[Zz]immer|[Bb]ett|[Rr]aum)${DE_NOUN}\\d{1,3}[a-z]?\\b(?![.,]?\\d| ?${MEASURE}\\b)`, 'gu');
 // Anchored at the house number's first digit, as PREFIXED is: the prepositions start with common letters.
-export const GERMAN_PREP_ANCHOR = new RegExp(` \\d(?<=(?<![${L}\\d])(?:[Aa]n der|[Aa]n den|[Aa]m|[Aa]uf dem|[Aa]uf der|[Aa]uf den|[Ii]m|[Ii]n der|[Ii]n den|[Zz]um|[Zz]ur|[Uu]nter den|[Hh]inter dem|[Hh]inter der|[Vv]or dem) (?:[${L}][${L}'’-]{1,25} )?[${L}][${L}'’-]{1,25} \\d)`, 'gu');
+export const GERMAN_PREP_ANCHOR = new RegExp(` \\d(?<=(?<![${L}\\d])${DE_PREP} ${DE_NOUN}\\d)`, 'gu');
 /** "the corner of 35 Pentelis Str. and Waechter Turnpike": two capitalised streets, numbers and abbreviations allowed. */
 const SIDE = `(?:\\d{1,5}[a-z]? )?[${UP}][${L}'’.-]{1,25}(?: [${UP}\\d][${L}\\d'’.-]{0,25}){0,4}`;
 export const CORNER = new RegExp(`\\b[Tt]he corner of ${SIDE} and ${SIDE}`, 'gu');
@@ -71,7 +76,7 @@ const NUMBER_WORDS = /^(?:[Nn][or]\.?|[Nn][º°]|[Bb]loc|s\/n\.?)$/;
 const PARTICLES = new Set('de du des la le les l d l\' d\' l’ d’ am an auf dem im zum zur unter hinter vor di da do dos das del della delle dei van von der den ter te het op aan in y e i u a na pod nad za st'.split(' '));
 const TYPE_WORDS = new Set([...PREFIX_TYPES.split('|'), ...SUFFIX_WORDS.split('|'), ...FIRST_TYPES_LIST].map((t) => t.replace(/\\/g, '')));
 const LEAD_WORDS = new Set('on at to in of is are was the a an from with near and enter meet live lives moved move must please send ship sent it me us my our your'.split(' '));
-const UPPER_CHAR = /[A-Z\u00c0-\u00d6\u00d8-\u00de]/;
+export const UPPER_CHAR = /[A-Z\u00c0-\u00d6\u00d8-\u00de]/;
 const CASED_START = /^[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]/;
 
 /**

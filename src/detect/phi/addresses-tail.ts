@@ -6,17 +6,16 @@
  * bounded size, so no pattern runs over the whole text and clinical prose without a street never
  * reaches it.
  */
-import { MEASURE, lineOf } from './addresses-intl-forms.js';
+import { L, MEASURE, UPPER_CHAR, lineOf } from './addresses-intl-forms.js';
 import type { Sink } from './types.js';
 
-const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 /** Unit words before their number, by language (apartment, room, floor, staircase, flat, block, door). */
 const UNIT_WORDS = 'apt|apartment|appartement|app|appartamento|apartma|apartamento|apto|ap|suite|ste|unit|flat|floor|fl|room|zimmer|wohnung|whg|top|stiege|tür|piano|interno|int|scala|sc|m|lok|lokal|mieszkanie|bl|bloc|bloco|bloque|etaj|stan|stanovanje(?: št\\.?)?|kat|pisarna|nadstropje|lgh|lägenhet|leil|leilighet|oppgang|hus|dz|kv|daire|lakás|byt|casa|sobrado|lote|quadra|puerta|pta|piso|esc|escalera|planta|bus|bte|boîte|edificio|depto|departamento|interior|oficina|local';
 /** Floor words after their number (Spanish floors 2º B, 1º Dcha. follow in UNIT, also as 2o B: the clean form folds º): 3 OG, 1e verdieping, 2 hoog achter, 4.em 94 ajtó, 1. tv, 7 étage. */
 const FLOOR_WORDS = 'em|emelet|étage|etage|og|stock|hoog(?: achter| voor)?|verdieping|kat|piso|planta|th|tv|mf|etg|sal|drt|esq';
 const UNIT = new RegExp(`(?:(?:${UNIT_WORDS})\\.? ?#?(?:\\d{1,5}[a-z]?|[a-h])(?![\\w-])|\\d{1,3}(?:\\.|e|er|re|ème|º|ª|o)? ?(?:${FLOOR_WORDS})\\b\\.?(?: \\d{1,4}\\.? ?ajtó)?|\\d{1,2}(?:[º°ª]\\.?(?: ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))?|[oa]\\.? ?(?:[a-h]\\b|dcha\\.?|izda\\.?|izq\\.?|centro))|[a-h] \\d{1,3}\\b|- ?\\d{1,4}\\b|\\d{1,2}(?:[a-f]|drt|esq|frt|dto)\\.?(?![\\w-])|r/c(?![\\w-])|(?:i{1,3}|iv|hs|bis|ter)(?![\\w-]))`, 'iuy');
 /** The unit right after a street (after a comma, a space or a line break with its block indent). */
-export const UNIT_AFTER = new RegExp(`^(?:,? ?|[ \\t]*\\n[ \\t>?]{0,6})${UNIT.source}`, 'iu');
+const UNIT_AFTER = new RegExp(`^(?:,? ?|[ \\t]*\\n[ \\t>?]{0,6})${UNIT.source}`, 'iu');
 const UNIT_LINE = new RegExp(`^[ \\t>?]{0,6}${UNIT.source}[ \\t]*$`, 'iu');
 
 /**
@@ -29,7 +28,6 @@ const TOWN_WORD = `[${L}][${L}'’.-]{0,25}`;
 /** One comma-separated segment of the tail: a town or region, with its postcode before or after. */
 const SEGMENT = new RegExp(`^(?:(${POSTCODE})|(?:(${POSTCODE}) )?((?:${TOWN_WORD} ){0,4}${TOWN_WORD})(?: (${POSTCODE}))?)$`, 'u');
 const LOWER_START = /^[a-z\u00df-\u00ff]/;
-const UPPER_CHAR = /[A-Z\u00c0-\u00d6\u00d8-\u00de]/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** Words that end a sentence's address tail when they open a segment ("…, if that helps", "…, thanks"). */
 const NOT_TOWN_WORDS = new Set('if that this the a an and or but so then thanks thank please ok okay because when where which who after before since until near next by for from to in on at of with is are was we i you he she they it my our your his her their tomorrow today yesterday now asap last first floor room ward bed unit suite tel phone fax email mobile st st. street road avenue'.split(' '));

@@ -7,6 +7,7 @@
  * match gives exactly the matches of the global pass, provided the bounds are right: each use
  * states them next to its pattern, and the snapshot tool (scripts/dev/phi-snapshot.ts) compares.
  */
+import { firstMatch, nextMatch } from './exec.js';
 
 /** Every position where one of `literals` occurs (overlaps included, unsorted across literals). */
 export function literalHits(text: string, literals: readonly string[]): number[] {
@@ -21,8 +22,7 @@ export function literalHits(text: string, literals: readonly string[]): number[]
 export function regexHits(text: string, re: RegExp): number[] {
   const out: number[] = [];
   // The module's own pattern, reset: a copy per call costs more than the pass on a short text.
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) out.push(m.index);
   return out;
 }
 
@@ -82,9 +82,6 @@ export const capitalWordStart = (text: string, p: number): boolean => {
   const c = text.charCodeAt(p);
   return c >= 65 && c <= 90 && !isWordCode(text.charCodeAt(p - 1));
 };
-
-/** `\b` before a word character: not preceded by one. */
-export const wordStart = (text: string, p: number): boolean => isWordCode(text.charCodeAt(p)) && !isWordCode(text.charCodeAt(p - 1));
 
 /**
  * A pattern (sticky) with what its matches hold: each group is [literals, minBack, maxBack], the

@@ -5,6 +5,7 @@
 import { domainStarts, emailStarts, forWindows } from './contact-windows.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
+import { sticky } from './anchors.js';
 
 export const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])/g;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^]{2,2048}/gi;
@@ -15,8 +16,8 @@ const TLD_ANCHOR = /\.(?:com|org|net|edu|gov|info|biz|io|es|kr|uk|de|fr|it|nl|be
 const TLD_ANCHOR_G = new RegExp(TLD_ANCHOR.source, 'g');
 const AT_ANCHOR = /@/g;
 // Sticky copies for the windows (contact-windows.ts), tried only where a match can start.
-const EMAIL_Y = new RegExp(EMAIL.source, 'y');
-const DOMAIN_Y = new RegExp(DOMAIN.source, 'y');
+const EMAIL_Y = sticky(EMAIL);
+const DOMAIN_Y = sticky(DOMAIN);
 
 const IPV6_ANCHOR = /::|[0-9A-Fa-f]:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;

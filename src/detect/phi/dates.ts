@@ -53,8 +53,9 @@ type Scan = readonly [RegExp, readonly number[]];
 export function monthScans(text: string): { words: Scan[]; alone: Scan; monthYear: Scan[] } {
   const en = regexHits(text, EN_MONTH_START);
   const es = regexHits(text, ES_MONTH_START);
-  const enAt = startsNear(text, [at(en, 0, 0)]);
-  const esAt = startsNear(text, [at(es, 0, 0)]);
+  // regexHits gives sorted, distinct starts: the month word's own start needs no startsNear.
+  const enAt = en;
+  const esAt = es;
   return {
     words: [[EN_MDY_Y, enAt], [EN_DMY_Y, startsNear(text, [at(en, 2, 8)], isDigitAt)], [ES_DMY_Y, startsNear(text, [at(es, 2, 6)], isDigitAt)]],
     alone: [ES_MONTH_ALONE_Y, esAt],

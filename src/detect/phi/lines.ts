@@ -5,6 +5,8 @@
  * matches, in order, are exactly those of a pass over the whole text (edge look-arounds see '\n'
  * or the string edge either way).
  */
+import { firstMatch, nextMatch } from './exec.js';
+
 const HANGUL_G = /[\uac00-\ud7a3]/g;
 
 export interface HangulLines {
@@ -46,10 +48,7 @@ export function hangulLines(text: string): HangulLines {
  */
 export function* hangulMatches(lines: HangulLines, re: RegExp): Generator<RegExpExecArray> {
   let k = 0;
-  const copy = re;
-  copy.lastIndex = 0;
-  for (let m = copy.exec(lines.text); m; m = copy.exec(lines.text)) {
-    if (m[0].length === 0) copy.lastIndex++;
+  for (let m = firstMatch(re, lines.text); m; m = nextMatch(re, lines.text, m)) {
     while (k + 1 < lines.at.length && (lines.at[k + 1] ?? Infinity) <= m.index) k++;
     m.index = (lines.from[k] ?? 0) + m.index - (lines.at[k] ?? 0);
     yield m;

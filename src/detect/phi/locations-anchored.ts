@@ -18,7 +18,8 @@ const GENERAL_AT: AnchorSpec = { re: sticky(GENERAL), groups: [[['General', 'Hea
 
 // One to three words, the last of 3-21 characters, before ", " and a state code: the comma at
 // 3..65. The state-code pattern finds the ", XX" parts (each starts at a comma, so none overlap).
-const STATE = '(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])';
+/** The US state and territory codes (postal abbreviations). */
+export const STATE = '(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])';
 const CITY_STATE = new RegExp(String.raw`\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20}, ${STATE}\b`, 'g');
 const CITY_STATE_AT: AnchorSpec = { re: sticky(CITY_STATE), groups: [[new RegExp(String.raw`, ${STATE}\b`, 'g'), 3, 65]], canStart: capitalWordStart };
 

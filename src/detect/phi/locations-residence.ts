@@ -5,12 +5,10 @@
  * "lives in Room 4") are not towns, nor countries and US states, which Safe Harbor leaves in
  * ("grew up in Mexico", "lives in Ohio").
  */
-import { NOT_TOWN } from './addresses-intl-forms.js';
+import { L, NOT_TOWN, UP } from './addresses-intl-forms.js';
 import { firstMatch, nextMatch } from './exec.js';
 import type { Sink } from './types.js';
 
-const UP = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
-const L = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff';
 const NAME = `[${UP}][${L}'’-]{1,25}`;
 const JOIN = '(?: (?:am|an der|an|im|in der|bei|ob|de|del|de la|des|di|da|do|du|la|le|les|sur|sous|upon|on|aan de|aan den|aan|op|pri|pod|nad) | |-)';
 const CUE = '(?:grew up|was born|were born|born and raised|lives|lived|living|resides|resided|residing|settled|raised|is based|are based|hometown is) in|relocated to|(?:a )?native of|(?:a )?resident of|hometown of';

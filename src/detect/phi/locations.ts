@@ -3,7 +3,7 @@
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
 import { lexicon } from './lexicon.js';
-import { cityStates, generalPlaces, namedStreets } from './locations-anchored.js';
+import { cityStates, generalPlaces, namedStreets, STATE } from './locations-anchored.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
@@ -12,7 +12,7 @@ import { findResidenceTowns } from './locations-residence.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
-const STATE_ZIP = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?\b/g;
+const STATE_ZIP = new RegExp(String.raw`\b${STATE} \d{5}(?:-\d{4})?\b`, 'g');
 // ZIP+4 and the postcode forms of other countries (Poland 12-345, Portugal 1234-567, Latvia LV-1234, Canada, Britain).
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{3}|\d{3} \d{2}|[A-Z]{2}-?\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4,7})\b/gi;
 const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?(?:-\d{1,5})?(?:,? \d{1,2}\.? ?[ºªo°] ?[A-Z]?\b)?|s\/n)?/gu;

@@ -42,12 +42,13 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   findDates(text, sink, hasHangul ? ko : undefined);
   findLocations(text, sink, hasHangul ? ko : undefined);
   if (hasDigit) findAddressesIntl(text, sink);
-  if (UPPER.test(text)) findNamesLatin(text, sink);
+  const hasUpper = UPPER.test(text);
+  if (hasUpper) findNamesLatin(text, sink);
   findNamesLower(text, sink);
   if (hasHangul) findNamesKorean(text, sink, ko);
   if (!wanted || wanted.has('NAME')) {
     findNamesLatinModel(text, all, sink);
-    if (UPPER.test(text)) {
+    if (hasUpper) {
       findVocatives(text, sink);
       findNamesCoordinated(text, all, sink);
     }
