@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { roundToHalf } from '../../src/core/float16.js';
 import { candidatesOf, featuresOf, KO_FEATURE_VERSION, koWords, type KoCandidate } from '../../src/detect/phi/ko-model/features.js';
 import { parseKoModel, serializeKoModel, setKoNameModel } from '../../src/detect/phi/ko-model/model.js';
-import { setKoNounVeto, setKoTitleVeto } from '../../src/detect/phi/ko-model/index.js';
+import { setKoNounVeto } from '../../src/detect/phi/ko-model/index.js';
 import { scoreDocs } from '../eval/phi.js';
 import { repoRoot } from './data.js';
 import { foldOf, loadPhiDev, syntheticDocs, type PhiDoc } from './ko-names-data.js';
@@ -117,14 +117,12 @@ function main(): void {
     roundToHalf(weights);
     const fold = dev.filter((d) => foldOf(d.id, FOLDS) === k);
     VETOES.forEach((v, j) => {
-      setKoTitleVeto(v);
       THRESHOLDS.forEach((t, i) => {
-        const { json, bin } = serializeKoModel(weights, { ...base, threshold: t });
+        const { json, bin } = serializeKoModel(weights, { ...base, threshold: t, ...(v === null ? {} : { titleVeto: v }) });
         setKoNameModel(parseKoModel(json, bin));
         addQuality(fold, byThreshold[j]?.[i] ?? tally());
       });
     });
-    setKoTitleVeto(undefined);
     // --errors P: print this fold's misses and false positives at probability P (dev, for reading).
     if (values.errors !== undefined) {
       const { json, bin } = serializeKoModel(weights, { ...base, threshold: Number(values.errors) });

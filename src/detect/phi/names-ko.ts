@@ -16,6 +16,7 @@ import {
 } from './names-ko-lists.js';
 import { findKoreanExtras, gluedName, KIN, uncuedScore } from './names-ko-more.js';
 import { findNamesKoreanModel, keepWeakSpans } from './ko-model/index.js';
+import { koWords, type KoWords } from './ko-model/features.js';
 import type { Sink } from './types.js';
 import { hangulPieces, type HangulLines } from './lines.js';
 import { firstMatch, nextMatch } from './exec.js';
@@ -33,6 +34,9 @@ const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|
 export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): void {
   const lex = lexicon();
   const found: Array<[number, number]> = [];
+  // The model's word list, built at most once per scan and only if the model is asked.
+  let words: KoWords | undefined;
+  const wordsOf = (): KoWords => (words ??= koWords(text, ko));
   const sink: Sink = (start, end, type, score, rule) => {
     found.push([start, end]);
     outer(start, end, type, score, rule);
@@ -89,11 +93,11 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
       titleSpans.push([at, at + stem.length]);
     }
   }
-  for (const [a, b] of keepWeakSpans(text, titleSpans, ko)) sink(a, b, 'NAME', 0.65, 'name.ko.title');
-  if (found.length > 0) coordinated(text, ko, found, outer);
+  for (const [a, b] of keepWeakSpans(text, titleSpans, ko, undefined, wordsOf)) sink(a, b, 'NAME', 0.65, 'name.ko.title');
+  if (found.length > 0) coordinated(text, ko, found, outer, wordsOf);
   findKoreanExtras(text, ko, found, outer);
   // The learned model adds names the rules leave out; a rule span stands (ko-model/index.ts).
-  findNamesKoreanModel(text, found, outer, undefined, ko);
+  findNamesKoreanModel(text, found, outer, undefined, ko, wordsOf);
 }
 
 const LIST_SEP_AFTER = /^ ?[,·/] ?$/;
@@ -103,7 +107,7 @@ const LIST_SEP_BEFORE = /^(?:[와과랑]|이랑)? ?[,·/]? ?$/;
  * Names listed together (박규리, 한승연, 구하라; 탕웨이와 장백지): a word joined to a found name by a
  * comma, middle dot or 와/과/랑 is a name too, when it looks like one (short, not a known word).
  */
-function coordinated(text: string, ko: HangulLines, found: Array<[number, number]>, sink: Sink): void {
+function coordinated(text: string, ko: HangulLines, found: Array<[number, number]>, sink: Sink, wordsOf: () => KoWords): void {
   const surnames = lexicon().koSurnames;
   const starts = new Map<number, number>();
   const ends = new Map<number, number>();
@@ -139,7 +143,7 @@ function coordinated(text: string, ko: HangulLines, found: Array<[number, number
     }
     if (joined) joins.push([at, stemEnd]);
   }
-  for (const [a, b] of keepWeakSpans(text, joins, ko)) sink(a, b, 'NAME', 0.6, 'name.ko.list_join');
+  for (const [a, b] of keepWeakSpans(text, joins, ko, undefined, wordsOf)) sink(a, b, 'NAME', 0.6, 'name.ko.list_join');
 }
 
 /** 존 메이어, 엠마와, 레이첼맥아담스: returns the end offset of the name, or 0. */

@@ -9,7 +9,7 @@ import { KO_NOT_NAMES } from '../names-ko-lists.js';
 import { KIN } from '../names-ko-more.js';
 import type { HangulLines } from '../lines.js';
 import type { Sink } from '../types.js';
-import { candidatesOf, featuresOf, koWords, type KoCandidate } from './features.js';
+import { candidatesOf, featuresOf, koWords, type KoCandidate, type KoWords } from './features.js';
 import { koNameModel, type KoNameModel } from './model.js';
 import { MODEL_NOT_NAMES } from './common-nouns.js';
 
@@ -35,13 +35,6 @@ export function scoreCandidate(model: KoNameModel, text: string, words: ReturnTy
   return z;
 }
 
-let titleVetoOverride: number | null | undefined;
-
-/** Training only: the weak-rule veto probability to try (null: no veto; undefined: the model's own). */
-export function setKoTitleVeto(p: number | null | undefined): void {
-  titleVetoOverride = p;
-}
-
 /**
  * The two weakest Korean rules (names-ko.ts): any short word before a person title, right for
  * 오바마 대통령 and wrong for 베스트 대사 or 열린 의원총회 (on KLUE dev, rules alone: 60 names, 29 false
@@ -50,23 +43,38 @@ export function setKoTitleVeto(p: number | null | undefined): void {
  * chosen with the threshold on out-of-fold dev so that the precision freed buys recall. No model
  * (or no titleVeto in its metadata), no veto: the rules alone are unchanged.
  */
-export function keepWeakSpans(text: string, spans: ReadonlyArray<readonly [number, number]>, ko: HangulLines | undefined, model: KoNameModel | null = koNameModel()): Array<readonly [number, number]> {
-  const veto = titleVetoOverride !== undefined ? titleVetoOverride : model?.meta.titleVeto ?? null;
+export function keepWeakSpans(text: string, spans: ReadonlyArray<readonly [number, number]>, ko: HangulLines | undefined, model: KoNameModel | null = koNameModel(), wordsOf: () => KoWords = () => koWords(text, ko)): Array<readonly [number, number]> {
+  const veto = model?.meta.titleVeto ?? null;
   if (model === null || veto === null || spans.length === 0) return [...spans];
   const logitVeto = Math.log(veto / (1 - veto));
-  const words = koWords(text, ko);
+  const words = wordsOf();
   const buf: number[] = [];
   return spans.filter(([a, b]) => {
     // The rule's span starts a Hangul word; past MAX_WORDS (no word found) the rule stands.
-    const w = words.starts.indexOf(a);
+    const w = wordAt(words.starts, a);
     if (w < 0 || (words.ends[w] ?? 0) < b) return true;
     return scoreCandidate(model, text, words, { start: a, end: b, word: w }, buf) >= logitVeto;
   });
 }
 
-export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink, model: KoNameModel | null = koNameModel(), ko?: HangulLines): void {
+/** The index of the word starting at `p` in sorted `starts`, or -1. */
+function wordAt(starts: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = starts[mid] ?? 0;
+    if (s === p) return mid;
+    if (s < p) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** `wordsOf` lets one scan share the word list with keepWeakSpans (built once, on first use). */
+export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly [number, number]>, sink: Sink, model: KoNameModel | null = koNameModel(), ko?: HangulLines, wordsOf: () => KoWords = () => koWords(text, ko)): void {
   if (model === null) return;
-  const words = koWords(text, ko);
+  const words = wordsOf();
   // Characters already inside a rule span: their words are left to the rules.
   const taken = new Uint8Array(text.length + 1);
   for (const [a, b] of found) for (let i = a; i < b && i < text.length; i++) taken[i] = 1;
