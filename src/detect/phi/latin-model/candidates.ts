@@ -27,7 +27,8 @@ export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const CJK = /[\u1100-\u11ff\u3040-\u9fff\uac00-\ud7a3]/;
 const isCjk = (c: number): boolean => (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 
-export interface LatinWord { readonly start: number; readonly end: number }
+/** A candidate word and the bounds of its line (known here, where lines are walked anyway). */
+export interface LatinWord { readonly start: number; readonly end: number; readonly lineStart: number; readonly lineEnd: number }
 
 /** Words (letters with inner hyphens) of a line range; used for lower-case lines and neighbours. */
 function wordAt(text: string, i: number): number {
@@ -63,6 +64,7 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   const re = new RegExp(UPPER_RE);
   let quiet = 0;
   let nl = -1;
+  let lineStart = 0;
   let lineEnd = -1;
   let lineCjk = false;
   for (;;) {
@@ -78,16 +80,16 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
     quiet = re.lastIndex;
     // Lines holding Hangul or Han are left to the Korean rules and model (After Dark, B무비 Queen).
     if (u > lineEnd) {
-      const ls = text.lastIndexOf('\n', u) + 1;
+      lineStart = text.lastIndexOf('\n', u) + 1;
       lineEnd = text.indexOf('\n', u);
       if (lineEnd < 0) lineEnd = text.length;
-      lineCjk = CJK.test(text.slice(ls, lineEnd));
+      lineCjk = CJK.test(text.slice(lineStart, lineEnd));
     }
     if (lineCjk) continue;
     const prev = text.charCodeAt(u - 1);
     if (u > 0 && (isLetter(prev) || isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(u - 2))))) continue;
     if (end - u < 2 || end - u > MAX_WORD || isDigit(text.charCodeAt(end)) || isCjk(text.charCodeAt(end)) || skip?.[u]) continue;
-    if (keep(text, u, end, lex)) out.push({ start: u, end });
+    if (keep(text, u, end, lex)) out.push({ start: u, end, lineStart, lineEnd });
   }
   return out.length > MAX_CANDIDATES ? out.slice(0, MAX_CANDIDATES) : out;
 }
@@ -112,7 +114,7 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
       const end = wordAt(text, i);
       const prev = text.charCodeAt(i - 1);
       const glued = i > ls && (isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(i - 2))));
-      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex) && listedLower(text, i, end, lex)) out.push({ start: i, end });
+      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex) && listedLower(text, i, end, lex)) out.push({ start: i, end, lineStart: ls, lineEnd: le });
       i = end;
     }
     ls = le + 1;

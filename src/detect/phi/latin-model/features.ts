@@ -105,21 +105,6 @@ function flagsOf(lw: string, lex: Lexicon): number {
   return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0) | (lex.common.has(lw) ? 128 : 0);
 }
 
-// Candidates come in text order, many to a line (notes run to hundreds of characters a line): the
-// last line's bounds are kept rather than searched for again from every word.
-let lineText = '';
-let lineStart = 0;
-let lineEnd = -1;
-function lineOf(text: string, start: number, end: number): [number, number] {
-  if (text !== lineText || start < lineStart || end > lineEnd) {
-    lineText = text;
-    lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    lineEnd = text.indexOf('\n', end);
-    if (lineEnd < 0) lineEnd = text.length;
-  }
-  return [lineStart, lineEnd];
-}
-
 /** What the rules found around a candidate: 0 nothing, 1 a NAME, 2 a LOCATION, 3 anything else. */
 export type CoverOf = (pos: number) => number;
 
@@ -170,9 +155,8 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
     out.push(fin(add(ch(add(ch(add(seed(26), nw, 0, nw.length), 124), nn.gap, 0, nn.gap.length), 124), nnw, 0, nnw.length), mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
   }
   // The line: where the word sits in it, how long it is, and whether it is all lower case.
-  const line = lineOf(text, start, end);
-  let ls = line[0];
-  const le = line[1];
+  let ls = w.lineStart;
+  const le = w.lineEnd;
   const lineLen = le - ls;
   while (ls < start && ' \t>?*-'.includes(text[ls] ?? '')) ls++;
   const first = ls === start;

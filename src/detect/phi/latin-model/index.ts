@@ -85,7 +85,7 @@ export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sin
     if (cover[w.end - 1] !== 0) continue;
     if (eponym(text, w.end) || eponymBefore(text, w.start) || modal(text, w)) continue;
     if (scoreWord(model, text, w, coverOf, buf) < model.logitThreshold) continue;
-    if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { start: open.start, end: w.end }; continue; }
+    if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { ...open, end: w.end }; continue; }
     if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');
     open = w;
   }
