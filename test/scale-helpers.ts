@@ -52,7 +52,7 @@ export interface CuttableProxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(targetPort: number): Promise<CuttableProxy> {
+async function startProxy(targetPort: number): Promise<CuttableProxy> {
   let down = false;
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {

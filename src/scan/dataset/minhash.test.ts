@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterSets } from './minhash.js';
+import { flatten } from './sets.js';
 import { jaccard, sortedUnique } from './tokens.js';
 
 function rng(seed: number): () => number {
@@ -30,7 +31,7 @@ function planted(size: number, seed: number): { sets: Uint32Array[]; copies: [nu
 for (const [threshold, size] of [[0.5, 16], [0.8, 200]] as const) {
   test(`clusterSets at ${threshold}: near copies join, and every cluster is connected by pairs at the threshold`, () => {
     const { sets, copies } = planted(size, 7 + size);
-    const c = clusterSets(sets, threshold);
+    const c = clusterSets(flatten(sets), threshold);
     for (const [a, b] of copies) if (jaccard(sets[a]!, sets[b]!) >= 0.9) assert.equal(c.find(a), c.find(b), `${a} ~ ${b}`);
     for (const members of c.groups().values()) {
       // Grow from the first member along pairs at the threshold: the whole cluster must be reached.

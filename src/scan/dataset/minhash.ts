@@ -4,9 +4,9 @@
  * verified with the exact Jaccard similarity, so LSH only decides which pairs are compared.
  */
 import { BandSorter } from './bands.js';
-import { Clusters, flatten, type FlatSets } from './sets.js';
+import { Clusters, type FlatSets } from './sets.js';
 import { packLowBytes, signature, signatureOnePermutation, tooManyMisses } from './signature.js';
-import { atLeast } from './tokens.js';
+import { atLeast, jaccardNeed } from './tokens.js';
 
 /**
  * Minima per row and rows per band, by threshold. Low thresholds (same question, 0.5) need short
@@ -53,8 +53,8 @@ function bytes(x: number): number {
  * from anywhere in the row arrays. The clusters are the connected pairs that pass the checks,
  * which does not depend on the order they are compared in.
  */
-export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: number): Clusters {
-  const { data, start } = Array.isArray(list) ? flatten(list as readonly Uint32Array[]) : list as FlatSets;
+export function clusterSets(sets: FlatSets, threshold: number): Clusters {
+  const { data, start } = sets;
   const n = start.length - 1;
   const clusters = new Clusters(n);
   const { minima, perBand, bands, onePermutation } = plan(threshold);
@@ -147,7 +147,7 @@ export function clusterSets(list: readonly Uint32Array[] | FlatSets, threshold: 
           if (length + otherLength > small) {
             if (tooManyMisses(packed, sigs, i, j, minima, maxMiss)) continue;
           } else {
-            const need = (threshold * (length + otherLength)) / (1 + threshold) - 1e-9;
+            const need = jaccardNeed(threshold, length, otherLength);
             const x = 4 * q;
             const bound = popcount4(s0 & mSketch[x]!, s1 & mSketch[x + 1]!, s2 & mSketch[x + 2]!, s3 & mSketch[x + 3]!) + Math.min(extra, mExtra[q]!);
             if (bound < need) continue;

@@ -20,11 +20,6 @@ export function flatSets(n: number, bound: number, fill: (i: number, out: Uint32
   return { data: data.subarray(0, start[n]!), start };
 }
 
-/** Set i of `sets`, as a view. */
-export function setOf(sets: FlatSets, i: number): Uint32Array {
-  return sets.data.subarray(sets.start[i]!, sets.start[i + 1]!);
-}
-
 export function flatten(sets: readonly Uint32Array[]): FlatSets {
   const start = new Int32Array(sets.length + 1);
   for (let i = 0; i < sets.length; i++) start[i + 1] = start[i]! + sets[i]!.length;
@@ -52,13 +47,17 @@ export class Clusters {
   }
   /** The clusters of two or more slots, keyed by root in order of their first slot, each listing its slots in order. */
   groups(): Map<number, number[]> {
+    // Sizes first, so the many single slots cost no list and no Map entry.
+    const n = this.parent.length;
+    const size = new Int32Array(n);
+    for (let i = 0; i < n; i++) size[this.find(i)]!++;
     const all = new Map<number, number[]>();
-    for (let i = 0; i < this.parent.length; i++) {
+    for (let i = 0; i < n; i++) {
       const root = this.find(i);
+      if (size[root]! < 2) continue;
       const list = all.get(root);
       if (list) list.push(i); else all.set(root, [i]);
     }
-    for (const [root, list] of all) if (list.length < 2) all.delete(root);
     return all;
   }
 }

@@ -3,7 +3,7 @@
  * one-permutation hashing (one hash per element), plus a one-byte-per-minimum copy for a cheap
  * first look at a candidate pair.
  */
-export const MAX_MINIMA = 64;
+const MAX_MINIMA = 64;
 
 const A = new Int32Array(MAX_MINIMA);
 const B = new Int32Array(MAX_MINIMA);

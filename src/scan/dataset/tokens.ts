@@ -80,10 +80,12 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
  * elements left cannot bring the intersection to the size needed: most candidate pairs fail, and
  * they fail after a fraction of the merge.
  */
+/** Shared elements two sets of sizes `la` and `lb` need for Jaccard >= t: |A n B| / |A u B| >= t <=> |A n B| >= t (|A| + |B|) / (1 + t). */
+export const jaccardNeed = (t: number, la: number, lb: number): number => (t * (la + lb)) / (1 + t) - 1e-9;
+
 export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, t: number): boolean {
   if (a.length === 0 && b.length === 0) return true;
-  // |A n B| / |A u B| >= t  <=>  |A n B| >= t (|A| + |B|) / (1 + t)
-  const need = (t * (a.length + b.length)) / (1 + t) - 1e-9;
+  const need = jaccardNeed(t, a.length, b.length);
   if (Math.min(a.length, b.length) < need) return false;
   let i = 0;
   let j = 0;
@@ -98,7 +100,7 @@ export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, t: number): boole
 
 /** `jaccardAtLeast` of two sorted sets held in `data` at [a, aEnd) and [b, bEnd). */
 export function atLeast(data: Uint32Array, a: number, aEnd: number, b: number, bEnd: number, t: number): boolean {
-  const need = (t * (aEnd - a + bEnd - b)) / (1 + t) - 1e-9;
+  const need = jaccardNeed(t, aEnd - a, bEnd - b);
   if (Math.min(aEnd - a, bEnd - b) < need) return false;
   let inter = 0;
   while (a < aEnd && b < bEnd) {

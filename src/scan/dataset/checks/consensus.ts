@@ -7,8 +7,8 @@
  */
 import type { RowReason } from '../types.js';
 import { clusterSets } from '../minhash.js';
-import { flatSets, setOf, type Clusters } from '../sets.js';
-import { jaccardAtLeast, shinglesInto } from '../tokens.js';
+import { flatSets, type Clusters } from '../sets.js';
+import { atLeast, jaccardAtLeast, jaccardNeed, shinglesInto } from '../tokens.js';
 import type { RowFeatures } from './store.js';
 import { softContradictions, type Consensus } from './soft.js';
 
@@ -68,7 +68,7 @@ class HeadPositions {
 
 /** Whether `found` (an upper bound on the shared elements) leaves room for SAME_ANSWER similarity. */
 function mayShare(found: number, a: Uint32Array, b: Uint32Array): boolean {
-  return found >= (SAME_ANSWER * (a.length + b.length)) / (1 + SAME_ANSWER) - 1e-9;
+  return found >= jaccardNeed(SAME_ANSWER, a.length, b.length);
 }
 
 export function checkConsensus(rows: readonly RowFeatures[], common: (t: number) => boolean, weight?: (t: number) => number): ConsensusResult {
@@ -116,7 +116,7 @@ export function checkConsensus(rows: readonly RowFeatures[], common: (t: number)
         // questions ("dose of X for Y" ... "dose of X for Z"). A row contradicts only rows whose
         // prompt it is itself close to, and at least two of them.
         let direct = 0;
-        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (jaccardAtLeast(setOf(sets, i), setOf(sets, major[k]!), SAME_PROMPT)) direct++;
+        for (let k = 0; k < major.length && k < MAX_DIRECT_CHECKS && direct < MIN_DIRECT; k++) if (atLeast(sets.data, sets.start[i]!, sets.start[i + 1]!, sets.start[major[k]!]!, sets.start[major[k]! + 1]!, SAME_PROMPT)) direct++;
         if (direct < MIN_DIRECT) continue;
         contradicting.add(i);
         reasons.set(rows[i]!.index, [{
