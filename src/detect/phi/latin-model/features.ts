@@ -11,7 +11,8 @@ import { lexicon, type Lexicon } from '../lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
 
-export const LATIN_FEATURE_VERSION = 5;
+// 6: hyphenated compounds of ordinary words (walk-in) carry the ordinary-word flag.
+export const LATIN_FEATURE_VERSION = 6;
 
 /** FNV-1a of a tag and a string, folded to `mask`. */
 function hashStr(tag: number, s: string, mask: number): number {
@@ -102,7 +103,15 @@ function listFlags(lw: string, lex: Lexicon): number {
 }
 const flagMemo = new WeakMap<Lexicon, Map<string, number>>();
 function flagsOf(lw: string, lex: Lexicon): number {
-  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0) | (lex.common.has(lw) ? 128 : 0);
+  return (lex.first.has(lw) ? 1 : 0) | (lex.last.has(lw) ? 2 : 0) | (lex.firstWide.has(lw) ? 4 : 0) | (lex.lastWide.has(lw) ? 8 : 0) | (lex.places.has(lw) ? 16 : 0) | (NEVER_NAME.has(lw) ? 32 : 0) | (AMBIGUOUS.has(lw) ? 64 : 0) | (ordinary(lw, lex) ? 128 : 0);
+}
+
+/** An ordinary word, or a hyphenated compound of ordinary words the list lacks whole (walk-in, drop-off). */
+function ordinary(lw: string, lex: Lexicon): boolean {
+  if (lex.common.has(lw)) return true;
+  if (!lw.includes('-')) return false;
+  const parts = lw.split('-');
+  return parts.every((p) => p !== '' && lex.common.has(p) && !lex.firstWide.has(p) && !lex.lastWide.has(p));
 }
 
 /** What the rules found around a candidate: 0 nothing, 1 a NAME, 2 a LOCATION, 3 anything else. */

@@ -86,3 +86,8 @@ test('a modal opening a question is not a given name: "May I", "Will you"', () =
   assert.deepEqual(names('May I request to have the bill sent by post?'), []);
   assert.deepEqual(names('Will you call me back?'), []);
 });
+
+test('a hyphenated compound of ordinary words is no name, even as a line label: "Walk-in:"', () => {
+  assert.deepEqual(names('Walk-in: Painless wart on the left thumb for two months.'), []);
+  assert.deepEqual(names('Drop-off: Patient brought in by her daughter.'), []);
+});
