@@ -111,7 +111,6 @@ async function commitMany(pool: Pool, batch: readonly AppendRequest[]): Promise<
 export function createAppender(pool: Pool, maxBatch = MAX_BATCH): Appender {
   const group = asyncGroupCommit<AppendRequest, StoredEvent>({
     commitMany: (batch) => commitMany(pool, batch),
-    commitOne: async (a) => (await commitMany(pool, [a]))[0] as StoredEvent,
     maxBatch,
     retryAlone: (e) => !isConnectionLoss(e),
     toError: (e) => storeError(e, 'the audit event could not be written to the store'),

@@ -14,7 +14,6 @@ function recorder(options: { maxBatch?: number; failOn?: number; lost?: boolean 
   };
   const g = asyncGroupCommit<number, number>({
     commitMany: write,
-    commitOne: async (i) => (await write([i]))[0] ?? Number.NaN,
     maxBatch: options.maxBatch ?? 100,
     retryAlone: (e) => (e as { lost?: boolean }).lost !== true,
     toError: (e) => new Error(`MG_STORE ${(e as { lost?: boolean }).lost === true ? 'lost' : 'bad'}`),

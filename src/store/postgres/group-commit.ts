@@ -16,8 +16,6 @@
 export interface AsyncGroupCommitOptions<I, O> {
   /** Writes all inputs, in order, in ONE transaction; returns one output per input. */
   readonly commitMany: (inputs: readonly I[]) => Promise<O[]>;
-  /** Writes one input in its own transaction (single appends, and the fallback after a failed batch). */
-  readonly commitOne: (input: I) => Promise<O>;
   /** Most inputs per transaction: bounds the statement size and the lock hold. */
   readonly maxBatch: number;
   /** False when a failed batch must not be retried input by input (the connection is lost). */
@@ -48,7 +46,8 @@ export function asyncGroupCommit<I, O>(options: AsyncGroupCommitOptions<I, O>): 
 
   async function alone(w: Waiting<I, O>): Promise<void> {
     try {
-      w.resolve(await options.commitOne(w.input));
+      // Its own transaction (single appends, and the fallback after a failed batch): a batch of one.
+      w.resolve((await options.commitMany([w.input]))[0] as O);
     } catch (e) {
       w.reject(options.toError(e));
     }

@@ -58,7 +58,6 @@ export function sqliteAuditStore(db: Database, options: { syncHeads: boolean; ma
   });
   const appends = groupCommit<AuditEventInput, StoredEvent>({
     commitMany: (inputs) => appendManyTx.immediate(inputs),
-    commitOne: (input) => appendManyTx.immediate([input])[0] as StoredEvent,
     maxBatch: options.maxBatch ?? 256,
     // Disk full, read-only file, lock held too long: the caller records it, never the event's content.
     toError: (e) => (e instanceof MedguardError ? e : new MedguardError('MG_STORE', 'the audit event could not be written to the store', { cause: e })),

@@ -24,7 +24,6 @@ function recorder(options: { maxBatch?: number; failOn?: number } = {}) {
   };
   const g = groupCommit<number, number>({
     commitMany: write,
-    commitOne: (i) => write([i])[0] ?? Number.NaN,
     maxBatch: options.maxBatch ?? 100,
     toError: () => new Error('MG_STORE'),
   });

@@ -15,8 +15,6 @@
 export interface GroupCommitOptions<I, O> {
   /** Writes all inputs, in order, in ONE transaction; returns one output per input. */
   readonly commitMany: (inputs: readonly I[]) => O[];
-  /** Writes one input in its own transaction (the fallback after a failed batch). */
-  readonly commitOne: (input: I) => O;
   /** Most inputs per transaction: bounds how long one commit holds the event loop. */
   readonly maxBatch: number;
   /** Turns a thrown error into what the caller sees (never the input's content). */
@@ -56,7 +54,8 @@ export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): GroupCommi
     // One at a time (the batch was a single event, or its transaction was rolled back as a whole).
     for (const w of batch) {
       try {
-        w.resolve(options.commitOne(w.input));
+        // Its own transaction: a batch of one.
+        w.resolve(options.commitMany([w.input])[0] as O);
       } catch (e) {
         w.reject(options.toError(e));
       }
