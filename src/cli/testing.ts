@@ -1,6 +1,16 @@
-/** A tiny deterministic pipeline for CLI tests, independent of the real detectors' progress. */
+/** CLI test helpers: running the CLI in memory, and a tiny deterministic pipeline independent of the real detectors' progress. */
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import type { Assessor, Detector } from '../core/types.js';
+import { memoryIo } from './io.js';
+import { runCli } from './main.js';
+
+/** Runs the CLI with `argv` on in-memory streams: its exit code and what it wrote. */
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo();
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
 
 /** Flags the word ATTACK (high) and reports SECRET as a secret finding (medium). */
 export function fakeInspector(): Pipeline {

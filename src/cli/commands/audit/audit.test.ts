@@ -6,8 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { openAudit } from '../../../audit/open.js';
 import { sampleEvent } from '../../../store/fixtures.js';
-import { memoryIo } from '../../io.js';
-import { runCli } from '../../main.js';
+import { cli } from '../../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-audit-cli-'));
 const storePath = join(dir, 'db', 'medguard.db');
@@ -23,11 +22,6 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 describe('medguard audit verify', () => {
   it('exits 0 on an intact trail and says how it checked', async () => {

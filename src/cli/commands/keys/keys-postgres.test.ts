@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openPostgresStore } from '../../../store/postgres/index.js';
 import { dropSchema, PG_TEST_URL, postgresUnavailable, testSchemaName } from '../../../store/postgres/testing.js';
-import { cli, verifyIn } from './testing.js';
+import { cli } from '../../testing.js';
+import { verifyIn } from './testing.js';
 
 const skip = await postgresUnavailable();
 const dir = mkdtempSync(join(tmpdir(), 'mg-keys-pg-'));

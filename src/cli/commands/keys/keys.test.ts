@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openSqliteStore } from '../../../store/sqlite/index.js';
 import { parseExpiry } from './store.js';
-import { cli, verifyIn } from './testing.js';
+import { cli } from '../../testing.js';
+import { verifyIn } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-keys-cli-'));
 const store = join(dir, 'db', 'medguard.db');

@@ -1,15 +1,7 @@
-/** What the keys command tests share: running the CLI in memory and asking a gateway verifier. */
+/** What the keys command tests share: asking a gateway verifier about a key. */
 import { createApiKeyVerifier } from '../../../gateway/identity/apikeys.js';
 import { GatewayError } from '../../../gateway/types.js';
 import type { Store } from '../../../store/types.js';
-import { memoryIo } from '../../io.js';
-import { runCli } from '../../main.js';
-
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 /** What a gateway on the store `open` gives would answer for the key: its role, or the error code. */
 export async function verifyIn(open: () => Store | Promise<Store>, token: string): Promise<string> {
