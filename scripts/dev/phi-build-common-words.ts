@@ -7,19 +7,17 @@
  * in lower case, where names are lower case too) are left out, as are the dev and test splits.
  * Run: npx tsx scripts/dev/phi-build-common-words.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dataDir } from '../train/data.js';
+import { loadSplit } from '../train/data.js';
 
 const MIN_COUNT = 4;
 const SOURCES = ['abachaa/MedQuAD', 'pubmedqa/pubmedqa', 'abachaa/MTS-Dialog'];
 const WORD = /(?<![\p{L}\d'’-])[a-z][a-z'’-]{0,28}[a-z](?![\p{L}\d'’-])/gu;
 const counts = new Map<string, number>();
-for (const line of readFileSync(path.join(dataDir(), 'medical_benign.jsonl'), 'utf8').split('\n')) {
-  if (!line.trim()) continue;
-  const r = JSON.parse(line) as { text: string; source: string; split: string };
-  if (r.split !== 'train' || !SOURCES.some((s) => r.source.startsWith(s)) || !/[A-Z]/.test(r.text)) continue;
+for (const r of loadSplit('train').medical) {
+  if (!SOURCES.some((s) => r.source.startsWith(s)) || !/[A-Z]/.test(r.text)) continue;
   for (const m of r.text.matchAll(WORD)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 const words = [...counts].filter(([, n]) => n >= MIN_COUNT).map(([w]) => w).sort();

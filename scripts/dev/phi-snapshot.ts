@@ -16,6 +16,7 @@ import { detectPhi, type PhiSpan } from '../../src/detect/phi/index.js';
 import { scanPhi } from '../../src/detect/phi/scan.js';
 import { compose } from '../bench/phi.js';
 import { notesOf } from '../bench/deid.js';
+import { phiDataDir } from '../train/ko-names-data.js';
 
 const args = process.argv.slice(2);
 const mode = args[0];
@@ -28,7 +29,7 @@ if (mode !== 'write' && mode !== 'compare') {
   process.exit(2);
 }
 
-const DATA = '/work/shared/data/phi';
+const DATA = phiDataDir();
 const FILES = ['dev', 'test', 'synthetic_ko_dev', 'synthetic_ko_test'];
 
 function inputs(): Array<[string, string]> {

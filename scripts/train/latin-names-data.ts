@@ -7,10 +7,8 @@
  * CC BY 4.0 or MIT) as negatives. Deterministic for a seed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { allFakers, type Faker } from '@faker-js/faker';
-import { dataDir } from './data.js';
+import { loadSplit } from './data.js';
 import type { PhiDoc, Span } from './ko-names-data.js';
 
 const LOCALES = ['de', 'de_AT', 'de_CH', 'fr', 'fr_BE', 'fr_CA', 'it', 'nl', 'nl_BE', 'pl', 'cs_CZ', 'sk', 'hu', 'hr', 'sl_SI', 'sr_RS_latin', 'sv', 'nb_NO', 'da', 'fi', 'pt_PT', 'pt_BR', 'ro', 'tr', 'lv', 'id_ID', 'vi', 'af_ZA', 'zu_ZA', 'yo_NG', 'en', 'en_GB', 'en_IN', 'en_NG', 'en_AU', 'es', 'es_MX', 'az', 'uz_UZ_latin', 'ku_kmr_latin'] as const;
@@ -178,13 +176,9 @@ const LICENSED = ['abachaa/MedQuAD', 'pubmedqa/pubmedqa', 'abachaa/MTS-Dialog', 
 
 /** Licensed medical-benign rows of one split, hash-selected, cut to `maxChars`: negatives with no gold names. */
 export function medicalRows(split: 'train' | 'dev', count: number, maxChars = 3000): PhiDoc[] {
-  const rows: Array<{ id: string; text: string; h: string }> = [];
-  for (const line of readFileSync(join(dataDir(), 'medical_benign.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id: string; text: string; source: string; split: string };
-    if (r.split !== split || !LICENSED.some((p) => r.source.startsWith(p))) continue;
-    rows.push({ id: r.id, text: r.text.slice(0, maxChars), h: createHash('sha256').update(`latin:${r.id}`).digest('hex') });
-  }
+  const rows = loadSplit(split).medical
+    .filter((r) => LICENSED.some((p) => r.source.startsWith(p)))
+    .map((r) => ({ id: r.id, text: r.text.slice(0, maxChars), h: createHash('sha256').update(`latin:${r.id}`).digest('hex') }));
   rows.sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0));
   return rows.slice(0, count).map((r) => ({ id: `medical:${r.id}`, text: r.text, spans: [], ignore: [], source: 'medical-benign', lang: 'en' }));
 }
