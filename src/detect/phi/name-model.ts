@@ -11,6 +11,16 @@ import { MedguardError } from '../../core/errors.js';
 import { encodeHalf } from '../../core/float16.js';
 import { checkedHalfWeights, packageModelDir, parseModelJson, sha256Hex } from '../../core/model-file.js';
 
+/** Hash of a constant feature of either name model: a tag and a small integer, no string built. */
+export const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
+
+/** Logit of a candidate from its feature indices (the bias is a hashed feature like the others). */
+export function logitOf(model: NameModel, feats: readonly number[]): number {
+  let z = 0;
+  for (const i of feats) z += model.weights[i] ?? 0;
+  return z;
+}
+
 export interface NameModelMetadata {
   readonly format: string;
   readonly id: string;

@@ -4,6 +4,7 @@
  * here that alters any feature must bump KO_FEATURE_VERSION (the loader refuses a mismatch).
  */
 import { lexicon } from '../lexicon.js';
+import { hashInt } from '../name-model.js';
 import { BEFORE_CUE, CORE_GIVEN, FOREIGN_FAMILY, FOREIGN_GIVEN, KO_NOT_NAMES, PARTICLES, TITLE_AFTER } from '../names-ko-lists.js';
 import { hangulLines, hangulMatches, type HangulLines } from '../lines.js';
 
@@ -73,9 +74,6 @@ function hashSlice(tag: number, s: string, from: number, to: number, mask: numbe
 const hashStr = (tag: number, s: string, mask: number): number => hashSlice(tag, s, 0, s.length, mask);
 
 const NOT_HANGUL_OR_SPACE = /[^\uac00-\ud7a3\s]/;
-
-/** Hash of a constant feature: tag and a small integer, no string built. */
-const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
 
 // Word-level features (neighbours, cues) are the same for every candidate of a word: computed once
 // per word and kept on the text's own KoWords, so nothing of the text outlives the caller's use.

@@ -11,6 +11,7 @@ import type { HangulLines } from '../lines.js';
 import type { Sink } from '../types.js';
 import { candidatesOf, featuresOf, koWords, type KoCandidate, type KoWords } from './features.js';
 import { koNameModel, type KoNameModel } from './model.js';
+import { logitOf } from '../name-model.js';
 import { MODEL_NOT_NAMES } from './common-nouns.js';
 
 /** Scores sit below every rule's (0.55+) so a rule span wins any overlap, and at the default minScore. */
@@ -27,12 +28,10 @@ export function setKoNounVeto(on: boolean): void {
   nounVeto = on;
 }
 
-/** Logit of a candidate (the bias is a hashed feature like the others). */
+/** Logit of a candidate. */
 export function scoreCandidate(model: KoNameModel, text: string, words: ReturnType<typeof koWords>, c: KoCandidate, buf: number[]): number {
   featuresOf(text, words, c, model.bits, buf);
-  let z = 0;
-  for (const i of buf) z += model.weights[i] ?? 0;
-  return z;
+  return logitOf(model, buf);
 }
 
 /**

@@ -8,6 +8,7 @@
  * text around it on demand.
  */
 import { lexicon, type Lexicon } from '../lexicon.js';
+import { hashInt } from '../name-model.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
 
@@ -35,8 +36,6 @@ const fin = (h: number, mask: number): number => (h >>> 0) & mask;
 const pad = (lw: string, k: number): number => (k === 0 ? 94 : k === lw.length + 1 ? 36 : lw.charCodeAt(k - 1));
 /** hashStr of lw.slice(a, b) for 0 <= b with a possibly negative (a suffix longer than the word). */
 const part = (tag: number, lw: string, a: number, b: number, mask: number): number => fin(add(seed(tag), lw, Math.max(0, a), Math.min(lw.length, b)), mask);
-
-const hashInt = (tag: number, v: number, mask: number): number => (Math.imul((0x811c9dc5 ^ tag ^ (v << 8)) >>> 0, 0x01000193) >>> 0) & mask;
 
 /** Shape of a word: 0 none, 1 lower, 2 capitalised, 3 all caps, 4 digits, 5 inner capital (McDowell). */
 function shapeOf(text: string, a: number, b: number): number {

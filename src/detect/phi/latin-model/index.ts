@@ -10,6 +10,7 @@ import type { PhiSpan, Sink } from '../types.js';
 import { candidates, type LatinWord } from './candidates.js';
 import { featuresOf, type CoverOf } from './features.js';
 import { latinNameModel, type LatinNameModel } from './model.js';
+import { logitOf } from '../name-model.js';
 
 /** Below every rule's score (0.55+), so a rule span wins any overlap; at the default minScore. */
 const MODEL_SCORE = 0.5;
@@ -28,9 +29,7 @@ export function coverFrom(length: number, found: readonly PhiSpan[]): Uint8Array
 
 export function scoreWord(model: LatinNameModel, text: string, w: LatinWord, cover: CoverOf, buf: number[]): number {
   featuresOf(text, w, model.bits, cover, buf);
-  let z = 0;
-  for (const i of buf) z += model.weights[i] ?? 0;
-  return z;
+  return logitOf(model, buf);
 }
 
 // Capitalised words after a candidate, then what follows an eponym (Freeman Sheldon syndrome, Brody myopathy).
