@@ -61,6 +61,8 @@ const UPPER_RE = new RegExp(`[${upperSrc}]`, 'g');
  */
 export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8Array): LatinWord[] {
   const out: LatinWord[] = [];
+  // Per call: the verdicts hold the text's own capitalised words, which must not outlive it.
+  const verdicts: Verdicts = new Map();
   const re = new RegExp(UPPER_RE);
   let quiet = 0;
   let nl = -1;
@@ -73,7 +75,7 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
     const u = m ? re.lastIndex - 1 : text.length;
     // Only a stretch holding a line break (or the text's start) can hold a whole lower-case line.
     if (nl < quiet) nl = text.indexOf('\n', quiet);
-    if (u > quiet && ((nl >= 0 && nl < u) || quiet === 0)) lowerLines(text, quiet, u, out, lex, skip);
+    if (u > quiet && ((nl >= 0 && nl < u) || quiet === 0)) lowerLines(text, quiet, u, out, lex, verdicts, skip);
     if (!m || out.length >= MAX_CANDIDATES) break;
     const end = wordAt(text, u);
     re.lastIndex = Math.max(end, u + 1);
@@ -89,13 +91,13 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
     const prev = text.charCodeAt(u - 1);
     if (u > 0 && (isLetter(prev) || isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(u - 2))))) continue;
     if (end - u < 2 || end - u > MAX_WORD || isDigit(text.charCodeAt(end)) || isCjk(text.charCodeAt(end)) || skip?.[u]) continue;
-    if (keep(text, u, end, lex)) out.push({ start: u, end, lineStart, lineEnd });
+    if (keep(text, u, end, lex, verdicts)) out.push({ start: u, end, lineStart, lineEnd });
   }
   return out.length > MAX_CANDIDATES ? out.slice(0, MAX_CANDIDATES) : out;
 }
 
 /** The words of the whole lines inside [from, to), a stretch with no capital letter. */
-function lowerLines(text: string, from: number, to: number, out: LatinWord[], lex: Lexicon, skip?: Uint8Array): void {
+function lowerLines(text: string, from: number, to: number, out: LatinWord[], lex: Lexicon, verdicts: Verdicts, skip?: Uint8Array): void {
   // The line holding `from` has a capital before it, unless `from` opens the text.
   let ls = from === 0 ? 0 : text.indexOf('\n', from) + 1;
   if (ls === 0 && from !== 0) return;
@@ -114,7 +116,7 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
       const end = wordAt(text, i);
       const prev = text.charCodeAt(i - 1);
       const glued = i > ls && (isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(i - 2))));
-      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex) && listedLower(text, i, end, lex)) out.push({ start: i, end, lineStart: ls, lineEnd: le });
+      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex, verdicts) && listedLower(text, i, end, lex)) out.push({ start: i, end, lineStart: ls, lineEnd: le });
       i = end;
     }
     ls = le + 1;
@@ -135,14 +137,14 @@ function listedLower(text: string, a: number, b: number, lex: Lexicon): boolean 
 const LABELS = new Set('echo reply response answer output input question note notes summary context prompt system user assistant bot agent customer support operator caller host moderator narrator speaker subject re fwd fw attachment comment comments update reminder warning tip example step result results status reason topic agenda action goal source reference title category genre rating cast runtime studio menu price total'.split(' '));
 
 // Clinical text repeats its capitalised words (Patient, Seen, Chest): the verdict per spelling is
-// kept, up to a bound, rather than lower-cased and looked up again.
+// kept for the call, up to a bound, rather than lower-cased and looked up again.
 // Keyed by a hash of the characters and checked with startsWith, so a repeated word costs no
 // substring; a hash shared by two spellings keeps the first and recomputes the other.
 interface Verdict { readonly w: string; readonly ok: boolean }
-const verdicts = new Map<number, Verdict>();
+type Verdicts = Map<number, Verdict>;
 const MAX_VERDICTS = 50000;
 
-function keep(text: string, a: number, b: number, lex: Lexicon): boolean {
+function keep(text: string, a: number, b: number, lex: Lexicon, verdicts: Verdicts): boolean {
   let h = 0x811c9dc5;
   for (let i = a; i < b; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   const known = verdicts.get(h);

@@ -96,7 +96,8 @@ function listFlags(lw: string, lex: Lexicon): number {
   let f = memo.get(lw);
   if (f === undefined) {
     f = flagsOf(lw, lex);
-    if (memo.size < MAX_MEMO) memo.set(lw, f);
+    // Only words of the shipped lists are kept: a word in none (an unlisted name) is the text's own.
+    if (f !== 0 && memo.size < MAX_MEMO) memo.set(lw, f);
   }
   return f;
 }
