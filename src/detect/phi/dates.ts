@@ -24,6 +24,9 @@ const ES_MONTH_ALONE = new RegExp(String.raw`(?<=\b(?:en|desde|hasta|mes de|fina
 // "last week" names no date by itself; next to a named patient or record number it narrows the
 // visit down, so scan.ts asks for these only when the text already holds a direct identifier.
 const EN_RELATIVE_PERIOD = /\b(?:last|this past) (?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b/g;
+// A weekday, for the same reason: beside a name it is one element of the event's date ("seen on
+// Monday"). The plural is a habit ("on Mondays"), not a date.
+const EN_WEEKDAY = /\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day(?![A-Za-z'’])/g;
 
 // The month-name patterns are scanned from their month words (anchors.ts): every match holds one
 // at a fixed distance from its start, 0 for month-first forms; day-first: 1-2 digits, an
@@ -65,6 +68,7 @@ export function monthScans(text: string): { words: Scan[]; alone: Scan; monthYea
 
 export function findRelativeDates(text: string, sink: Sink): void {
   for (let m = firstMatch(EN_RELATIVE_PERIOD, text); m; m = nextMatch(EN_RELATIVE_PERIOD, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.relative_period');
+  for (let m = firstMatch(EN_WEEKDAY, text); m; m = nextMatch(EN_WEEKDAY, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.55, 'date.weekday');
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;

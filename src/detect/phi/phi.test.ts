@@ -87,6 +87,20 @@ test('a relative period is a date only next to a direct identifier', () => {
   assert.ok(detectPhi(text).some((f) => f.type === 'DATE' && text.slice(f.start, f.end) === 'last week'));
 });
 
+test('a weekday is a date only next to a direct identifier, and a habit ("on Mondays") never', () => {
+  const dates = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'DATE').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(dates('Follow up on Monday; skiing on sunday made the knee worse.'), []);
+  assert.deepEqual(dates('Patient: John Smith, seen on Monday, skiing on sunday.'), ['Monday', 'sunday']);
+  assert.deepEqual(dates('Patient: John Smith, dialysis on Mondays and Fridays.'), []);
+});
+
+test('a relative or neighbour before a capitalised word names it (cousin, landlord, tía)', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('My cousin Anton moved to another town.'), ['Anton']);
+  assert.deepEqual(names('Her landlord Kowalczyk fixed the heating.'), ['Kowalczyk']);
+  assert.deepEqual(names('Acude con su tía Rosalía a la consulta.'), ['Rosalía']);
+});
+
 test('Korean names: surname alone before 씨/모, initials, titles, foreign names, lists', () => {
   const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
   assert.deepEqual(names('김씨는 지난 10일 입건됐다.'), ['김']);
