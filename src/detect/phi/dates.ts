@@ -72,6 +72,9 @@ export function findRelativeDates(text: string, sink: Sink): void {
 }
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/g;
+// A two-digit year first (89.12.27, 49-10-17) reads as a date only after a birth-date cue: alone it
+// is as much a version or a lab value as a date.
+const BIRTH_YMD = /(?:생년월일|출생일|생일|\bDOB|\bD\.O\.B\.|\bdate of birth|\bbirth ?date|\bfecha de nacimiento|\bF\. ?nac\.?)[ \t]{0,2}[:：]?[ \t]{0,3}(\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?!\d|[/.-]\d)/gi;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
 const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;
 const KO_YEAR_MONTH = /(?<!\d)\d{2,4} ?년 ?(?:1[0-2]|0?[1-9]) ?월(?! ?\d)/g;
@@ -114,6 +117,11 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
     for (const [re, starts] of months.monthYear) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
     for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
+    }
+    for (let m = firstMatch(BIRTH_YMD, text); m; m = nextMatch(BIRTH_YMD, text, m)) {
+      const [yy, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      const len = (m[1] ?? '').length + (m[2] ?? '').length * 2 + (m[3] ?? '').length + (m[4] ?? '').length;
+      if (validYmd(yy + 1900, mo, d)) sink(m.index + m[0].length - len, m.index + m[0].length, 'DATE', 0.85, 'date.birth_yymmdd');
     }
     for (let m = firstMatch(MONTH_DAY, text); m; m = nextMatch(MONTH_DAY, text, m)) {
       const mo = Number(m[1]);

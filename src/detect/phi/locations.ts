@@ -17,11 +17,16 @@ const STATE_ZIP = new RegExp(String.raw`\b${STATE} \d{5}(?:-\d{4})?\b`, 'g');
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{3}|\d{3} \d{2}|[A-Z]{2}-?\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4,7})\b/gi;
 const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?(?:-\d{1,5})?(?:,? \d{1,2}\.? ?[ºªo°] ?[A-Z]?\b)?|s\/n)?/gu;
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
-const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)?/g;
-const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?: \d{1,4}층| \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
+// The unit after the building number, with or without a comma (누리로 47, 120동 1402호).
+const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?:,? \d{1,4}층|,? \d{1,4}동 \d{1,5}호)?/g;
+const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?:,? \d{1,4}층|,? \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
 // Found from the suffix backwards: a letter-run-then-suffix pattern would be tried at every syllable.
 const KO_FACILITY_SUFFIX = /(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)/g;
 const KO_FACILITY_PREFIX = /[가-힣A-Za-z]{2,15}$/;
+// A clinic named by its specialty alone (정형외과의원, 재활의학과의원) names no place; one with a
+// name before the specialty does (새봄내과의원, 누리정형외과의원). Leftmost match: the longest specialty.
+const KO_SPECIALTY = /(?:내과|외과|소아과|산부인과|정신과|피부과|안과|치과|신경과|비뇨기과|비뇨의학과|이비인후과|가정의학과|재활의학과|정신건강의학과|소아청소년과|마취통증의학과|영상의학과|흉부외과|성형외과|정형외과|신경외과)$/;
+const KO_SPECIALTY_MODIFIER = /^(?:정형|신경|흉부|성형|일반|소화기|호흡기|순환기|심장|신장|내분비|감염|류마티스|혈액종양|종양|비뇨|이비인후|가정의학|재활의학|정신건강의학|소아청소년|소아|산부인|마취통증의학|영상의학|응급의학|통증의학|동네|개인|해당|전문|인근|근처|지역|가까운|다른|타|큰|작은|일반의)?$/;
 const KO_GENERIC = /^(?:대학|종합|상급|요양|동네|개인|해당|전문|타|지역|인근|큰|의뢰|협력|거점|전원|정신|어린이|치과|여성|준종합|일반|본|다른|가까운|근처|상급종합|대형|소형|인근의|주변|외부|해당병원|입원|외래|한방|동일|같은|모든|여러|이|그|저|어느|각|국내|전국|공공|민간|지방|시립|도립|국립|의원급|병원급|한|재활|정형|내과|외과)$/;
 const EN_FACILITY = /(?:\b(?:St\.|Saint|Mt\.|Mount) )?(?:\b[A-Z][A-Za-z'’.-]{1,20}(?: (?:and|&|of|the))? ){1,4}(?:Hospital|Medical Center|Medical Centre|Med(?:\.|ical)? Ctr|Med\.? Center|Health Center|Health System|Health Care|Healthcare|Clinic|Infirmary|Hospice|Nursing Home|Rehabilitation Center|Cancer Center|Medical Group|Hosp)\b(?: (?:of|for) [A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)?/g;
 const EN_KNOWN = /\b(?:Johns Hopkins|Cleveland Clinic|Mayo Clinic|UCSF|UCLA|UCSD|UW Med|Cedars?[- ]Sinai|Mount Sinai|Mt\. Sinai|Mass General|MGH|Baylor|Stanford|NYU Langone|MD Anderson|Kaiser Permanente|Sloan[- ]Kettering|Memorial Sloan Kettering|Emory|Vanderbilt|Northwestern|Brigham(?: and|&| &) Women['’]s|Beth Israel|Dana[- ]Farber|Bellevue|Montefiore|Lenox Hill|Geisinger|Intermountain|Ochsner|New ?York[- ]Presbyterian|NY Presbyterian|BronxCare|(?:the )?Bronx|Brooklyn|Manhattan|Staten Island|St\. Jude['’]s|St\.? [A-Z][a-z]{2,12}['’]s|UPMC|Northwell|Sutter Health|Cedars|Parkland|Grady|Harborview|Moffitt|Lurie Children['’]s|CHOP|OHSU|MUSC|UTSW|UT Southwestern|Fred Hutch(?:inson)?|City of Hope|Roswell Park|Fox Chase|Loma Linda|Scripps|Hoag|Barnes-Jewish|Froedtert|Beaumont|Inova|MedStar|Walter Reed|Henry Ford|Yale New Haven|Penn Medicine|Michigan Medicine|Jackson Memorial|Houston Methodist|Texas Children['’]s|Boston Children['’]s|Nationwide Children['’]s|Cincinnati Children['’]s|Seattle Children['’]s|Lahey|Tufts Medical|Atrium Health|Duke (?:Health|University Hospital|Medicine)|Mayo|Hopkins|San Fran|Philly|NYC|the Big Apple|(?:the )?(?:Bay Area|Twin Cities)|county hospital)\b(?: (?:University )?(?:Hospital|Medical Center|Health(?: Care)?|Med Ctr|Clinic))?/g;
@@ -102,7 +107,8 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
       const p = KO_FACILITY_PREFIX.exec(text.slice(Math.max(0, m.index - 15), m.index));
       const prefix = p?.[0];
       if (!prefix) continue;
-      if (KO_GENERIC.test(prefix) || (/(?:내과|외과|소아과|산부인과|정신과|피부과|안과|치과)$/.test(prefix) && prefix.length <= 4)) continue;
+      const specialty = KO_SPECIALTY.exec(prefix);
+      if (KO_GENERIC.test(prefix) || (specialty && KO_SPECIALTY_MODIFIER.test(prefix.slice(0, specialty.index)))) continue;
       sink(m.index - prefix.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.ko_facility');
     }
   }

@@ -126,3 +126,16 @@ test('lower-case names only after a cue that announces a name', () => {
   assert.deepEqual(names('ms. quinzia wants to join'), ['quinzia']);
   assert.deepEqual(names('dx ms flare, on natalizumab'), []);
 });
+
+test('Korean referral forms: a named specialty clinic, the unit after a comma, the postcode in brackets, a two-digit-year birth date', () => {
+  const found = (t: string, type: string): string[] => detectPhi(t).filter((f) => f.type === type).map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(found('받는 곳: 새봄내과의원 소화기내과 선생님 귀하', 'LOCATION'), ['새봄내과의원']);
+  assert.deepEqual(found('정형외과의원에서 진료 후 재활의학과의원으로 의뢰', 'LOCATION'), []);
+  const address = '주소: 서울특별시 종로구 누리로 47, 120동 1402호 (17851)';
+  assert.ok(found(address, 'LOCATION').some((s) => s.includes('120동 1402호')));
+  assert.ok(found(address, 'LOCATION').includes('17851'));
+  assert.deepEqual(found('생년월일: 89.12.27 (여/35세)', 'DATE'), ['89.12.27']);
+  assert.deepEqual(found('DOB: 49-10-17', 'DATE'), ['49-10-17']);
+  assert.deepEqual(found('버전 89.12.27 설치, HbA1c 7.12.3', 'DATE'), []);
+  assert.deepEqual(found('생년월일: 89.13.27', 'DATE'), []);
+});
