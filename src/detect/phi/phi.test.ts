@@ -139,3 +139,11 @@ test('Korean referral forms: a named specialty clinic, the unit after a comma, t
   assert.deepEqual(found('버전 89.12.27 설치, HbA1c 7.12.3', 'DATE'), []);
   assert.deepEqual(found('생년월일: 89.13.27', 'DATE'), []);
 });
+
+test('a record number written with a lower-case prefix after its cue is found without the prefix (NHC: nhc-2141304, CIPA: nhc/976421)', () => {
+  const mrn = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'MRN').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(mrn('NHC: nhc-21413043.'), ['21413043']);
+  assert.deepEqual(mrn('CIPA: nhc/976421.'), ['976421']);
+  assert.deepEqual(mrn('MRN: AB-123456'), ['AB-123456']);
+  assert.deepEqual(detectPhi('policy for 2 years'), []);
+});
