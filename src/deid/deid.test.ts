@@ -113,6 +113,23 @@ test('date intervals are preserved by the per-patient shift', () => {
   }
 });
 
+test('a weekday alone moves by the patient\'s shift, keeping the days between weekdays and its case', () => {
+  const text = 'Seen on Monday, scan on wednesday, call FRIDAY.';
+  const marks: Array<[string, string]> = [['Monday', 'DATE'], ['wednesday', 'DATE'], ['FRIDAY', 'DATE']];
+  const days = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+  // p1 and p2 are shifted by whole weeks with this key (a weekday then stays itself, which the vault
+  // refuses as a surrogate, so it becomes a tag); p3-p5 are not.
+  for (const patientId of ['p3', 'p4', 'p5']) {
+    const out = transform(text, spans(text, marks), { defaultAction: 'pseudonymize', key: KEY, patientId }).text;
+    const m = /^Seen on ([A-Z][a-z]+), scan on ([a-z]+), call ([A-Z]+)\.$/.exec(out);
+    assert.ok(m, out);
+    const [a, b, c] = [m[1], m[2], m[3]].map((w) => days.indexOf((w ?? '').toLowerCase()));
+    assert.ok((a ?? -1) >= 0 && (b ?? -1) >= 0 && (c ?? -1) >= 0, out);
+    assert.equal(((b ?? 0) - (a ?? 0) + 7) % 7, 2);
+    assert.equal(((c ?? 0) - (a ?? 0) + 7) % 7, 4);
+  }
+});
+
 test('overlaps resolve to the longest span, covering the union', () => {
   const r = resolveOverlaps([{ start: 0, end: 10, type: 'NAME', score: 0.9 }, { start: 5, end: 10, type: 'LOCATION', score: 0.95 }, { start: 8, end: 14, type: 'ID', score: 0.5 }, { start: 20, end: 22, type: 'DATE', score: 0.9 }]);
   assert.deepEqual(r, [{ start: 0, end: 14, type: 'NAME', score: 0.9 }, { start: 20, end: 22, type: 'DATE', score: 0.9 }]);

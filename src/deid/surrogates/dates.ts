@@ -16,6 +16,7 @@ interface Tok { text: string; kind: 'num' | 'month' | 'weekday' | 'lit'; role?: 
 export type DateOrder = 'mdy' | 'dmy';
 
 export function shiftDate(original: string, offsetDays: number, order: DateOrder = 'mdy'): string | undefined {
+  if (/^\p{L}+$/u.test(original)) return shiftWeekday(original, offsetDays);
   const toks = tokenize(original);
   if (!toks) return undefined;
   const nums = toks.filter((t) => t.kind === 'num');
@@ -123,6 +124,18 @@ function monthName(t: Tok, month: number): string {
 
 function isWeekday(w: string): boolean {
   return DAYS_EN.some((d) => d === w || d.slice(0, 3) === w) || DAYS_ES.includes(w);
+}
+
+/**
+ * A weekday alone (reported beside a named patient: "seen on Monday") moves by the same offset as
+ * the patient's dates, so "Monday ... Wednesday" stays two days apart.
+ */
+function shiftWeekday(original: string, offsetDays: number): string | undefined {
+  const lower = original.toLowerCase();
+  const en = DAYS_EN.findIndex((d) => d === lower || d.slice(0, 3) === lower);
+  const day = en >= 0 ? en : DAYS_ES.indexOf(lower);
+  if (day < 0) return undefined;
+  return styleWord(weekdayName(original, (((day + offsetDays) % 7) + 7) % 7), original);
 }
 
 function weekdayName(like: string, day: number): string {
