@@ -23,32 +23,49 @@ const N_BIT = 1 << 5;
 
 /**
  * Nucleotide sequences of ≥ 20 bases, possibly grouped by whitespace and position numbers as in
- * FASTA/GenBank. One pass over letter runs: a run of letters that are not all bases is a word and
- * breaks the block, so "CT scan" or "ACE inhibitor" never contribute.
+ * FASTA/GenBank. A block is a chain of letter runs made only of bases: a run joins the block when
+ * the run before it has ≥ 8 bases and only whitespace and digits (≤ 16) lie between; any other
+ * word breaks it, so "CT scan" or "ACE inhibitor" never contribute.
+ *
+ * A reported block therefore starts at a whole run of ≥ 8 bases (a shorter first run can neither
+ * reach 20 bases alone nor take a second run). Those starts are found by one regex scan, and the
+ * run-by-run walk happens only from them: text without such a run (nearly all clinical prose)
+ * costs the scan alone, not a JavaScript loop over every character.
  */
 export function findSequences(text: string): SequenceSpan[] {
   const out: SequenceSpan[] = [];
-  let blockStart = -1;
+  const re = LONG_RUN;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Inside a longer word (the run must be a whole letter run): skip to that word's end.
+    if (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) {
+      let k = end;
+      while (k < text.length && isLetter(text.charCodeAt(k))) k += 1;
+      re.lastIndex = k;
+      continue;
+    }
+    re.lastIndex = block(text, start, out);
+  }
+  return out;
+}
+
+const LONG_RUN = new RegExp(`[ACGTUNacgtun]{${MIN_INNER_RUN},}`, 'g');
+
+/**
+ * Walks the block that starts at the base run at `from`, reports it when it qualifies, and
+ * returns where the next block may start: the first run that did not join, or past a word.
+ */
+function block(text: string, from: number, out: SequenceSpan[]): number {
   let blockEnd = -1;
   let bases = 0;
   let lastRun = 0;
   let seen = 0;
   let nCount = 0;
-
-  const close = (): void => {
-    let distinct = 0;
-    for (let b = seen & 0x1f; b !== 0; b &= b - 1) distinct += 1;
-    if (blockStart >= 0 && bases >= MIN_BASES && distinct >= 3 && nCount * 2 < bases) {
-      out.push(withHeader(text, blockStart, blockEnd));
-    }
-    blockStart = -1;
-    bases = 0;
-    nCount = 0;
-    seen = 0;
-  };
-
   const len = text.length;
-  let i = 0;
+  let i = from;
+  let next = len;
   while (i < len) {
     let c = text.charCodeAt(i);
     if (!isLetter(c)) {
@@ -67,13 +84,12 @@ export function findSequences(text: string): SequenceSpan[] {
       i += 1;
     }
     if (!allBases) {
-      close();
-      continue;
+      next = i;
+      break;
     }
-    const joinable = blockStart >= 0 && lastRun >= MIN_INNER_RUN && start - blockEnd <= MAX_GAP && onlyGap(text, blockEnd, start);
-    if (!joinable) {
-      close();
-      blockStart = start;
+    if (blockEnd >= 0 && !(lastRun >= MIN_INNER_RUN && start - blockEnd <= MAX_GAP && onlyGap(text, blockEnd, start))) {
+      next = start;
+      break;
     }
     blockEnd = i;
     bases += i - start;
@@ -81,8 +97,10 @@ export function findSequences(text: string): SequenceSpan[] {
     seen |= runSeen;
     nCount += runN;
   }
-  close();
-  return out;
+  let distinct = 0;
+  for (let b = seen & 0x1f; b !== 0; b &= b - 1) distinct += 1;
+  if (bases >= MIN_BASES && distinct >= 3 && nCount * 2 < bases) out.push(withHeader(text, from, blockEnd));
+  return next;
 }
 
 function onlyGap(text: string, from: number, to: number): boolean {
