@@ -11,7 +11,8 @@ const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?!
 // YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
 const KR_RRN = /(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?: ?[-–] ?)?[0-9]\d{6}(?![\d-])/g;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+// Either case: chat-style text is typed in lower case, and the mod-97 check (1 in 97 by chance) decides.
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 const DEA = /\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const KR_PASSPORT = /(?<![A-Za-z0-9])[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])/g;

@@ -147,3 +147,9 @@ test('a record number written with a lower-case prefix after its cue is found wi
   assert.deepEqual(mrn('MRN: AB-123456'), ['AB-123456']);
   assert.deepEqual(detectPhi('policy for 2 years'), []);
 });
+
+test('an IBAN typed in lower case is found when its mod-97 check holds', () => {
+  const acct = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'ACCOUNT').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(acct('send it to gb82 west 1234 5698 7654 32 today'), ['gb82 west 1234 5698 7654 32']);
+  assert.deepEqual(acct('send it to gb83 west 1234 5698 7654 32 today'), []);
+});
