@@ -8,7 +8,9 @@ import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
 
-const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)`;
+// Chat-style text is typed in lower case: the full month names then too, but not "may" (you may 2x).
+const EN_MONTH_LOWER = 'january|february|march|april|june|july|august|september|october|november|december';
+const EN_MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|${EN_MONTH_LOWER})`;
 const ES_MONTH = String.raw`(?:[Ee]nero|[Ff]ebrero|[Mm]arzo|[Aa]bril|[Mm]ayo|[Jj]unio|[Jj]ulio|[Aa]gosto|[Ss]e(?:p)?tiembre|[Oo]ctubre|[Nn]oviembre|[Dd]iciembre)`;
 const LATIN = 'A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f';
 const ORD = String.raw`(?:st|nd|rd|th)?`;
@@ -34,7 +36,7 @@ const EN_WEEKDAY = /\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]u
 // month words are found by one pass of their own alternation (about 1 ms per MB; indexOf of
 // lower-case literals is no cheaper): it skips a month word starting inside another (mayoctubre),
 // which no month pattern could match, since each needs a non-letter before its month word.
-const EN_MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/g;
+const EN_MONTH_START = new RegExp(`Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|${EN_MONTH_LOWER}`, 'g');
 const ES_MONTH_START = new RegExp(ES_MONTH, 'g');
 /** The global patterns, in monthScans' order, for the test that compares the two. */
 export const MONTH_PATTERNS = { words: [EN_MDY, EN_DMY, ES_DMY], alone: ES_MONTH_ALONE, monthYear: [EN_MY, ES_MY] } as const;

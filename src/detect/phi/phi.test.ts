@@ -153,3 +153,9 @@ test('an IBAN typed in lower case is found when its mod-97 check holds', () => {
   assert.deepEqual(acct('send it to gb82 west 1234 5698 7654 32 today'), ['gb82 west 1234 5698 7654 32']);
   assert.deepEqual(acct('send it to gb83 west 1234 5698 7654 32 today'), []);
 });
+
+test('dates with a lower-case month name (chat style), but not the verb "may"', () => {
+  const dates = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'DATE').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(dates('born on march 3rd 1984, seen 3 august 2021'), ['march 3rd 1984', '3 august 2021']);
+  assert.deepEqual(dates('you may 2 tablets a day'), []);
+});
