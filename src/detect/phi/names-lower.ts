@@ -25,6 +25,18 @@ const IS_LIST_LETTER = Uint8Array.from({ length: 0x180 }, (_, c) => (LETTER_CHAR
 const listLetter = (c: number): boolean => c < 0x180 && IS_LIST_LETTER[c] === 1;
 const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) (?=lives|lived|works|moved)`, 'g');
 
+// Verbs that follow a name ("dr. smith said"): never its second word, even where a list has them (Said, Will).
+const VERB_AFTER = new Set('said says told tells asked asks thinks thought wants wanted recommended recommends prescribed prescribes gave gives ordered orders called calls is was has had will would can could should did does'.split(' '));
+
+// "my daughter emily", "her husband david (67)", "patient john doe": a relative or the patient named
+// in lower case. Only a listed given name counts, and a second word only when it is a listed
+// surname and no ordinary word ("my son will be", "my wife has").
+const KIN_LOWER = new RegExp(
+  String.raw`\b(?:(?:my|his|her|our|their|patient's) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|partner|friend|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r)|patient|pt\.?),? ` +
+    `([${LETTER}]{2,24})(?: ([${LETTER}][${LETTER}'-]{1,24}))?(?![${LETTER}])`,
+  'g',
+);
+
 /** Given name then surname, both listed and neither an ordinary word. */
 function listedPair(words: readonly string[]): boolean {
   const { firstWide: first, lastWide: last } = lexicon();
@@ -98,8 +110,21 @@ function findLowerShapes(text: string, sink: Sink): void {
   }
 }
 
+function findKinLower(text: string, sink: Sink): void {
+  const { first, last, common } = lexicon();
+  for (let m = firstMatch(KIN_LOWER, text); m; m = nextMatch(KIN_LOWER, text, m)) {
+    const given = m[1] ?? '';
+    if (!first.has(given) || common.has(given) || NEVER_NAME.has(given) || AMBIGUOUS.has(given) || VERB_AFTER.has(given)) continue;
+    const sur = m[2] ?? '';
+    const both = sur !== '' && last.has(sur) && !common.has(sur) && !VERB_AFTER.has(sur) && !NEVER_NAME.has(sur);
+    const start = m.index + m[0].length - given.length - (sur === '' ? 0 : sur.length + 1);
+    sink(start, start + (both ? given.length + 1 + sur.length : given.length), 'NAME', 0.7, 'name.lower_kin');
+  }
+}
+
 export function findNamesLower(text: string, sink: Sink): void {
   findLowerShapes(text, sink);
+  findKinLower(text, sink);
   for (let m = firstMatch(CUE_LOWER, text); m; m = nextMatch(CUE_LOWER, text, m)) {
     const value = m[1] ?? '';
     // Capitalised names are the Latin-script detector's; here only all-lower-case values.
@@ -113,7 +138,7 @@ export function findNamesLower(text: string, sink: Sink): void {
     let n = 0;
     while (n < words.length && !NEVER_NAME.has(words[n] ?? '')) {
       const w = words[n] ?? '';
-      if (n > 0 && w.length > 2 && !first.has(w) && !last.has(w) && !(announced && n === 1)) break;
+      if (n > 0 && (VERB_AFTER.has(w) || (w.length > 2 && !first.has(w) && !last.has(w) && !(announced && n === 1)))) break;
       n++;
     }
     if (n === 0) continue;

@@ -159,3 +159,17 @@ test('dates with a lower-case month name (chat style), but not the verb "may"', 
   assert.deepEqual(dates('born on march 3rd 1984, seen 3 august 2021'), ['march 3rd 1984', '3 august 2021']);
   assert.deepEqual(dates('you may 2 tablets a day'), []);
 });
+
+test('lower-case names after a relative or "patient", and not the verb after a titled name', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('my daughter emily has a fever'), ['emily']);
+  assert.deepEqual(names('pt mary smith seen today'), ['mary smith']);
+  assert.deepEqual(names('dr. smith said it was fine'), ['smith']);
+  assert.deepEqual(names('my son will be there, patient may need surgery, my wife has diabetes'), []);
+});
+
+test('in lower-case text a kin word or the verb of a contraction is no name, the relative\'s name is', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('my cousin josefa moved to another town.'), ['josefa']);
+  assert.deepEqual(names('doctors aren\'t sure yet, and i don\'t know why. good to see you mister'), []);
+});

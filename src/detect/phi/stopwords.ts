@@ -59,8 +59,11 @@ english spanish korean american hispanic latino asian african caucasian white bl
 dr dra mr mrs ms miss prof sr sra srta don doña
 paciente médico medico doctor doctora enfermera enfermero servicio unidad planta hospitalario universitario
 nombre apellidos domicilio localidad provincia fecha edad sexo informe datos se en el la los las lo un una unos unas presentamos presenta presentó mujer varón hombre niño niña dirección cirugía oncología pediatría medicina servicio primigesta secundigesta tras durante desde para por con sin ante bajo ingreso alta exploración juicio evolución tratamiento antecedentes motivo consulta diagnóstico nºcol colegiado correo teléfono tfno fax email e-mail
-i you he she we they it my your his her our their me him us them
+i you he she we they it my your his her our their me him us them mine yours hers ours theirs till mister misses missus
 son daughter wife husband mother father brother sister spouse partner friend family caregiver nurse staff someone everyone nobody
+cousin uncle aunt niece nephew grandson granddaughter grandmother grandfather grandma grandpa grandchild stepson stepdaughter stepmother stepfather
+fiance fiancé fiancee fiancée boyfriend girlfriend neighbour neighbor roommate flatmate housemate landlord landlady coworker co-worker classmate teammate sibling
+primo prima tío tía sobrino sobrina nieto nieta abuelo abuela suegro suegra cuñado cuñada vecino vecina novio novia amigo amiga
 producer songwriter user answer founder founders
 síndrome enfermedad signo implante prótesis
 `);

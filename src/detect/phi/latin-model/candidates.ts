@@ -116,11 +116,17 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
       const end = wordAt(text, i);
       const prev = text.charCodeAt(i - 1);
       const glued = i > ls && (isDigit(prev) || prev === 39 || prev === 0x2019 || (prev === 45 && isLetter(text.charCodeAt(i - 2))));
-      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !skip?.[i] && keep(text, i, end, lex, verdicts) && listedLower(text, i, end, lex)) out.push({ start: i, end, lineStart: ls, lineEnd: le });
+      if (!glued && end - i >= 2 && end - i <= MAX_WORD && !isDigit(text.charCodeAt(end)) && !contraction(text, end) && !skip?.[i] && keep(text, i, end, lex, verdicts) && listedLower(text, i, end, lex)) out.push({ start: i, end, lineStart: ls, lineEnd: le });
       i = end;
     }
     ls = le + 1;
   }
+}
+
+/** "aren't", "don't", "won't": the word before n't is a verb, whatever the name lists say (Aren, Don). */
+function contraction(text: string, end: number): boolean {
+  const q = text.charCodeAt(end);
+  return (q === 39 || q === 0x2019) && (text.charCodeAt(end + 1) | 32) === 116 && !isLetter(text.charCodeAt(end + 2)) && (text.charCodeAt(end - 1) | 32) === 110;
 }
 
 /**
@@ -130,7 +136,8 @@ function lowerLines(text: string, from: number, to: number, out: LatinWord[], le
  */
 function listedLower(text: string, a: number, b: number, lex: Lexicon): boolean {
   const lw = text.slice(a, b);
-  return (lex.firstWide.has(lw) || lex.lastWide.has(lw)) && !AMBIGUOUS.has(lw);
+  // Kin and role words (cousin, nurse) stay words there even where a list has them as surnames.
+  return (lex.firstWide.has(lw) || lex.lastWide.has(lw)) && !AMBIGUOUS.has(lw) && !NEVER_NAME.has(lw);
 }
 
 /** Field and role labels that open lines in forms, chats and model output (Echo:, Reply:, Bot:): never names. */

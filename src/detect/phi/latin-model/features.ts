@@ -13,7 +13,9 @@ import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
 
 // 6: hyphenated compounds of ordinary words (walk-in) carry the ordinary-word flag.
-export const LATIN_FEATURE_VERSION = 6;
+// 7: in lower-case lines, kin and role words (NEVER_NAME: cousin, nurse) and the verb of a n't
+// contraction (aren't, don't) are no candidates.
+export const LATIN_FEATURE_VERSION = 7;
 
 /** FNV-1a of a tag and a string, folded to `mask`. */
 function hashStr(tag: number, s: string, mask: number): number {
