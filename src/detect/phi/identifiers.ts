@@ -48,8 +48,9 @@ function countDigits(s: string): number {
 function sinkCued(type: PhiType, start: number, raw: string, sink: Sink): void {
   let v = raw.replace(/[-/.]+$/, '');
   // A lower-case letter means a word, not an identifier ("policy for 2 years"), unless it is a short
-  // prefix glued to the digits ("NHC: nhc-2141304", "CIPA: nhc/976421").
-  if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v) && !/^[A-Za-z]{2,4}[-/]\d+$/.test(v)) return;
+  // prefix joined to the digits ("NHC: nhc-2141304", "CIPA: nhc/976421").
+  // Nor is a short letter prefix on a long number typed in lower case ("xyz123456789").
+  if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v) && !/^[A-Za-z]{2,4}[-/]\d+$/.test(v) && !/^[A-Za-z]{2,4}\d{5,}$/.test(v)) return;
   if (countDigits(v) < 2 || v.length < 3) return;
   if (/^(?:19|20)\d\d$/.test(v)) return;
   // An SSN cue before an impossible SSN (area 000/666/9xx) still announces an identifier: hide it, but not as an SSN.

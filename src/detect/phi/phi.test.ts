@@ -173,3 +173,13 @@ test('in lower-case text a kin word or the verb of a contraction is no name, the
   assert.deepEqual(names('my cousin josefa moved to another town.'), ['josefa']);
   assert.deepEqual(names('doctors aren\'t sure yet, and i don\'t know why. good to see you mister'), []);
 });
+
+test('chat-style text: a listed town after a residence cue, a known hospital, a phone after "my number", a lower-case id after its cue', () => {
+  const found = (t: string): string[] => detectPhi(t).map((f) => `${f.type}:${t.slice(f.start, f.end)}`);
+  assert.deepEqual(found('i live in chicago and grew up in san diego'), ['LOCATION:chicago', 'LOCATION:san diego']);
+  assert.deepEqual(found('he lives in reading, i live in texas'), []);
+  assert.deepEqual(found('she was treated at mayo clinic'), ['LOCATION:mayo clinic']);
+  assert.deepEqual(found('can i eat mayo on a sandwich'), []);
+  assert.deepEqual(found('my number is 5551234567'), ['PHONE:5551234567']);
+  assert.deepEqual(found('my insurance id is xyz123456789'), ['HEALTH_PLAN_ID:xyz123456789']);
+});
