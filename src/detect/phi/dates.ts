@@ -18,6 +18,9 @@ const YEAR = String.raw`(?:\d{4}|'\d{2})`;
 
 const EN_MDY = new RegExp(String.raw`\b${EN_MONTH}\.? {1,2}(?:[12]\d|3[01]|0?[1-9])${ORD}\b(?:,? {1,2}${YEAR}\b)?`, 'g');
 const EN_DMY = new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])${ORD}(?: of)?[ -]${EN_MONTH}\b\.?(?:,?[ -]${YEAR}\b)?`, 'g');
+// Lower-case abbreviations (feb 15, 2023; jul 21st 2021) only with an ordinal or a year after the
+// day: "mar 3" or "may 2" alone are as likely a verb and a number.
+const EN_MDY_LOWER = new RegExp(String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.? {1,2}(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\b(?:,? {1,2}${YEAR}\b)?|,? {1,2}${YEAR}\b)`, 'g');
 const EN_MY = new RegExp(String.raw`\b${EN_MONTH}\.?,? (?:of )?\d{4}\b`, 'g');
 const ES_DMY = new RegExp(String.raw`(?<![${LATIN}\d])(?:[12]\d|3[01]|0?[1-9]) (?:de )?${ES_MONTH}(?![${LATIN}])(?:,? (?:de |del )?\d{4}\b)?`, 'g');
 const ES_MY = new RegExp(String.raw`(?<![${LATIN}])${ES_MONTH} (?:de |del )?\d{4}\b`, 'g');
@@ -117,6 +120,7 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
     for (const [re, starts] of months.words) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.words');
     for (const m of matchesAt(text, ...months.alone)) sink(m.index, m.index + m[0].length, 'DATE', 0.6, 'date.es.month');
     for (const [re, starts] of months.monthYear) for (const m of matchesAt(text, re, starts)) sink(m.index, m.index + m[0].length, 'DATE', 0.75, 'date.month_year');
+    for (let m = firstMatch(EN_MDY_LOWER, text); m; m = nextMatch(EN_MDY_LOWER, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.85, 'date.words_lower');
     for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
     }

@@ -49,8 +49,10 @@ function sinkCued(type: PhiType, start: number, raw: string, sink: Sink): void {
   let v = raw.replace(/[-/.]+$/, '');
   // A lower-case letter means a word, not an identifier ("policy for 2 years"), unless it is a short
   // prefix joined to the digits ("NHC: nhc-2141304", "CIPA: nhc/976421").
-  // Nor is a short letter prefix on a long number typed in lower case ("xyz123456789").
-  if (/[a-z]/.test(v.replace(/^#/, '')) && !/^[A-Za-z]?\d/.test(v) && !/^[A-Za-z]{2,4}[-/]\d+$/.test(v) && !/^[A-Za-z]{2,4}\d{5,}$/.test(v)) return;
+  // Nor is a short letter prefix on a number typed in lower case ("xyz123456789", "#sf-998877",
+  // "ucsf-20210930-567").
+  const bare = v.replace(/^#/, '');
+  if (/[a-z]/.test(bare) && !/^[A-Za-z]?\d/.test(v) && !/^[A-Za-z]{1,6}[-/]?\d+(?:-\d+)*$/.test(bare)) return;
   if (countDigits(v) < 2 || v.length < 3) return;
   if (/^(?:19|20)\d\d$/.test(v)) return;
   // An SSN cue before an impossible SSN (area 000/666/9xx) still announces an identifier: hide it, but not as an SSN.
