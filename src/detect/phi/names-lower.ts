@@ -3,7 +3,8 @@
  * capitals. Only after a cue that announces a name, and only up to the first ordinary word.
  */
 import { lexicon } from './lexicon.js';
-import { AMBIGUOUS, NEVER_NAME } from './stopwords.js';
+import { AMBIGUOUS, NEVER_NAME, VERB_AFTER } from './stopwords.js';
+import { findLowerPairs } from './names-lower-pairs.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
 
@@ -25,8 +26,6 @@ const IS_LIST_LETTER = Uint8Array.from({ length: 0x180 }, (_, c) => (LETTER_CHAR
 const listLetter = (c: number): boolean => c < 0x180 && IS_LIST_LETTER[c] === 1;
 const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) (?=lives|lived|works|moved)`, 'g');
 
-// Verbs that follow a name ("dr. smith said"): never its second word, even where a list has them (Said, Will).
-const VERB_AFTER = new Set('said says told tells asked asks thinks thought wants wanted recommended recommends prescribed prescribes gave gives ordered orders called calls is was has had will would can could should did does'.split(' '));
 
 // "my daughter emily", "her husband david (67)", "patient john doe": a relative or the patient named
 // in lower case. Only a listed given name counts, and a second word only when it is a listed
@@ -125,6 +124,7 @@ function findKinLower(text: string, sink: Sink): void {
 export function findNamesLower(text: string, sink: Sink): void {
   findLowerShapes(text, sink);
   findKinLower(text, sink);
+  findLowerPairs(text, sink);
   for (let m = firstMatch(CUE_LOWER, text); m; m = nextMatch(CUE_LOWER, text, m)) {
     const value = m[1] ?? '';
     // Capitalised names are the Latin-script detector's; here only all-lower-case values.
