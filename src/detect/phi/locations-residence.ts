@@ -17,7 +17,12 @@ const RESIDENCE = new RegExp(`\\b(?:${CUE}) (${NAME}(?:${JOIN}${NAME}){0,3})(?![
 const COUNTRIES = 'afghanistan albania algeria argentina armenia australia austria bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo latvia lebanon libya lithuania luxembourg malaysia mexico moldova mongolia morocco nepal netherlands nicaragua nigeria norway pakistan panama paraguay peru philippines poland portugal romania russia scotland senegal serbia slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda ukraine uruguay venezuela vietnam wales yemen zimbabwe españa méxico perú brasil alemania francia italia inglaterra marruecos rumanía'
   + ' alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming';
 const NOT_PLACE = new Set(COUNTRIES.split(' '));
-const NOT_PLACE_RUN = /^(?:the |el |la )?(?:united states|united kingdom|new zealand|south africa|south korea|north korea|sri lanka|saudi arabia|costa rica|puerto rico|el salvador|dominican republic|new (?:hampshire|jersey|mexico)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island|estados unidos|reino unido)$/i;
+const NOT_PLACE_RUN = /^(?:the |el |la )?(?:united states|united kingdom|new zealand|south africa|south korea|north korea|sri lanka|saudi arabia|costa rica|puerto rico|el salvador|dominican republic|new (?:hampshire|jersey|mexico)|north (?:carolina|dakota)|south (?:carolina|dakota)|west virginia|rhode island|district of columbia|estados unidos|reino unido)$/i;
+
+/** A country or US state (any case): Safe Harbor leaves them in. */
+export function isCountryOrState(place: string): boolean {
+  return NOT_PLACE.has(place.toLowerCase()) || NOT_PLACE_RUN.test(place);
+}
 
 // Typed in lower case ("i live in chicago"): nothing marks a town but the place list, so only a
 // listed town counts (the longest of up to three words), and a one-word one only when it is no
@@ -32,7 +37,7 @@ export function findResidenceTowns(text: string, sink: Sink): void {
   if (!HINTS.some((h) => text.includes(h))) return;
   for (let m = firstMatch(RESIDENCE, text); m; m = nextMatch(RESIDENCE, text, m)) {
     const town = m[1] ?? '';
-    if (NOT_TOWN.test(town.split(/[ -]/)[0] ?? '') || town === town.toUpperCase() || NOT_PLACE.has(town.toLowerCase()) || NOT_PLACE_RUN.test(town)) continue;
+    if (NOT_TOWN.test(town.split(/[ -]/)[0] ?? '') || town === town.toUpperCase() || isCountryOrState(town)) continue;
     const start = m.index + m[0].length - town.length;
     sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
   }
@@ -46,7 +51,7 @@ export function findResidenceTowns(text: string, sink: Sink): void {
     re.lastIndex = start;
     for (let n = words.length; n >= 1; n--) {
       const town = words.slice(0, n).join(' ');
-      if (!places.has(town) || NOT_PLACE.has(town) || NOT_PLACE_RUN.test(town) || (n === 1 && common.has(town))) continue;
+      if (!places.has(town) || isCountryOrState(town) || (n === 1 && common.has(town))) continue;
       sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
       re.lastIndex = start + town.length;
       break;

@@ -8,7 +8,8 @@ import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
-import { findResidenceTowns } from './locations-residence.js';
+import { findResidenceTowns, isCountryOrState } from './locations-residence.js';
+import { findLowerPlaces } from './locations-lower.js';
 
 const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
@@ -151,6 +152,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
   }
   findCities(text, sink);
   findResidenceTowns(text, sink);
+  findLowerPlaces(text, sink, isCountryOrState);
   for (let i = 0; i < streets.length; i += 3) blockPostcode(text, streets[i + 1] ?? 0, outer);
   for (let i = 0; i < streets.length; i += 3) {
     const start = streets[i] ?? 0;
