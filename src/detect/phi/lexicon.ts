@@ -81,3 +81,12 @@ export function lexicon(): Lexicon {
   });
   return cached;
 }
+
+/**
+ * An ordinary word of medical prose (yeah, review, oral), or its plural (agreements) when no name
+ * list has the plural: "Patient: Yeah" in a transcript and "Gene Review" are no names.
+ */
+export function isOrdinary(lower: string, lex: Lexicon): boolean {
+  if (lex.common.has(lower)) return true;
+  return lower.endsWith('s') && lex.common.has(lower.slice(0, -1)) && !lex.first.has(lower) && !lex.last.has(lower);
+}

@@ -4,7 +4,7 @@
  * "Nombre:", "seen by", "daughter") makes any run a name; without a cue we need a known given
  * name followed by a surname or an initial. Eponyms, drugs and clinical words never count.
  */
-import { lexicon } from './lexicon.js';
+import { isOrdinary, lexicon } from './lexicon.js';
 import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
 import { forEachToken } from './names-tokens.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
@@ -14,10 +14,14 @@ import { firstMatch, nextMatch } from './exec.js';
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?|(?<!\d ?)\b(?:dr|mr|mrs|ms|mx)\.) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|grandchild|mom|dad|cousin|uncle|aunt|niece|nephew|step(?:son|daughter|mother|father|brother|sister)|(?:mother|father|sister|brother|son|daughter)-in-law|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|roommate|flatmate|housemate|landlord|landlady|boss|co-?worker|classmate|teammate|sibling|primo|prima|t[ií]o|t[ií]a|sobrin[oa]|niet[oa]|abuel[oa]|suegr[oa]|cuñad[oa]|vecin[oa]|novi[oa]|amig[oa]|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
+const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|grandchild|mom|dad|cousin|uncle|aunt|niece|nephew|step(?:son|daughter|mother|father|brother|sister)|(?:mother|father|sister|brother|son|daughter)-in-law|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|roommate|flatmate|housemate|landlord|landlady|boss|co-?worker|classmate|teammate|sibling|primo|prima|t[ií]o|t[ií]a|sobrin[oa]|niet[oa]|abuel[oa]|suegr[oa]|cuñad[oa]|vecin[oa]|novi[oa]|amig[oa]|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|(?<![A-Za-z])[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
+// A role word as a label or heading: what follows may be a turn or a topic ("Patient: Yeah"), where
+// "name is" or "daughter" announce a name ("her maiden name is Key").
+// Also "Guest_family:", a chief complaint under "CC:" and a review-of-systems "MS:" (musculoskeletal).
+const ROLE_LABEL = /(?:\b|_)(?:patient|pt|paciente|doctor|nurse|clinician|caregiver|family|user|cc|ms|mr|mrs)\s{0,2}:?\s{0,6}$/i;
 // Spanish puts the eponym after its noun: "lesión de Mallory Weiss", "maniobra de Valsalva".
 export const EPONYM_BEFORE = /\b(?:s[ií]ndrome|enfermedad|lesi[oó]n|signo|maniobra|prueba|escala|clasificaci[oó]n|criterios|test|tumor|f[oó]rmula) de (?:la )?$/i;
 // A lone unknown capitalised word needs a verb only people do ("Pain is very severe" is not a name).
@@ -101,6 +105,12 @@ function everyKnownWide(words: readonly Token[], lex: ReturnType<typeof lexicon>
   return true;
 }
 
+/** Every word an ordinary one ("Gene Review", "Oral Inhalation"): without a cue, a term, not a name. */
+function ordinaryRun(words: readonly Token[], lex: ReturnType<typeof lexicon>): boolean {
+  for (const t of words) if (!isOrdinary(t.lower, lex)) return false;
+  return true;
+}
+
 function isSecondNamey(t: Token | undefined, first: ReadonlySet<string>, last: ReadonlySet<string>): boolean {
   return t !== undefined && (t.initial || last.has(t.lower) || first.has(t.lower));
 }
@@ -156,7 +166,12 @@ export function findNamesLatin(text: string, sink: Sink): void {
     const cue = cued || AFTER_CUE.test(after);
     let score = 0;
     if (title) score = 0.95;
-    else if (cue && (run.length >= 2 || isKnown(first, lex.first, lex.last) || !lex.places.has(first.lower))) score = words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
+    else if (cue && (run.length >= 2 || isKnown(first, lex.first, lex.last) || !lex.places.has(first.lower))) {
+      // A speaker label opens a transcript's turn as often as a header's name ("Patient: Yeah",
+      // "- Patient Education"): one ordinary word after a role cue is no name unless a given name.
+      const turn = run.length === 1 && ROLE_LABEL.test(text.slice(Math.max(0, first.start - 14), first.start)) && isOrdinary(first.lower, lex) && !lex.first.has(first.lower);
+      score = turn || words.every((t) => AMBIGUOUS.has(t.lower)) ? 0 : 0.85;
+    } else if (ordinaryRun(words, lex)) score = 0;
     else if (run.length >= 2 && isKnown(first, lex.first, lex.last) && lex.first.has(first.lower.split('-')[0] ?? '') && !(SENTENCE_END.test(before) && !isSecondNamey(run[1], lex.first, lex.last))) {
       score = isSecondNamey(run[1], lex.firstWide, lex.lastWide) ? 0.8 : 0.65;
     } else if (run.length >= 2 && isKnown(first, lex.firstWide, lex.lastWide) && lex.firstWide.has(first.lower) && isSecondNamey(run[1], lex.firstWide, lex.lastWide) && !SENTENCE_END.test(before)) {

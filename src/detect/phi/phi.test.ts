@@ -183,3 +183,11 @@ test('chat-style text: a listed town after a residence cue, a known hospital, a 
   assert.deepEqual(found('my number is 5551234567'), ['PHONE:5551234567']);
   assert.deepEqual(found('my insurance id is xyz123456789'), ['HEALTH_PLAN_ID:xyz123456789']);
 });
+
+test('a transcript turn is no name: an ordinary word after a speaker label, but an announced name stays one', () => {
+  const names = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'NAME').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(names('Doctor: Any chest pain?\nPatient: Nope. Well, sometimes.\nGuest_family: Good afternoon.'), []);
+  assert.deepEqual(names('Gene Review: Oral Contraceptives and Brain Iron Accumulation'), []);
+  assert.deepEqual(names('Her maiden name is Key.'), ['Key']);
+  assert.deepEqual(names('Patient: Sharon\nDoctor: Good morning, Sharon.'), ['Sharon', 'Sharon']);
+});

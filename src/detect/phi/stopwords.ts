@@ -18,6 +18,7 @@ groshong jackson-pratt penrose sengstaken-blakemore coombs gram ziehl-neelsen gi
 likert wilcoxon kruskal-wallis tukey bland-altman bayes down downs bells wilsons wilms ewing ewings burkitt burkitts
 barretts takayasu kawasaki wegener behcet behçet sjögrens tietze virchow
 medicare medicaid
+nope nah yep yup ah aw ugh hey ha hm hmm uhm uh um mhm okey ok okay uh-huh
 metformin warfarin lisinopril atorvastatin simvastatin rosuvastatin amlodipine losartan valsartan metoprolol carvedilol
 furosemide hydrochlorothiazide spironolactone insulin glargine lispro aspart heparin enoxaparin apixaban rivaroxaban
 dabigatran clopidogrel aspirin levothyroxine prednisone prednisolone methylprednisolone dexamethasone hydrocortisone
