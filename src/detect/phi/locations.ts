@@ -192,6 +192,9 @@ function findCities(text: string, sink: Sink): void {
       const cand = parts.slice(0, n).join(' ');
       const key = cand.toLowerCase();
       if (!places.has(key) || NEVER_NAME.has(key)) continue;
+      // A US state or a country alone is no Safe Harbor location ("raised in Iowa", "data from
+      // Michigan"); one that opens a longer name may name a place in it (Washington HealthCenter).
+      if (isCountryOrState(key) && !/^ ?[A-Z]/.test(text.slice(m.index + cand.length, m.index + cand.length + 2))) break;
       if (placesEs.has(key)) {
         sink(m.index, m.index + cand.length, 'LOCATION', 0.7, 'loc.city.es');
         break;

@@ -191,3 +191,10 @@ test('a transcript turn is no name: an ordinary word after a speaker label, but 
   assert.deepEqual(names('Her maiden name is Key.'), ['Key']);
   assert.deepEqual(names('Patient: Sharon\nDoctor: Good morning, Sharon.'), ['Sharon', 'Sharon']);
 });
+
+test('a US state or a country alone is no location; a town, or a state opening a longer name, is', () => {
+  const places = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'LOCATION').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(places('Born and raised in Iowa, she studied in North Carolina.'), []);
+  assert.deepEqual(places('He lives in Springfield now.'), ['Springfield']);
+  assert.deepEqual(places('Seen at Washington HealthCenter on Apr 12.').length, 1);
+});
