@@ -2,7 +2,7 @@
  * Locations below state level: street addresses (US, Spanish, Korean), ZIP/postal codes in an
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
-import { lexicon } from './lexicon.js';
+import { isOrdinary, lexicon } from './lexicon.js';
 import { cityStates, generalPlaces, namedStreets, STATE } from './locations-anchored.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
@@ -123,6 +123,10 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
   }
   for (const m of generalPlaces(text)) {
     if (/^(?:The|A|An|In|At|Public|Mental|Global|Behavioral|Occupational|Home|Community|Primary|Attorney|Surgeon|Veterans) /.test(m[0])) continue;
+    // Ordinary words before Health name a programme or a field (World Health, Child Health,
+    // National Health), not a place, unless a visit puts someone there (an appointment at Central
+    // Health); a facility's own name has a word of its own (Kaiser Health).
+    if (m[0].endsWith('Health') && !/\b(?:at|to|in) $/.test(text.slice(Math.max(0, m.index - 4), m.index)) && m[0].split(' ').slice(0, -1).every((w) => isOrdinary(w.toLowerCase(), lexicon()) || isCountryOrState(w))) continue;
     sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
   }
   if (hasDigit) {

@@ -198,3 +198,9 @@ test('a US state or a country alone is no location; a town, or a state opening a
   assert.deepEqual(places('He lives in Springfield now.'), ['Springfield']);
   assert.deepEqual(places('Seen at Washington HealthCenter on Apr 12.').length, 1);
 });
+
+test('a programme or field named with Health is no place; a facility one visits is', () => {
+  const places = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'LOCATION').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(places('Data from the National Health and Nutrition Survey and the Institute of Child Health.'), []);
+  assert.deepEqual(places('Her last appointment at Central Health was in January.'), ['Central Health']);
+});
