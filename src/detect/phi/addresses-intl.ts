@@ -90,6 +90,8 @@ export function findAddressesIntl(text: string, sink: Sink): void {
   for (let m = firstMatch(SLOT, text); m; m = nextMatch(SLOT, text, m)) {
     const v = (m[1] ?? '').replace(/[ ,]+$/, '');
     const start = m.index + m[0].length - (m[1] ?? '').length;
+    // "moved to Springfield in 2019": the number is a year, not a house number.
+    if (/ (?:in|since|until|by|from|during) (?:19|20)\d\d\.?$/.test(v)) continue;
     const firstWord = /[^\d ,][^ ,]*/.exec(v)?.[0].toLowerCase() ?? '';
     // "is on Lisinopril 20" is no street; "ship it to: 99 west lane" is (a direction after a house number).
     const direction = /^\d/.test(v) && /^(?:north|south|east|west|old|new|upper|lower|great|little)$/.test(firstWord);

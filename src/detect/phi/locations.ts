@@ -88,7 +88,12 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     if (v.length > 4) sink(m.index, m.index + v.length, 'LOCATION', 0.75, 'loc.es_street');
   }
   for (let m = firstMatch(LABELLED, text); m; m = nextMatch(LABELLED, text, m)) {
-    const raw = (m[1] ?? '').replace(/[\s.,;]+$/, '');
+    let raw = m[1] ?? '';
+    // The label's value ends where a sentence with no number begins (". Ingresa en el Hospital"),
+    // not 80 characters on; after an abbreviation the street goes on ("Av. Fuente el saz 15").
+    const sentence = /\. [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [a-záéíóúñ]/.exec(raw);
+    if (sentence && !/\d/.test(raw.slice(sentence.index))) raw = raw.slice(0, sentence.index);
+    raw = raw.replace(/[\s.,;]+$/, '');
     if (raw.length < 2 || /^\d{1,3}$/.test(raw)) continue;
     sink(m.index + m[0].length - (m[1] ?? '').length, m.index + m[0].length - (m[1] ?? '').length + raw.length, 'LOCATION', 0.8, 'loc.labelled');
   }
@@ -141,7 +146,8 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     }
   }
   for (let m = firstMatch(ADDRESS_CUE, text); m; m = nextMatch(ADDRESS_CUE, text, m)) {
-    const v = (m[1] ?? '').replace(/[\s,]+$/, '');
+    // The place ends before a time phrase ("moved to Springfield in 2019", "... last year").
+    const v = (m[1] ?? '').replace(/,? (?:in|since|until|by|during|from) (?:19|20)\d\d\b.*$| (?:last|this|next) (?:year|month|week|spring|summer|fall|autumn|winter)\b.*$/i, '').replace(/[\s,]+$/, '');
     if (!/^[\dA-Z\u00c0-\u00de\uac00-\ud7a3]/.test(v)) continue;
     const start = m.index + m[0].length - (m[1] ?? '').length;
     sink(start, start + v.length, 'LOCATION', 0.7, 'loc.address_cue');

@@ -204,3 +204,10 @@ test('a programme or field named with Health is no place; a facility one visits 
   assert.deepEqual(places('Data from the National Health and Nutrition Survey and the Institute of Child Health.'), []);
   assert.deepEqual(places('Her last appointment at Central Health was in January.'), ['Central Health']);
 });
+
+test('a place ends before a time phrase or the next sentence', () => {
+  const places = (t: string): string[] => detectPhi(t).filter((f) => f.type === 'LOCATION').map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(places('He moved to Springfield in 2019.'), ['Springfield']);
+  assert.deepEqual(places('Domicilio: C/ Mayor 12, 28013 Madrid. Ingresa en el Hospital Universitario La Paz.'), ['C/ Mayor 12, 28013 Madrid', 'Hospital Universitario La Paz']);
+  assert.deepEqual(places('Domicilio: Av. Fuente el saz 15, 1 G'), ['Av. Fuente el saz 15, 1 G']);
+});
