@@ -38,3 +38,12 @@ test('redaction through the real detectors leaves clinical wording alone', () =>
   assert.equal(r.text, text);
   assert.equal(r.replacements.length, 0);
 });
+
+test('pseudonymised places read as places and restore exactly', { skip: !hasPhi }, () => {
+  const note = 'Seen 03/14/2023 at Cleveland Clinic. Lives at 4521 N Oak Avenue Apt 3B, Boston, MA 02118; moved to Boston in 2019.';
+  const vault = createVault();
+  const r = createDeidentifier({ defaultAction: 'pseudonymize', key: 'e2e-key-0123456789abcdef' }).deidentify(note, { vault });
+  assert.ok(!/Cleveland|Oak|Boston|02118|\[LOCATION/.test(r.text), 'places replaced by realistic surrogates');
+  assert.match(r.text, / Clinic\. Lives at \d{4} N \S+ Avenue Apt \dB, /);
+  assert.equal(restore(r.text, vault), note);
+});

@@ -2,6 +2,7 @@ import { hmac, KeyedStream } from './keyed.js';
 import { shiftDate, type DateOrder } from './surrogates/dates.js';
 import { emailSurrogate, genericIdSurrogate, ipSurrogate, luhnSurrogate, phoneSurrogate, rrnSurrogate, ssnSurrogate, urlSurrogate } from './surrogates/formats.js';
 import { nameSurrogate } from './surrogates/names.js';
+import { placeSurrogate } from './surrogates/places.js';
 import type { Vault } from './vault.js';
 
 const MAX_ATTEMPTS = 24;
@@ -75,6 +76,8 @@ export class Pseudonymizer {
         return emailSurrogate(original, stream, attempt);
       case 'URL':
         return urlSurrogate(original, s);
+      case 'LOCATION':
+        return placeSurrogate(original, stream, attempt);
       case 'IP':
         return ipSurrogate(original, s);
       case 'MRN': case 'ID': case 'ACCOUNT': case 'HEALTH_PLAN_ID': case 'LICENSE': case 'VEHICLE':

@@ -61,13 +61,15 @@ function koreanName(original: string, pick: Pick, attempt: number): string | und
   return spaced ? `${surname}${spaced[1] ?? ' '}${given}` : result;
 }
 
-function choose(list: readonly string[], stream: KeyedStream, bump: number, avoid: string): string {
+/** An entry of `list` from the keyed stream (moved on by `bump` after a collision), never `avoid`. */
+export function choose(list: readonly string[], stream: KeyedStream, bump: number, avoid: string): string {
   let idx = (stream.next(list.length) + bump) % list.length;
   if ((list[idx] ?? '').toLowerCase() === avoid) idx = (idx + 1) % list.length;
   return list[idx] ?? 'Alex';
 }
 
-function styled(value: string, like: string): string {
+/** `value` in the letter case of `like` (upper, lower, or as listed). */
+export function styled(value: string, like: string): string {
   if (like.length > 1 && like === like.toUpperCase() && like !== like.toLowerCase()) return value.toUpperCase();
   if (like === like.toLowerCase() && like !== like.toUpperCase()) return value.toLowerCase();
   return value;
