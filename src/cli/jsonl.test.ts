@@ -100,3 +100,12 @@ test('an internal error on one line becomes an MG_DETECTOR_FAILED record; the ba
   assert.deepEqual(records.map((r) => [r.id, (r.error as { code?: string } | undefined)?.code ?? null]), [[1, 'MG_DETECTOR_FAILED'], [2, null]]);
   assert.equal(summary.errors, 1);
 });
+
+test('each record lists its PHI spans as {start, end, type, score}, offsets into the record text', async () => {
+  const { createInspector } = await import('../inspect.js');
+  const text = 'Patient John Smith, MRN 00482913, seen 03/14/2023.';
+  const { records } = await run(`${JSON.stringify({ id: 'n1', text })}\n`, { inspector: createInspector({ families: ['phi'] }), maxLineBytes: 10_000 });
+  const phi = (records[0] as { phi: Array<{ start: number; end: number; type: string; score: number }> }).phi;
+  assert.deepEqual(phi.map((p) => [p.type, text.slice(p.start, p.end)]), [['NAME', 'John Smith'], ['MRN', '00482913'], ['DATE', '03/14/2023']]);
+  assert.ok(phi.every((p) => p.score > 0 && p.score <= 1));
+});

@@ -65,10 +65,28 @@ export function isFlagged(report: InspectReport, failOn: Severity | undefined): 
   return injectionSummary(report).flagged;
 }
 
+/** A PHI span as the jsonl record lists it: where, which Safe Harbor type, how sure. */
+export interface PhiSummary {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly score: number;
+}
+
+/** The PHI family's findings, in text order, as `{start, end, type, score}` (offsets as in `findings`). */
+export function phiSummary(report: InspectReport): PhiSummary[] {
+  const out: PhiSummary[] = [];
+  for (const f of report.findings) {
+    if (f.family === 'phi') out.push({ start: f.start, end: f.end, type: f.kind.slice('phi.'.length), score: roundScore(f.score) });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /** The fields every machine-readable record carries. `findings` lists every family's findings. */
 export function reportFields(report: InspectReport): Record<string, unknown> {
   return {
     injection: injectionSummary(report),
+    phi: phiSummary(report),
     findings: report.findings.map(serializeFinding),
   };
 }
