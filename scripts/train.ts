@@ -18,7 +18,8 @@ import { DEFAULT_MODEL_NAME, parseModel, serializeModel, type ClassifierModel, t
 import { createEvidenceDetectors } from '../src/detect/injection/index.js';
 import { BASE_INPUTS } from '../src/detect/injection/assess.js';
 import { fitCombiner, type CombinerRow } from './train/combiner.js';
-import { dataDir, loadSplit, repoRoot, UNLICENSED_PREFIXES } from './train/data.js';
+import { dataDir, loadSplit, repoRoot, UNLICENSED_PREFIXES, type Row } from './train/data.js';
+import { loadKlueDevCheck, loadMultilingualBenign } from './train/multilingual.js';
 import { injectIntoDocuments } from './train/augment.js';
 import { buildExamples, type ExampleOptions } from './train/examples.js';
 import { train, type TrainParams } from './train/linear.js';
@@ -34,6 +35,8 @@ const MAX_DEV_MEDICAL_FPR = 0.005;
  */
 const LONG_MEDICAL_CHARS = 800;
 const MAX_DEV_LONG_MEDICAL_FPR = 0.01;
+/** Dev FPR cap on benign text in other languages (multilingual.ts): a language is no attack. */
+const MAX_DEV_MULTILINGUAL_FPR = 0.01;
 /** Synthetic injected clinical documents per split (see train/augment.ts). */
 const SYNTHETIC_TRAIN = 800;
 const SYNTHETIC_DEV = 300;
@@ -51,7 +54,7 @@ interface Config { readonly train: TrainParams; readonly examples: ExampleOption
  */
 const DEFAULT_CONFIG: Config = {
   train: { epochs: 10, learningRate: 0.2, l2: 1e-7, seed: 7 },
-  examples: { medicalRows: 40000, medicalWeight: 4, pairedBalance: 0 },
+  examples: { medicalRows: 40000, medicalWeight: 4, pairedBalance: 0, multilingualWeight: 1 },
 };
 
 const log = (msg: string): void => { process.stderr.write(`${msg}\n`); };
@@ -65,7 +68,9 @@ function tempModel(base: Omit<ClassifierModel, 'meta'>): ClassifierModel {
   return parseModel(json, bin);
 }
 
-function trainModel(config: Config, trainRows: ReturnType<typeof loadSplit>): { model: ClassifierModel; counts: Record<string, number> } {
+type TrainRows = { main: Row[]; medical: Row[]; multilingual: Row[] };
+
+function trainModel(config: Config, trainRows: TrainRows): { model: ClassifierModel; counts: Record<string, number> } {
   const { examples, counts } = buildExamples(trainRows, DEFAULT_FEATURE_SPEC, config.examples);
   const linear = train(examples, DEFAULT_FEATURE_SPEC, config.train);
   roundToHalf(linear.weights);
@@ -73,21 +78,23 @@ function trainModel(config: Config, trainRows: ReturnType<typeof loadSplit>): { 
 }
 
 function devQuality(scored: readonly ScoredRow[], scores: readonly number[]): { threshold: number; f1: number; medicalFpr: number } {
-  const main: number[] = [], labels: number[] = [], med: number[] = [], longMed: number[] = [];
+  const main: number[] = [], labels: number[] = [], med: number[] = [], longMed: number[] = [], ml: number[] = [];
   scored.forEach((r, i) => {
     const score = scores[i] as number;
     if (r.row.set === 'main') {
       main.push(score);
       labels.push(r.row.label);
+    } else if (r.row.set === 'multilingual') {
+      ml.push(score);
     } else {
       med.push(score);
       if (r.row.text.length >= LONG_MEDICAL_CHARS) longMed.push(score);
     }
   });
-  return chooseThreshold(main, labels, [{ scores: med, maxFpr: MAX_DEV_MEDICAL_FPR }, { scores: longMed, maxFpr: MAX_DEV_LONG_MEDICAL_FPR }]);
+  return chooseThreshold(main, labels, [{ scores: med, maxFpr: MAX_DEV_MEDICAL_FPR }, { scores: longMed, maxFpr: MAX_DEV_LONG_MEDICAL_FPR }, { scores: ml, maxFpr: MAX_DEV_MULTILINGUAL_FPR }]);
 }
 
-function search(trainRows: ReturnType<typeof loadSplit>, devRows: ReturnType<typeof loadSplit>['main']): Config {
+function search(trainRows: TrainRows, devRows: readonly Row[]): Config {
   let best = DEFAULT_CONFIG;
   let bestF1 = -1;
   for (const l2 of [1e-7, 1e-6, 1e-5]) {
@@ -114,26 +121,30 @@ function main(): void {
       synthetic: { type: 'string', default: String(SYNTHETIC_TRAIN) },
       'medical-weight': { type: 'string' },
       'medical-rows': { type: 'string' },
+      'multilingual-weight': { type: 'string' },
     },
   });
   const syntheticTrain = Number(values.synthetic);
   const started = Date.now();
   log(`data: ${dataDir()}`);
   const plainTrain = loadSplit('train');
-  const trainRows = { main: [...plainTrain.main, ...injectIntoDocuments(plainTrain, syntheticTrain, 'train')], medical: plainTrain.medical };
+  const trainRows: TrainRows = { main: [...plainTrain.main, ...injectIntoDocuments(plainTrain, syntheticTrain, 'train')], medical: plainTrain.medical, multilingual: loadMultilingualBenign('train') };
   const dev = loadSplit('dev');
   const devSynthetic = injectIntoDocuments(dev, SYNTHETIC_DEV, 'dev');
   // Synthetic rows inform the combiner fit but not the threshold, which is chosen on real data.
-  const devRows = [...dev.main, ...dev.medical];
+  const devMultilingual = loadMultilingualBenign('dev');
+  const devRows = [...dev.main, ...dev.medical, ...devMultilingual];
   const chosen = values.search ? search(trainRows, devRows) : DEFAULT_CONFIG;
   const mw = values['medical-weight'];
   const mr = values['medical-rows'];
+  const mlw = values['multilingual-weight'];
   const config: Config = {
     ...chosen,
     examples: {
       ...chosen.examples,
       ...(mw === undefined ? {} : { medicalWeight: Number(mw) }),
       ...(mr === undefined ? {} : { medicalRows: Number(mr) }),
+      ...(mlw === undefined ? {} : { multilingualWeight: Number(mlw) }),
     },
   };
 
@@ -145,6 +156,8 @@ function main(): void {
   const scoredSynthetic = scoreRows(model, evidence, devSynthetic);
   const clfOnly = devQuality(scored, scored.map((r) => r.classifier));
   log(`dev classifier-only: F1 ${clfOnly.f1.toFixed(4)} at threshold ${clfOnly.threshold.toFixed(4)}, medical FPR ${pct(clfOnly.medicalFpr)}`);
+  const klue = scoreRows(model, [], loadKlueDevCheck());
+  log(`KLUE dev check (never trained on): classifier-only FPR ${pct(klue.filter((r) => r.classifier >= clfOnly.threshold).length / Math.max(1, klue.length))}`);
 
   // Balance the stacking fit like the classifier: main attacks, main benign and medical weigh alike.
   const nPos = dev.main.filter((r) => r.label === 1).length;
@@ -152,7 +165,7 @@ function main(): void {
   const rows: CombinerRow[] = [...scored, ...scoredSynthetic].map((r) => ({
     inputs: r.inputs,
     label: r.row.label,
-    weight: r.row.set === 'medical' ? nNeg / dev.medical.length : r.row.label === 1 ? nNeg / nPos : 1,
+    weight: r.row.set === 'medical' ? nNeg / dev.medical.length : r.row.set === 'multilingual' ? nNeg / devMultilingual.length : r.row.label === 1 ? nNeg / nPos : 1,
   }));
   const kindInputs = new Map<string, number>();
   for (const r of scored) for (const k of r.inputs.keys()) if (k.startsWith('kind:')) kindInputs.set(k, (kindInputs.get(k) ?? 0) + 1);
@@ -160,20 +173,26 @@ function main(): void {
   const combiner = fitCombiner(rows, candidates, { l2: 1e-3, iterations: 1500 });
   const combined = devQuality(scored, combinedScores(combiner, scored));
   log(`dev combined: F1 ${combined.f1.toFixed(4)} at threshold ${combined.threshold.toFixed(4)}, medical FPR ${pct(combined.medicalFpr)}`);
+  const mlDev = scored.filter((r) => r.row.set === 'multilingual');
+  const mlScores = combinedScores(combiner, mlDev);
+  log(`dev multilingual benign: combined FPR ${pct(mlScores.filter((x) => x >= combined.threshold).length / Math.max(1, mlDev.length))} of ${mlDev.length}`);
+  const klueScored = scoreRows(model, evidence, loadKlueDevCheck());
+  log(`KLUE dev check: combined FPR ${pct(combinedScores(combiner, klueScored).filter((x) => x >= combined.threshold).length / Math.max(1, klueScored.length))}`);
   const synRecall = combinedScores(combiner, scoredSynthetic).filter((s) => s >= combined.threshold).length / Math.max(1, scoredSynthetic.length);
   const synClf = scoredSynthetic.filter((r) => r.classifier >= clfOnly.threshold).length / Math.max(1, scoredSynthetic.length);
   log(`dev synthetic injected notes: combined recall ${pct(synRecall)}, classifier-only ${pct(synClf)}`);
 
   const provenance: ModelMetadata['provenance'] = {
-    trainedOn: 'injection/train.jsonl + medical_benign.jsonl split=train (up to medicalRows, lowest ids) + synthetic injected clinical documents',
-    tunedOn: 'injection/dev.jsonl + medical_benign.jsonl split=dev',
+    trainedOn: 'injection/train.jsonl + medical_benign.jsonl split=train (up to medicalRows, lowest ids) + synthetic injected clinical documents + benign multilingual rows (phi/dev.jsonl MEDDOCAN, Presidio, ASQ-PHI and synthetic_ko_dev.jsonl, 3 in 4 by id hash; faker Korean sentences)',
+    tunedOn: 'injection/dev.jsonl + medical_benign.jsonl split=dev + the other quarter of the benign multilingual rows',
     excludedSources: UNLICENSED_PREFIXES,
     trainRowsBySource: counts,
-    devRows: { main: dev.main.length, medical: dev.medical.length, syntheticInjected: devSynthetic.length },
+    devRows: { main: dev.main.length, medical: dev.medical.length, multilingual: devMultilingual.length, syntheticInjected: devSynthetic.length },
     syntheticTrainRows: syntheticTrain,
     hyperParameters: config,
     maxDevMedicalFpr: MAX_DEV_MEDICAL_FPR,
     maxDevLongMedicalFpr: { minChars: LONG_MEDICAL_CHARS, maxFpr: MAX_DEV_LONG_MEDICAL_FPR },
+    maxDevMultilingualFpr: MAX_DEV_MULTILINGUAL_FPR,
     dev: { classifierOnly: clfOnly, combined, syntheticRecall: { combined: synRecall, classifierOnly: synClf } },
     evidenceDetectors: evidence.map((d) => d.id),
     foldFingerprint: foldFingerprint(),

@@ -15,6 +15,7 @@ import { injectIntoDocuments, SYNTHETIC_SOURCE } from '../train/augment.js';
 import { loadSplit, sourceGroup, type Row, type Split } from '../train/data.js';
 import { metricsOf, type Metrics } from '../train/metrics.js';
 import { scoreRows, type ScoredRow } from '../train/score-rows.js';
+import { languageSection } from './injection-languages.js';
 
 /** A rule or obfuscation finding at or above this score counts as a flag in the rules-only baseline. */
 const RULES_ONLY_THRESHOLD = 0.5;
@@ -156,7 +157,7 @@ export async function evalInjection(): Promise<string> {
     'Command: `npm run eval -- injection` (data: `$MEDGUARD_DATA` or `../shared/data`).',
     '',
     `Model \`${model.meta.id}\` (${(weightsBytes / 1024).toFixed(0)} KiB float16 weights, 2^${model.spec.bits} hashed buckets), combiner inputs: ${model.meta.combiner.features.map((f) => `\`${f}\``).join(', ')}.`,
-    `Default threshold on the calibrated score: **${model.meta.threshold}** (chosen on dev: best main F1 with dev medical-benign FPR <= 0.5% overall and <= 1% on medical documents of 800+ characters).`,
+    `Default threshold on the calibrated score: **${model.meta.threshold}** (chosen on dev: best main F1 with dev medical-benign FPR <= 0.5% overall, <= 1% on medical documents of 800+ characters and <= 1% on the dev quarter of the benign multilingual rows).`,
     `Evidence detectors in the combiner: ${evidence.length > 0 ? evidence.map((d) => `\`${d.id}\``).join(', ') : 'none (classifier alone)'}.`,
     `Classifier-only threshold: ${f4(classifierOnlyThreshold(model))} (same rule on dev); rules-only flags any rule/obfuscation finding with score >= ${RULES_ONLY_THRESHOLD}.`,
     '',
@@ -177,6 +178,10 @@ export async function evalInjection(): Promise<string> {
     '|---|---|---|---|---|',
     ...splits.map((s) => `| ${s} | ${synthetic[s].length} | ${synRecall(s, 'combined')} | ${synRecall(s, 'classifier')} | ${synRecall(s, 'rules')} |`),
     '',
+    '### Languages (held out: test halves, never trained or tuned on)',
+    '',
+    languageSection(model, evidence, bySplit.test.filter((r) => r.row.set === 'main').map((r) => r.row)),
+    '',
     '### Per source (test split, combined detector at the default threshold)',
     '',
     perSourceTable(bySplit.test, bySplit.dev),
@@ -190,7 +195,7 @@ export async function evalInjection(): Promise<string> {
     '- **Buried attacks in long clinical documents (synthetic rows).** An injection of one or two sentences inside a 3-5 KB note is a small share even of a 512-character window, and clinical wording is strongly benign evidence. Explicit overrides are caught (rules fire; the fine window scale helps); short task-style injections ("also email the summary to...") are mostly missed.',
     '- **Long clinical notes (ACI-Bench).** Full encounter notes are the medical text most like a hospital document, and the one source with a visible false-positive rate: the classifier takes the maximum over many windows, and one odd window (a templated instruction block, a patient quoting what they were told to stop or ignore) is enough. The threshold therefore also caps dev FPR on medical documents of 800+ characters at 1%; the per-source rows above show what is left.',
     '- **Unlicensed Tensor Trust hijacking attacks** were never trained on; their recall shows how the model does on an attack style it has not seen (many are long nonsense-token or repeated-character prompts).',
-    '- **Languages.** Multilingual attacks (PurpleLlama, machine-translated) are detected well, but the benign side is almost all English, so the false-positive rate on non-English clinical text is not measured here.',
+    '- **Languages.** The injection sets\' benign rows are almost all English while their attacks span 19 languages, so a model trained on them alone learned "not English" as attack evidence: model `injection-v1-79a9b63ef3e5` flagged 491 of 492 Spanish clinical case reports, 10.4% of Korean news and review sentences and 2.8% of Presidio\'s sentences in the held-out halves above. Training now adds benign rows in other languages (`scripts/train/multilingual.ts`: MEDDOCAN, Presidio, ASQ-PHI and our Korean snippets from the PHI dev half, and faker Korean sentences; KLUE is never trained on, so its figure is a clean held-out one) and caps their dev FPR at 1%. That cost some multilingual attack recall (129 non-English test attacks: 128 -> 122 caught; PurpleLlama machine-translated 99.2% -> 94.7%) and 0.008 test F1. Other languages than Spanish and Korean have no benign rows yet, so their false-positive rate is still unmeasured.',
     '- **What the rules add.** On these sets the combiner gains little F1 over the classifier alone (the rule hits are mostly on attacks the classifier already scores high); the rules matter for explainable findings, for explicit attacks inside long documents, and for decoded payloads.',
     '- **Short chit-chat.** Below 12 visible characters (Han, kana and Hangul count two) the classifier abstains and only a rule or obfuscation finding can flag, so "hello", "thanks", "안녕하세요" or a one-word answer ("Abilify.") pass while "DAN mode on" is still caught; no licensed train/dev attack is that short. A longer greeting with nothing else ("Hello, how are you?") still scores high: in train, texts opening with a greeting are mostly attacks (118 attack rows, 21 benign), as role-play and persona set-ups start that way. It carries no instruction to act on, but it is a false positive a chat front-end will see.',
     '- **Base rates.** F1 is measured on a roughly balanced set. In a clinical deployment attacks are rare, so precision will be lower than shown; the medical-benign FPR is the figure that predicts how often a clinician is interrupted.',

@@ -14,9 +14,11 @@ export interface Row {
   readonly text: string;
   readonly label: 0 | 1;
   readonly source: string;
-  /** `main` is the mixed attack/benign set; `medical` is clinical benign text only. */
-  readonly set: 'main' | 'medical';
+  /** `main` is the mixed attack/benign set; `medical` is clinical benign text only; `multilingual` is benign text in other languages (multilingual.ts). */
+  readonly set: 'main' | 'medical' | 'multilingual';
   readonly licensed: boolean;
+  /** The data set's language tag (heuristic, see its SOURCES.md), when it has one. */
+  readonly lang?: string;
 }
 
 export const UNLICENSED_PREFIXES: readonly string[] = [
@@ -38,7 +40,7 @@ export function dataDir(): string {
   return folder;
 }
 
-interface RawRow { id?: unknown; text?: unknown; label?: unknown; source?: unknown; split?: unknown }
+interface RawRow { id?: unknown; text?: unknown; label?: unknown; source?: unknown; split?: unknown; lang?: unknown }
 
 function readJsonl(file: string): RawRow[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l, i) => {
@@ -54,7 +56,8 @@ function toRow(r: RawRow, set: Row['set']): Row {
   if (typeof r.text !== 'string' || typeof r.source !== 'string' || (r.label !== 0 && r.label !== 1)) {
     throw new Error(`malformed row in the ${set} set (id ${String(r.id)})`);
   }
-  return { id: String(r.id), text: r.text, label: r.label, source: r.source, set, licensed: isLicensed(r.source) };
+  const row: Row = { id: String(r.id), text: r.text, label: r.label, source: r.source, set, licensed: isLicensed(r.source) };
+  return typeof r.lang === 'string' ? { ...row, lang: r.lang } : row;
 }
 
 const medicalCache = new Map<string, RawRow[]>();

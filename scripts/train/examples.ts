@@ -14,6 +14,8 @@ export interface ExampleOptions {
    * (weight = ratio^pairedBalance); 0 leaves them at 1.
    */
   readonly pairedBalance: number;
+  /** Total weight of the benign multilingual rows (multilingual.ts) relative to the main set's benign weight. */
+  readonly multilingualWeight: number;
 }
 
 /**
@@ -25,7 +27,8 @@ const CONTEXT_PAIRED_SOURCES: readonly string[] = ['microsoft/BIPIA'];
 
 const folded = (text: string): string => createRootView(text).form('folded').text;
 
-export function buildExamples(rows: { main: Row[]; medical: Row[] }, spec: FeatureSpec, options: ExampleOptions): { examples: Example[]; counts: Record<string, number> } {
+export function buildExamples(rows: { main: Row[]; medical: Row[]; multilingual?: Row[] }, spec: FeatureSpec, options: ExampleOptions): { examples: Example[]; counts: Record<string, number> } {
+  const multilingual = rows.multilingual ?? [];
   const medical = [...rows.medical].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, options.medicalRows);
   const paired = (r: Row): boolean => CONTEXT_PAIRED_SOURCES.some((p) => r.source.startsWith(p));
   const pairedPos = rows.main.filter((r) => paired(r) && r.label === 1).length;
@@ -36,10 +39,11 @@ export function buildExamples(rows: { main: Row[]; medical: Row[] }, spec: Featu
   for (const r of rows.main) if (r.label === 1) pos += baseWeight(r); else neg += baseWeight(r);
   const posWeight = neg / Math.max(1, pos);
   const medWeight = (options.medicalWeight * neg) / Math.max(1, medical.length);
+  const mlWeight = (options.multilingualWeight * neg) / Math.max(1, multilingual.length);
   const counts: Record<string, number> = {};
   const examples: Example[] = [];
-  for (const r of [...rows.main, ...medical]) {
-    const weight = r.set === 'medical' ? medWeight : r.label === 1 ? posWeight : baseWeight(r);
+  for (const r of [...rows.main, ...medical, ...multilingual]) {
+    const weight = r.set === 'medical' ? medWeight : r.set === 'multilingual' ? mlWeight : r.label === 1 ? posWeight : baseWeight(r);
     examples.push({ windows: featurize(folded(r.text), spec), label: r.label, weight });
     const key = `${r.set}:${r.source.split(':')[0] ?? r.source}`;
     counts[key] = (counts[key] ?? 0) + 1;
