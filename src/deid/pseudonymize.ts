@@ -1,6 +1,6 @@
 import { hmac, KeyedStream } from './keyed.js';
 import { shiftDate, type DateOrder } from './surrogates/dates.js';
-import { emailSurrogate, genericIdSurrogate, ipSurrogate, luhnSurrogate, phoneSurrogate, rrnSurrogate, ssnSurrogate, urlSurrogate } from './surrogates/formats.js';
+import { ageSurrogate, emailSurrogate, genericIdSurrogate, ipSurrogate, luhnSurrogate, phoneSurrogate, rrnSurrogate, ssnSurrogate, urlSurrogate } from './surrogates/formats.js';
 import { nameSurrogate } from './surrogates/names.js';
 import { placeSurrogate } from './surrogates/places.js';
 import type { Vault } from './vault.js';
@@ -78,6 +78,8 @@ export class Pseudonymizer {
         return urlSurrogate(original, s);
       case 'LOCATION':
         return placeSurrogate(original, stream, attempt);
+      case 'AGE_OVER_89':
+        return ageSurrogate(original, s);
       case 'IP':
         return ipSurrogate(original, s);
       case 'MRN': case 'ID': case 'ACCOUNT': case 'HEALTH_PLAN_ID': case 'LICENSE': case 'VEHICLE':

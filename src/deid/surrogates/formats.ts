@@ -105,3 +105,16 @@ export function ipSurrogate(original: string, s: KeyedStream): string {
   const nets = ['192.0.2', '198.51.100', '203.0.113'];
   return `${nets[s.next(3)]}.${1 + s.next(254)}`;
 }
+
+/**
+ * Another age over 89 in the same words ("92-year-old" -> "97-year-old", "91세" -> "103세"): the text
+ * still says the patient is very old, which is what Safe Harbor lets it say, without the exact age.
+ */
+export function ageSurrogate(original: string, s: KeyedStream): string | undefined {
+  const m = /\d{2,3}/.exec(original);
+  if (!m) return undefined;
+  const age = Number(m[0]);
+  let next = 90 + s.next(20);
+  if (next === age) next = next === 109 ? 90 : next + 1;
+  return original.slice(0, m.index) + String(next) + original.slice(m.index + m[0].length);
+}
