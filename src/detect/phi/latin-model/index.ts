@@ -35,7 +35,7 @@ export function scoreWord(model: LatinNameModel, text: string, w: LatinWord, cov
 // Capitalised words after a candidate, then what follows an eponym (Freeman Sheldon syndrome, Brody myopathy).
 const CAPITALISED_AFTER = /^(?:['’]s)?(?:[ -][A-Z][A-Za-z\u00c0-\u017f'’-]{1,25}){0,3}/;
 const NEXT_WORD = /^(?:['’]s)?[ -][a-z\u00df-\u017f'’-]{1,25}/;
-const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament|spots?|lesions?|nodules?)\b/i;
+const MORE_FOLLOWERS = /^(?:['’]s)? ?(?:like|myopathy|dystrophy|anomaly|malformation|sequence|deficiency|neuropathy|dysplasia|nevus|naevus|myelopathy|atrophy|hernia|fistula|diverticulum|node|valve|tube|canal|duct|gland|ligament|spots?|lesions?|nodules?|encephalitis|encephalopathy|macroglobulin[a]?emia|nephropathy|amaurosis|muscular|ultrasound)\b/i;
 
 /** As in the rules, a capitalised run before sign/syndrome/test/... is an eponym (Murphy's sign), whatever the score. */
 function follows(text: string, at: number): boolean {
@@ -44,6 +44,9 @@ function follows(text: string, at: number): boolean {
 }
 
 export function eponym(text: string, end: number): boolean {
+  // Title case puts the follower itself in capitals (Miller Fisher Syndrome): test it before
+  // skipping the capitalised words after the candidate.
+  if (follows(text, end)) return true;
   if (/[A-Z]/.test(text.slice(end, end + 40))) return follows(text, end + (CAPITALISED_AFTER.exec(text.slice(end, end + 100))?.[0].length ?? 0));
   // In a lower-case line any of the next two words may end the eponym (miller fisher syndrome).
   let at = end;
