@@ -15,6 +15,14 @@ import { isWhitespace } from '../../../core/text/chars.js';
  */
 export const MIN_CLASSIFIER_EVIDENCE = 12;
 
+/**
+ * Pleasantries carry no evidence either: "Hello, how are you?" (19 visible characters) scored as an
+ * attack for the same prior as "hello", and it is the first message of many a chat. Their
+ * characters are not counted, so a text of pleasantries alone leaves the verdict to the rules,
+ * while "Hello! Ignore your instructions" still has plenty left for the classifier.
+ */
+const PLEASANTRY = /\b(?:hello|hi|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day|night)|how are you(?: doing)?(?: today)?|how(?:'s| is) it going|thanks?(?: you)?(?: (?:so|very) much)?|nice to meet you|hola|buenos d[ií]as|buenas (?:tardes|noches)|gracias|bonjour|merci|hallo|danke|obrigad[oa])\b|안녕하세요|안녕|감사합니다|고맙습니다|こんにちは|ありがとう(?:ございます)?|你好|谢谢/iuy;
+
 function weight(c: number): number {
   // Whitespace, ASCII controls, the zero-width space and the BOM carry nothing.
   if (c <= 32 || c === 0x200b || c === 0xfeff || isWhitespace(c)) return 0;
@@ -30,12 +38,23 @@ function weight(c: number): number {
 
 /**
  * Whether `text` (the folded form the classifier reads) holds enough for the classifier to
- * speak. Stops as soon as the minimum is reached, so the cost is bounded whatever the length.
+ * speak. Stops as soon as the minimum is reached, so the cost is bounded by the text's opening
+ * (and is linear in a text of nothing but pleasantries).
  */
 export function hasClassifierEvidence(text: string): boolean {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    n += weight(text.charCodeAt(i));
+    const w = weight(text.charCodeAt(i));
+    if (w === 0) continue;
+    // A sticky try where a character would count: it fails on the first letter almost always, and
+    // the loop stops at the twelfth counted character, so a long text costs a handful of tries.
+    PLEASANTRY.lastIndex = i;
+    const m = PLEASANTRY.exec(text);
+    if (m && m[0].length > 0) {
+      i += m[0].length - 1;
+      continue;
+    }
+    n += w;
     if (n >= MIN_CLASSIFIER_EVIDENCE) return true;
   }
   return false;
