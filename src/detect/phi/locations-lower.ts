@@ -12,6 +12,7 @@ import { lexicon } from './lexicon.js';
 import { firstMatch, nextMatch } from './exec.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
+import { longestPlace } from './locations-residence.js';
 
 const W = "[a-zß-öø-ÿ][a-zß-öø-ÿ'’.-]{0,24}";
 // Not "district of columbia" or "republic of georgia": of there names a state or a country.
@@ -46,16 +47,11 @@ export function findLowerPlaces(text: string, sink: Sink, notPlace: (place: stri
     // The words read after the cue may hold the next cue ("visited our clinic in chicago").
     re.lastIndex = start;
     if (!lowerLine(text, m.index)) continue;
-    for (let n = words.length; n >= 1; n--) {
-      const town = words.slice(0, n).join(' ').replace(/[.’']+$/, '');
-      if (!places.has(town) || notPlace(town)) continue;
-      if (n === 1 && (common.has(town) || WORDLIKE.has(town))) break;
-      // huntington disease, gilbert syndrome: a town's name in an eponym.
-      if (EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) break;
-      sink(start, start + town.length, 'LOCATION', 0.6, 'loc.lower_town');
-      re.lastIndex = start + town.length;
-      break;
-    }
+    const town = longestPlace(words, (t, n) => places.has(t) && !notPlace(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))));
+    // huntington disease, gilbert syndrome: a town's name in an eponym.
+    if (town === undefined || EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) continue;
+    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.lower_town');
+    re.lastIndex = start + town.length;
   }
   for (let m = firstMatch(VISIT_KNOWN, text); m; m = nextMatch(VISIT_KNOWN, text, m)) {
     if (!lowerLine(text, m.index)) continue;

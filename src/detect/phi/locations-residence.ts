@@ -49,12 +49,18 @@ export function findResidenceTowns(text: string, sink: Sink): void {
     const start = m.index + m[0].length - (m[1] ?? '').length;
     // The words after the town may hold the next cue ("in chicago and grew up in ..."): resume there.
     re.lastIndex = start;
-    for (let n = words.length; n >= 1; n--) {
-      const town = words.slice(0, n).join(' ');
-      if (!places.has(town) || isCountryOrState(town) || (n === 1 && common.has(town))) continue;
-      sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
-      re.lastIndex = start + town.length;
-      break;
-    }
+    const town = longestPlace(words, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && common.has(t)));
+    if (town === undefined) continue;
+    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
+    re.lastIndex = start + town.length;
   }
+}
+
+/** The longest run of the leading words (trailing dots and apostrophes dropped) that `accept` takes. */
+export function longestPlace(words: readonly string[], accept: (town: string, n: number) => boolean): string | undefined {
+  for (let n = words.length; n >= 1; n--) {
+    const town = words.slice(0, n).join(' ').replace(/[.’']+$/, '');
+    if (accept(town, n)) return town;
+  }
+  return undefined;
 }
