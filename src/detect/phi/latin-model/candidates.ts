@@ -24,7 +24,7 @@ export const cls = (c: number): number => (c < 0x1f00 ? CLASS[c] ?? 0 : 0);
 export const isLetter = (c: number): boolean => cls(c) !== 0;
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Hangul, kana and Han: a Latin word glued to them ("ocn에서") is a loanword or an acronym in Korean text. */
-const CJK = /[\u1100-\u11ff\u3040-\u9fff\uac00-\ud7a3]/;
+const CJK_G = /[\u1100-\u11ff\u3040-\u9fff\uac00-\ud7a3]/g;
 const isCjk = (c: number): boolean => (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
 
 /** A candidate word and the bounds of its line (known here, where lines are walked anyway). */
@@ -74,6 +74,10 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   let lineStart = 0;
   let lineEnd = -1;
   let lineCjk = false;
+  // The next CJK character at or after the current line, found by one forward scan shared by all
+  // lines rather than a regex over each line's substring. Its lastIndex is set before every use.
+  const cjk = CJK_G;
+  let nextCjk = -1;
   for (;;) {
     // test() rather than exec(): no match object per capital; the class matches one code unit.
     let m = re.test(text);
@@ -91,7 +95,11 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
       lineStart = text.lastIndexOf('\n', u) + 1;
       lineEnd = text.indexOf('\n', u);
       if (lineEnd < 0) lineEnd = text.length;
-      lineCjk = CJK.test(text.slice(lineStart, lineEnd));
+      if (nextCjk < lineStart) {
+        cjk.lastIndex = lineStart;
+        nextCjk = cjk.test(text) ? cjk.lastIndex - 1 : text.length;
+      }
+      lineCjk = nextCjk < lineEnd;
     }
     if (lineCjk) continue;
     const prev = text.charCodeAt(u - 1);
