@@ -6,6 +6,7 @@
  */
 import { lexicon } from './lexicon.js';
 import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
+import { lowerAt, type LowerWords } from './lower.js';
 import { forEachToken } from './names-tokens.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
@@ -35,6 +36,8 @@ interface Token { start: number; end: number; lower: string; initial: boolean }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
+  // Capitalised words repeat through a text (Patient, The, Dr): lower-cased once per spelling.
+  const seen: LowerWords = new Map();
   // A character loop (names-tokens.ts): the regex it replaces was the pass's largest cost.
   forEachToken(text, (at, end) => {
     // "ex-Zombie", "anti-Xa": a capital after a lower-case prefix and hyphen is part of a compound.
@@ -42,7 +45,7 @@ function tokens(text: string): Token[] {
       const c = text.charCodeAt(at - 2);
       if (c >= 97 && c <= 122) return;
     }
-    const lower = text.slice(at, end).toLowerCase();
+    const lower = lowerAt(text, at, end, seen);
     const len = end - at;
     out.push({ start: at, end, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, initial: len === 1 || (len === 2 && text.charCodeAt(at + 1) === 46) });
   });
