@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alternatives, byFirstChar, firstKey } from './alternation.js';
+import { alternatives, byFirstChar, byFirstCharInNamedGroups, firstKey } from './alternation.js';
 
 test('alternatives splits at top-level bars only', () => {
   assert.deepEqual(alternatives('a|b(?:c|d)|[|x]|\\||e'), ['a', 'b(?:c|d)', '[|x]', '\\|', 'e']);
@@ -42,4 +42,13 @@ test('the grouped alternation finds exactly the matches of the original', () => 
       }
     }
   }
+});
+
+test('byFirstCharInNamedGroups regroups inside each named group and keeps the groups', () => {
+  const src = String.raw`(?:(?<A>\bMRN|\bmed ?rec|\bMR ?#|\bchart|[x](?:y|z))|(?<B>\bmember|\bplan|\bmed(?:ical)? id))(?<id>\d+)`;
+  const out = byFirstCharInNamedGroups(src, true);
+  assert.equal(out, String.raw`(?:(?<A>(?:\bMRN|\bmed ?rec|\bMR ?#)|\bchart|[x](?:y|z))|(?<B>(?:\bmember|\bmed(?:ical)? id)|\bplan))(?<id>\d+)`);
+  const text = 'MRN 12, med rec 3, mr #4, chart 5, xy6 member 7 plan 8 medical id 9 MEDREC10';
+  const named = (re: RegExp): string => [...text.matchAll(re)].map((m) => `${m.index}:${Object.keys(m.groups ?? {}).filter((k) => m.groups?.[k] !== undefined).join('/')}`).join(',');
+  assert.equal(named(new RegExp(out, 'gi')), named(new RegExp(src, 'gi')));
 });

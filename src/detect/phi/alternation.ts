@@ -86,3 +86,37 @@ export function alternatives(src: string): string[] {
   out.push(src.slice(from));
   return out;
 }
+
+/** End (exclusive) of the group that opens at `open` (src[open] is '('), or -1. */
+function groupEnd(src: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** `src` with the alternatives inside each named group "(?<NAME>...)" grouped by first character. */
+export function byFirstCharInNamedGroups(src: string, ignoreCase: boolean): string {
+  let out = '';
+  let from = 0;
+  for (let at = src.indexOf('(?<', from); at >= 0; at = src.indexOf('(?<', from)) {
+    const name = /^\(\?<([A-Za-z_]\w*)>/.exec(src.slice(at, at + 40));
+    const end = name ? groupEnd(src, at) : -1;
+    if (!name || end < 0) {
+      out += src.slice(from, at + 3);
+      from = at + 3;
+      continue;
+    }
+    const head = name[0];
+    out += src.slice(from, at) + head + byFirstChar(alternatives(src.slice(at + head.length, end - 1)), ignoreCase) + ')';
+    from = end;
+  }
+  return out + src.slice(from);
+}
