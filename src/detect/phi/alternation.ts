@@ -7,11 +7,16 @@
  * order, which decides leftmost-first matching and backtracking, is kept.
  */
 
-/** The character class that non-unicode /i matching folds `c` to (the spec's Canonicalize). */
-function fold(c: string): string {
-  const u = c.toUpperCase();
-  if (u.length !== 1) return c;
-  return c.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128 ? c : u;
+/**
+ * What /i matching can equate `c` with, as one key: ASCII letters by their capital, a character
+ * without case as itself; null for any other cased character (whose folding differs between
+ * unicode and non-unicode patterns), which the caller keeps in place.
+ */
+function fold(c: string): string | null {
+  const code = c.charCodeAt(0);
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return c.toUpperCase();
+  if (code < 128 || c.toUpperCase() === c.toLowerCase()) return c;
+  return null;
 }
 
 /** Length of a leading lookbehind group "(?<!...)" / "(?<=...)" of `alt`, 0 when none. */
@@ -28,22 +33,26 @@ function lookbehindLength(alt: string): number {
 }
 
 /**
- * The key an alternative is grouped under: its first consumed character, folded under /i; null
- * when that is not a plain required character (a group, a class, an escape other than a leading
- * \b, or a character made optional by a quantifier), which keeps the alternative in place.
+ * The key an alternative is grouped under: its first consumed character, case-folded (with or
+ * without /i: a coarser grouping only keeps more alternatives in their order), a case pair class
+ * such as [Pp] counting as its letter; null when that is not a plain required character (a group,
+ * another class, an escape other than a leading \b, or a character made optional by a quantifier),
+ * which keeps the alternative in place.
  */
-export function firstKey(alt: string, ignoreCase: boolean): string | null {
+export function firstKey(alt: string): string | null {
   let s = alt.slice(lookbehindLength(alt));
   if (s.startsWith('\\b')) s = s.slice(2);
+  const pair = /^\[([A-Za-z])([A-Za-z])\]/.exec(s);
+  if (pair && pair[1] !== pair[2] && fold(pair[1] ?? '') === fold(pair[2] ?? '')) s = (pair[1] ?? '') + s.slice(pair[0].length);
   const c = s[0];
   if (c === undefined || '\\[](){}|.^$?*+'.includes(c) || '?*{+'.includes(s[1] ?? '')) return null;
   // A surrogate pair is not one character to the engine without /u.
   if (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff) return null;
-  return ignoreCase ? fold(c) : c;
+  return fold(c);
 }
 
 /** `alts` (regex sources, in priority order) as one alternation source, grouped by first character. */
-export function byFirstChar(alts: readonly string[], ignoreCase: boolean): string {
+export function byFirstChar(alts: readonly string[]): string {
   const out: string[] = [];
   let groups = new Map<string, string[]>();
   const flush = (): void => {
@@ -51,7 +60,7 @@ export function byFirstChar(alts: readonly string[], ignoreCase: boolean): strin
     groups = new Map();
   };
   for (const alt of alts) {
-    const key = firstKey(alt, ignoreCase);
+    const key = firstKey(alt);
     if (key === null) {
       flush();
       out.push(alt);
@@ -103,7 +112,7 @@ function groupEnd(src: string, open: number): number {
 }
 
 /** `src` with the alternatives inside each named group "(?<NAME>...)" grouped by first character. */
-export function byFirstCharInNamedGroups(src: string, ignoreCase: boolean): string {
+export function byFirstCharInNamedGroups(src: string): string {
   let out = '';
   let from = 0;
   for (let at = src.indexOf('(?<', from); at >= 0; at = src.indexOf('(?<', from)) {
@@ -115,7 +124,7 @@ export function byFirstCharInNamedGroups(src: string, ignoreCase: boolean): stri
       continue;
     }
     const head = name[0];
-    out += src.slice(from, at) + head + byFirstChar(alternatives(src.slice(at + head.length, end - 1)), ignoreCase) + ')';
+    out += src.slice(from, at) + head + byFirstChar(alternatives(src.slice(at + head.length, end - 1))) + ')';
     from = end;
   }
   return out + src.slice(from);

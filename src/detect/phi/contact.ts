@@ -29,7 +29,7 @@ const INTL_PHONE = /(?<![\w+])\+\s?\d[\d .()-]{6,22}\d/g;
 // After a cue word: any digit run of phone length, in any national format.
 // The cue words are grouped by first letter when built (alternation.ts): the same matches, faster.
 const PHONE_CUE_WORDS = String.raw`tel[eé]fonos?|tel|tfno|tlfno|tlf|phone|ph|mobile|cell|m[oó]vil|contact(?:\s?phone)?|call|fax|pager|beeper|messages to|answering at|registered|reach me at|text me at|call me at|my (?:cell |phone |mobile )?number|office|연락처|전화(?:번호)?|휴대폰|핸드폰|휴대전화|자택|직장|팩스`;
-const PHONE_CUE = new RegExp(String.raw`(?<![A-Za-z])(?:${byFirstChar(alternatives(PHONE_CUE_WORDS), true)})(?![a-z])`, 'gi');
+const PHONE_CUE = new RegExp(String.raw`(?<![A-Za-z])(?:${byFirstChar(alternatives(PHONE_CUE_WORDS))})(?![a-z])`, 'gi');
 const PHONE_AFTER_CUE = /\+?\(?\d[\d .()/-]{5,22}\d/y;
 const FAX_NEAR = /(?:fax|팩스|telefax)[^\n]{0,20}$/i;
 

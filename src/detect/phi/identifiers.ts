@@ -38,7 +38,6 @@ const CUE_ID = new RegExp(byFirstCharInNamedGroups(
   // A '#' glued to the id belongs to it ("record #EM-345678"); a free-standing one is punctuation.
   String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#(?![A-Za-z0-9]))\.?){0,3}(?:[\s:.]|#(?![A-Za-z0-9])){0,3}` +
   String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,
-  true,
 ), 'gi');
 
 const DIGIT = /\d/g;
