@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alternatives, byFirstChar, byFirstCharInNamedGroups, firstKey } from './alternation.js';
+import { alternatives, byFirstChar, firstKey, grouped, regroup } from './alternation.js';
 
 test('alternatives splits at top-level bars only', () => {
   assert.deepEqual(alternatives('a|b(?:c|d)|[|x]|\\||e'), ['a', 'b(?:c|d)', '[|x]', '\\|', 'e']);
@@ -47,11 +47,12 @@ test('the grouped alternation finds exactly the matches of the original', () => 
   }
 });
 
-test('byFirstCharInNamedGroups regroups inside each named group and keeps the groups', () => {
-  const src = String.raw`(?:(?<A>\bMRN|\bmed ?rec|\bMR ?#|\bchart|[x](?:y|z))|(?<B>\bmember|\bplan|\bmed(?:ical)? id))(?<id>\d+)`;
-  const out = byFirstCharInNamedGroups(src);
-  assert.equal(out, String.raw`(?:(?<A>(?:\bMRN|\bmed ?rec|\bMR ?#)|\bchart|[x](?:y|z))|(?<B>(?:\bmember|\bmed(?:ical)? id)|\bplan))(?<id>\d+)`);
-  const text = 'MRN 12, med rec 3, mr #4, chart 5, xy6 member 7 plan 8 medical id 9 MEDREC10';
-  const named = (re: RegExp): string => [...text.matchAll(re)].map((m) => `${m.index}:${Object.keys(m.groups ?? {}).filter((k) => m.groups?.[k] !== undefined).join('/')}`).join(',');
-  assert.equal(named(new RegExp(out, 'gi')), named(new RegExp(src, 'gi')));
+test('regroup groups every alternation of six or more, named groups included, look-behinds left alone', () => {
+  const src = String.raw`\b(?:aa|ab|ba|ac|bb|ca|[(]x|\(y)\b(?<=(?:q|w|e|r|t|y|u|qq))(?<MRN>\bMRN|\bmed|\bMR|x|y|z)(?:a|b|ab)`;
+  assert.equal(regroup(src), String.raw`\b(?:(?:aa|ab|ac)|(?:ba|bb)|ca|[(]x|\(y)\b(?<=(?:q|w|e|r|t|y|u|qq))(?<MRN>(?:\bMRN|\bmed|\bMR)|x|y|z)(?:a|b|ab)`);
+  const re = grouped(/(?:(?<A>\bMRN|\bmed ?rec|\bMR ?#|\bchart|[x](?:y|z)|\bmember)|(?<B>\bplan|\bmed(?:ical)? id))(?<id>\d+)/gi);
+  assert.equal(re.flags, 'gi');
+  const text = 'MRN12, med rec3, mr #4, chart5, xy6 member7 plan8 medical id9 MEDREC10';
+  const named = (r: RegExp): string => [...text.matchAll(r)].map((m) => `${m.index}:${Object.keys(m.groups ?? {}).filter((k) => m.groups?.[k] !== undefined).join('/')}`).join(',');
+  assert.equal(named(re), named(/(?:(?<A>\bMRN|\bmed ?rec|\bMR ?#|\bchart|[x](?:y|z)|\bmember)|(?<B>\bplan|\bmed(?:ical)? id))(?<id>\d+)/gi));
 });
