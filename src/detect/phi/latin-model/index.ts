@@ -98,8 +98,10 @@ export function findNamesLatinModel(text: string, found: readonly PhiSpan[], sin
   let open: LatinWord | undefined;
   for (const w of words) {
     if (cover[w.end - 1] !== 0) continue;
-    if (eponym(text, w.end) || eponymBefore(text, w.start) || modal(text, w)) continue;
+    // Scored first: most candidates fall below the threshold, and the eponym and modal checks
+    // (several regexes over slices) need only run for the few that pass.
     if (scoreWord(model, text, w, coverOf, buf, lower) < model.logitThreshold) continue;
+    if (eponym(text, w.end) || eponymBefore(text, w.start) || modal(text, w)) continue;
     if (open && JOIN_GAP.test(text.slice(open.end, w.start))) { open = { ...open, end: w.end }; continue; }
     if (open) sink(open.start, open.end, 'NAME', MODEL_SCORE, 'name.latin.model');
     open = w;
