@@ -45,7 +45,7 @@ function wordAt(text: string, i: number): number {
 // The capital letters of CLASS, found by the regex engine's scan rather than a JavaScript loop over
 // every character (1 MB: ~3 ms against ~30). The class spans runs of capitals with gaps of up to
 // three other code points (Latin Extended alternates capital and small letter): the exact class,
-// ~250 ranges, made that scan ~4x slower; the few small letters it lets through are skipped by
+// 268 ranges, made that scan ~4x slower; the few small letters it lets through are skipped by
 // their CLASS entry.
 const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
 let upperSrc = '';
@@ -75,8 +75,7 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
   let lineEnd = -1;
   let lineCjk = false;
   // The next CJK character at or after the current line, found by one forward scan shared by all
-  // lines rather than a regex over each line's substring. Its lastIndex is set before every use.
-  const cjk = CJK_G;
+  // lines rather than a regex over each line's substring (CJK_G's lastIndex is set before each use).
   let nextCjk = -1;
   for (;;) {
     // test() rather than exec(): no match object per capital; the class matches one code unit.
@@ -96,8 +95,8 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
       lineEnd = text.indexOf('\n', u);
       if (lineEnd < 0) lineEnd = text.length;
       if (nextCjk < lineStart) {
-        cjk.lastIndex = lineStart;
-        nextCjk = cjk.test(text) ? cjk.lastIndex - 1 : text.length;
+        CJK_G.lastIndex = lineStart;
+        nextCjk = CJK_G.test(text) ? CJK_G.lastIndex - 1 : text.length;
       }
       lineCjk = nextCjk < lineEnd;
     }

@@ -45,7 +45,7 @@ function follows(text: string, at: number): boolean {
   return EPONYM_FOLLOWERS.test(after) || MORE_FOLLOWERS.test(after);
 }
 
-/** An ASCII capital in [from, to): a loop, not a regex over a slice, since it runs for every scored word. */
+/** An ASCII capital in [from, to): a loop rather than a regex over a new slice. */
 function capitalIn(text: string, from: number, to: number): boolean {
   const stop = Math.min(to, text.length);
   for (let i = from; i < stop; i++) {
