@@ -2,6 +2,7 @@
  * Contact details: e-mail, URL, IP, phone and fax numbers. Every pattern starts on a rare
  * character or a digit and uses bounded, non-overlapping repetitions (linear time).
  */
+import { grouped } from './alternation.js';
 import { domainStarts, emailStarts, forWindows } from './contact-windows.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
@@ -26,7 +27,8 @@ const US_PHONE = /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ 
 const KR_PHONE = /(?<![\d+])0(?:1[016789]|2|[3-6][1-5]|70|50[2-8])(?:[-. )]{1,2}\d{3,4}[-. ]\d{4}|\d{7,8})(?![\d])/g;
 const INTL_PHONE = /(?<![\w+])\+\s?\d[\d .()-]{6,22}\d/g;
 // After a cue word: any digit run of phone length, in any national format.
-const PHONE_CUE = /(?<![A-Za-z])(?:tel[eé]fonos?|tel|tfno|tlfno|tlf|phone|ph|mobile|cell|m[oó]vil|contact(?:\s?phone)?|call|fax|pager|beeper|messages to|answering at|registered|reach me at|text me at|call me at|my (?:cell |phone |mobile )?number|office|연락처|전화(?:번호)?|휴대폰|핸드폰|휴대전화|자택|직장|팩스)(?![a-z])/gi;
+// Built grouped by first letter (alternation.ts): the same matches, faster.
+const PHONE_CUE = grouped(/(?<![A-Za-z])(?:tel[eé]fonos?|tel|tfno|tlfno|tlf|phone|ph|mobile|cell|m[oó]vil|contact(?:\s?phone)?|call|fax|pager|beeper|messages to|answering at|registered|reach me at|text me at|call me at|my (?:cell |phone |mobile )?number|office|연락처|전화(?:번호)?|휴대폰|핸드폰|휴대전화|자택|직장|팩스)(?![a-z])/gi);
 const PHONE_AFTER_CUE = /\+?\(?\d[\d .()/-]{5,22}\d/y;
 const FAX_NEAR = /(?:fax|팩스|telefax)[^\n]{0,20}$/i;
 

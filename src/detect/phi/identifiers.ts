@@ -6,6 +6,7 @@ import { isValidAba, isValidCard, isValidDea, isValidIban, isValidKrRrnChecksum,
 import type { PhiType, Sink } from './types.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import { firstMatch, nextMatch } from './exec.js';
+import { grouped } from './alternation.js';
 
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
 // YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
@@ -23,7 +24,9 @@ const KR_PLATE = /(?<!\d)\d{2,3} ?[가나다라마거너더러머버서어저고
 // One alternation so the cue nearest the number wins; the group name is the type.
 // Every cue starts a word with a letter or Hangul: saying so up front (a one-character look-behind
 // and look-ahead) lets V8 reject most positions before trying the alternation, 2.6x faster on 1 MB.
-const CUE_ID = new RegExp(
+// Built grouped by first letter (alternation.ts), inside each type's group: the same matches, a
+// sixth faster.
+const CUE_ID = grouped(new RegExp(
   String.raw`(?<![a-z0-9_])(?=[a-z가-힣])(?:(?<MRN>\bMRN|\bMR ?#|\bMR ?No\b|\bMedRec|\bmed(?:ical)? ?rec(?:ord)?s?(?: ?(?:number|no|#))?|\brecords? ?(?:number|no|#|show id|id)?|\bchart ?(?:number|no|#)|\bhospital ?(?:number|no|#)|\bNHC\b|\bCIPA\b|\bhistoria cl[ií]nica|(?<![가-힣])(?:병록번호|등록번호|환자번호|차트번호))` +
   String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\b(?:insurance |health |HMO |PPO )?plan(?: ?(?:id|number|no|#))?|\bins\.?(?= ?#)|\binsur(?:er|ance)? ?(?:id|#)|\bHMO ?(?:id|#)?|\bHBN|\bhealth ?id|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
   String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\b(?:credit |debit )?card(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
@@ -36,7 +39,7 @@ const CUE_ID = new RegExp(
   String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#(?![A-Za-z0-9]))\.?){0,3}(?:[\s:.]|#(?![A-Za-z0-9])){0,3}` +
   String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,
   'gi',
-);
+));
 
 const DIGIT = /\d/g;
 

@@ -10,11 +10,14 @@ import { anchoredMatches, capitalWordStart, sticky, type AnchorSpec } from './an
 
 // One or two words of 3-22 characters (with their space) before the suffix: 3..44.
 const NAMED_STREET = /\b(?:[A-Z][a-z]{1,20} ){1,2}(?:Street|Avenue|Road|Boulevard|Lane|Drive)\b/g;
-const NAMED_STREET_AT: AnchorSpec = { re: sticky(NAMED_STREET), groups: [[['Street', 'Avenue', 'Road', 'Boulevard', 'Lane', 'Drive'], 3, 44]], canStart: capitalWordStart };
+// The literals by one pass of their alternation rather than an indexOf each: on a two-byte text
+// (any Hangul in it) indexOf costs ~0.2 ms per literal per MB, the pass ~0.6 ms for all six.
+// Matches cannot overlap: each literal starts with the only capital it holds.
+const NAMED_STREET_AT: AnchorSpec = { re: sticky(NAMED_STREET), groups: [[/Street|Avenue|Road|Boulevard|Lane|Drive/g, 3, 44]], canStart: capitalWordStart };
 
 // One or two words of 3-22 characters: 3..44.
 const GENERAL = /\b(?:[A-Z][A-Za-z'’-]{1,20} ){1,2}(?:General|Health|Memorial)\b(?! (?:Hospital|Medical|Health|Clinic))/g;
-const GENERAL_AT: AnchorSpec = { re: sticky(GENERAL), groups: [[['General', 'Health', 'Memorial'], 3, 44]], canStart: capitalWordStart };
+const GENERAL_AT: AnchorSpec = { re: sticky(GENERAL), groups: [[/General|Health|Memorial/g, 3, 44]], canStart: capitalWordStart };
 
 // One to three words, the last of 3-21 characters, before ", " and a state code: the comma at
 // 3..65. The state-code pattern finds the ", XX" parts (each starts at a comma, so none overlap).

@@ -4,8 +4,10 @@
  * "Nombre:", "seen by", "daughter") makes any run a name; without a cue we need a known given
  * name followed by a surname or an initial. Eponyms, drugs and clinical words never count.
  */
+import { grouped } from './alternation.js';
 import { isOrdinary, lexicon } from './lexicon.js';
 import { ARTICLE_BEFORE, CREATOR_AFTER, EX_MEMBER, PERSON_ADJ_AFTER, SPEAKER_QUOTE, foreignShaped, joinCoordinated, type ScoredRun } from './names-shape.js';
+import { lowerAt, type LowerWords } from './lower.js';
 import { forEachToken } from './names-tokens.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
@@ -14,7 +16,8 @@ import { firstMatch, nextMatch } from './exec.js';
 const JOINER = /^(?: | de | del | de la | de los | y | van | von | van der | da | di | le | la )$/;
 
 const TITLE = /(?:\b(?:Dr|Dra|Drs|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Sra|Srta|Dña|Dª|Don|Doña|Sir|Madam|Rev)\.?,?|\bDr\.?ª?,?|(?<!\d ?)\b(?:dr|mr|mrs|ms|mx)\.) {1,3}$/;
-const ROLE = /(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|grandchild|mom|dad|cousin|uncle|aunt|niece|nephew|step(?:son|daughter|mother|father|brother|sister)|(?:mother|father|sister|brother|son|daughter)-in-law|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|roommate|flatmate|housemate|landlord|landlady|boss|co-?worker|classmate|teammate|sibling|primo|prima|t[ií]o|t[ií]a|sobrin[oa]|niet[oa]|abuel[oa]|suegr[oa]|cuñad[oa]|vecin[oa]|novi[oa]|amig[oa]|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|(?<![A-Za-z])[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i;
+// Built grouped by first letter (alternation.ts): the same matches, a third less work per try.
+const ROLE = grouped(/(?:\b(?:patient|pt|(?<!del )paciente|named (?:him|her)|named|name(?: is)?|nombre|apellidos|seen by|referred by|signed by|signed|dictated by|attending|son|daughter|wife|husband|mother|father|brother|sister|spouse|partner|caregiver|guardian|grandson|granddaughter|grandmother|grandfather|grandchild|mom|dad|cousin|uncle|aunt|niece|nephew|step(?:son|daughter|mother|father|brother|sister)|(?:mother|father|sister|brother|son|daughter)-in-law|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|roommate|flatmate|housemate|landlord|landlady|boss|co-?worker|classmate|teammate|sibling|primo|prima|t[ií]o|t[ií]a|sobrin[oa]|niet[oa]|abuel[oa]|suegr[oa]|cuñad[oa]|vecin[oa]|novi[oa]|amig[oa]|médico|medico|doctor|doctora|nurse|enfermer[oa]|hijo|hija|esposa|esposo|madre|padre|hermano|hermana|i'm|i am|call me|calls me|me llamo|contact|responsable cl[ií]nico|remitido por|atendido por|firmado|cc|attn|says|said|told|asked|directed by|written by|starring|producer|director|named (?:him|her)|shouted at|dear|hi|hello|thanks|regards|sincerely|last name|first name|surname|beneficiary|tribute to|married|friend|colleague|user|my kid|kid|assistant to|called|songwriter|calls me|gender of|founders|speak to|speak with|heard|not by|ms|mr|mrs)\b|(?<![A-Za-z])[Pp]t\.|환자|환아|보호자|성명|이름|주치의|담당의|교수)\s{0,2}[:,?]?\s{0,6}$/i);
 const DEMOGRAPHIC = /\b(?:male|female|man|woman|boy|girl|child|infant|toddler|teen|adolescent|gentleman|lady|old|yo|y\/o|patient|pt|varón|mujer|niño|niña)\s{0,2},\s{1,2}$/i;
 const AFTER_CUE = /^(?:,? (?:MD|M\.D\.|RN|DO|D\.O\.|PhD|NP|PA|PA-C|FNP|DNP|DDS)\b|,? (?:a|an) \d{1,3}[- ]?(?:year|yo|y\/o)|\s{0,2}N[º°o] ?Col\b|\s{0,2}\((?:patient|pt|paciente)\))/;
 const SPEAKER = /^: /;
@@ -39,6 +42,7 @@ interface Token { start: number; end: number; lower: string; initial: boolean }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
+  const seen: LowerWords = new Map(); // Capitalised words repeat (Patient, The, Dr): lower-cased once each.
   // A character loop (names-tokens.ts): the regex it replaces was the pass's largest cost.
   forEachToken(text, (at, end) => {
     // "ex-Zombie", "anti-Xa": a capital after a lower-case prefix and hyphen is part of a compound.
@@ -46,7 +50,7 @@ function tokens(text: string): Token[] {
       const c = text.charCodeAt(at - 2);
       if (c >= 97 && c <= 122) return;
     }
-    const lower = text.slice(at, end).toLowerCase();
+    const lower = lowerAt(text, at, end, seen);
     const len = end - at;
     out.push({ start: at, end, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, initial: len === 1 || (len === 2 && text.charCodeAt(at + 1) === 46) });
   });

@@ -11,6 +11,7 @@ import { lexicon, type Lexicon } from '../lexicon.js';
 import { hashInt } from '../name-model.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME } from '../stopwords.js';
 import { cls, isDigit, isLetter, MAX_WORD, type LatinWord } from './candidates.js';
+import { lowerAt, type LowerWords } from '../lower.js';
 
 // 6: hyphenated compounds of ordinary words (walk-in) carry the ordinary-word flag.
 // 7: in lower-case lines, kin and role words (NEVER_NAME: cousin, nurse) and the verb of a n't
@@ -61,7 +62,7 @@ function before(text: string, a: number): Neighbour {
   const end = i + 1;
   let s = i;
   while (s > 0 && end - s < MAX_WORD && (isLetter(text.charCodeAt(s - 1)) || isDigit(text.charCodeAt(s - 1)) || (text.charCodeAt(s - 1) === 45 && isLetter(text.charCodeAt(s - 2))))) s--;
-  return { start: s, end, gap: gapClass(text.slice(end, a)) };
+  return { start: s, end, gap: gapAt(text, end, a) };
 }
 
 function after(text: string, b: number): Neighbour {
@@ -70,8 +71,11 @@ function after(text: string, b: number): Neighbour {
   if (i >= text.length || i - b > 6) return { start: b, end: b, gap: i >= text.length ? '$' : 'far' };
   let e = i;
   while (e < text.length && e - i < MAX_WORD && (isLetter(text.charCodeAt(e)) || isDigit(text.charCodeAt(e)))) e++;
-  return { start: i, end: e, gap: gapClass(text.slice(b, i)) };
+  return { start: i, end: e, gap: gapAt(text, b, i) };
 }
+
+/** The gap class of text[a, b); the common single space without a substring. */
+const gapAt = (text: string, a: number, b: number): string => (b - a === 1 && text.charCodeAt(a) === 32 ? 's' : gapClass(text.slice(a, b)));
 
 /** Punctuation between words with runs of spaces folded; the line break kept apart from spaces. */
 function gapClass(gap: string): string {
@@ -124,11 +128,11 @@ export type CoverOf = (pos: number) => number;
  * leaves out the word itself: training drops it for half the examples so that context and spelling
  * carry weight, not memorised training names.
  */
-export function featuresOf(text: string, w: LatinWord, bits: number, cover: CoverOf, out: number[], identity = true, lex: Lexicon = lexicon()): void {
+export function featuresOf(text: string, w: LatinWord, bits: number, cover: CoverOf, out: number[], identity = true, lex: Lexicon = lexicon(), words?: LowerWords): void {
   out.length = 0;
   const mask = (1 << bits) - 1;
   const { start, end } = w;
-  const lw = text.slice(start, end).toLowerCase();
+  const lw = lowerAt(text, start, end, words);
   const shape = shapeOf(text, start, end);
   out.push(hashInt(1, 0, mask));
   if (identity) out.push(hashStr(2, lw, mask));
@@ -144,8 +148,8 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
 
   const p = before(text, start);
   const n = after(text, end);
-  const pw = text.slice(p.start, p.end).toLowerCase();
-  const nw = text.slice(n.start, n.end).toLowerCase();
+  const pw = lowerAt(text, p.start, p.end, words);
+  const nw = lowerAt(text, n.start, n.end, words);
   const ps = shapeOf(text, p.start, p.end);
   const ns = shapeOf(text, n.start, n.end);
   out.push(hashStr(13, pw, mask), hashStr(14, nw, mask), hashStr(15, p.gap, mask), hashStr(16, n.gap, mask));
@@ -157,12 +161,12 @@ export function featuresOf(text: string, w: LatinWord, bits: number, cover: Cove
   // Two words out: "said Carla to Sandra", "Monjeau, Graves and Reed".
   if (p.end > p.start) {
     const pp = before(text, p.start);
-    const ppw = text.slice(pp.start, pp.end).toLowerCase();
+    const ppw = lowerAt(text, pp.start, pp.end, words);
     out.push(fin(add(ch(add(ch(add(seed(24), ppw, 0, ppw.length), 124), pp.gap, 0, pp.gap.length), 124), pw, 0, pw.length), mask), hashInt(25, shapeOf(text, pp.start, pp.end) * 4 + cover(pp.start), mask));
   }
   if (n.end > n.start) {
     const nn = after(text, n.end);
-    const nnw = text.slice(nn.start, nn.end).toLowerCase();
+    const nnw = lowerAt(text, nn.start, nn.end, words);
     out.push(fin(add(ch(add(ch(add(seed(26), nw, 0, nw.length), 124), nn.gap, 0, nn.gap.length), 124), nnw, 0, nnw.length), mask), hashInt(27, shapeOf(text, nn.start, nn.end) * 4 + cover(nn.start), mask));
   }
   // The line: where the word sits in it, how long it is, and whether it is all lower case.
