@@ -18,3 +18,14 @@ test('mostly Korean text is scanned whole, and text without Hangul yields nothin
   assert.equal(hangulLines('김민수 3월\n박지영 4월').text, '김민수 3월\n박지영 4월');
   assert.deepEqual(spans(hangulMatches(hangulLines('March 3\nApril 4'), /\d월/g)), []);
 });
+
+test('lowerLines: the lines with no capital letter, as [start, end) pairs', async () => {
+  const { lowerLines } = await import('./lines.js');
+  const text = 'pt mary smith\nSeen by Dr. Lee\n\nseen at ucla, née Ünal?\nÉcole';
+  const lines = lowerLines(text);
+  const got: string[] = [];
+  for (let k = 0; k < lines.length; k += 2) got.push(text.slice(lines[k], lines[k + 1]));
+  assert.deepEqual(got, ['pt mary smith']);
+  assert.deepEqual(lowerLines('all lower\nstill lower'), [0, 9, 10, 21]);
+  assert.deepEqual(lowerLines(''), []);
+});

@@ -116,3 +116,29 @@ export function hangulPieces(lines: HangulLines): HangulRuns {
   piecesCache.set(lines, pieces);
   return pieces;
 }
+
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+
+/**
+ * The lines holding no capital letter (ASCII or Latin-1), as flat [start, end) pairs: text typed
+ * in lower case, which the lower-case rules read and cased text never reaches. One pass.
+ */
+export function lowerLines(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  let cased = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      if (!cased && i > start) out.push(start, i);
+      start = i + 1;
+      cased = false;
+    } else if (!cased && isUpper(c)) {
+      cased = true;
+      // Skip to the line's end: nothing more is needed from it.
+      const nl = text.indexOf('\n', i);
+      i = (nl < 0 ? text.length : nl) - 1;
+    }
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { firstMatch, nextMatch } from './exec.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 import { longestPlace } from './locations-residence.js';
+import { lowerLines } from './lines.js';
 
 const W = "[a-zß-öø-ÿ][a-zß-öø-ÿ'’.-]{0,24}";
 // Not "district of columbia" or "republic of georgia": of there names a state or a country.
@@ -37,7 +38,19 @@ const FUNCTION = new Set('the a an our my your his her their its this that these
 const GENERIC = new Set(("the a an our my your his her their this that same another other local nearby community county general regional university children's children’s women's women’s veterans' main new private public state city rural urban teaching veterans emergency walk-in urgent care primary outpatient inpatient specialty cancer heart eye dental mental health medical family pediatric free big small large nearest closest good best any some "
   + 'hematology oncology cardiology neurology dermatology pediatrics orthopedic orthopaedic psychiatric psychiatry surgical surgery diabetes dialysis fertility sleep pain wound allergy rheumatology gastroenterology endocrinology nephrology pulmonary urology gynecology maternity rehab rehabilitation therapy vision hearing travel vaccine flu memory stroke spine sports weight lipid anticoagulation infusion transplant breast imaging radiology lab').split(' '));
 
+const VISIT_ONLY = new RegExp(`^(?:${VISIT})$`);
+
 export function findLowerPlaces(text: string, sink: Sink, notPlace: (place: string) => boolean): void {
+  // Only lines with no capital at all: in cased text "in mobile apps" is a phrase, not a town, and
+  // cased text (most of it) then costs one character pass instead of these patterns.
+  const lines = lowerLines(text);
+  for (let k = 0; k < lines.length; k += 2) {
+    const a = lines[k] ?? 0;
+    placesIn(text.slice(a, lines[k + 1]), (s, e, type, score, rule) => sink(a + s, a + e, type, score, rule), notPlace);
+  }
+}
+
+function placesIn(text: string, sink: Sink, notPlace: (place: string) => boolean): void {
   const { places, common } = lexicon();
   const re = TOWN;
   re.lastIndex = 0;
@@ -46,7 +59,6 @@ export function findLowerPlaces(text: string, sink: Sink, notPlace: (place: stri
     const start = m.index + m[0].length - (m[1] ?? '').length;
     // The words read after the cue may hold the next cue ("visited our clinic in chicago").
     re.lastIndex = start;
-    if (!lowerLine(text, m.index)) continue;
     const town = longestPlace(words, (t, n) => places.has(t) && !notPlace(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))));
     // huntington disease, gilbert syndrome: a town's name in an eponym.
     if (town === undefined || EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) continue;
@@ -54,15 +66,13 @@ export function findLowerPlaces(text: string, sink: Sink, notPlace: (place: stri
     re.lastIndex = start + town.length;
   }
   for (let m = firstMatch(VISIT_KNOWN, text); m; m = nextMatch(VISIT_KNOWN, text, m)) {
-    if (!lowerLine(text, m.index)) continue;
     const name = m[1] ?? '';
     const start = m.index + m[0].length - name.length;
     sink(start, start + name.length, 'LOCATION', 0.75, 'loc.lower_facility');
   }
   for (let m = firstMatch(FACILITY, text); m; m = nextMatch(FACILITY, text, m)) {
     const words = m[2] ?? '';
-    const visit = new RegExp(`^(?:${VISIT})$`).test(m[1] ?? '');
-    if (!lowerLine(text, m.index) || !namesOne(words.trimEnd().split(' '), common, visit)) continue;
+    if (!namesOne(words.trimEnd().split(' '), common, VISIT_ONLY.test(m[1] ?? ''))) continue;
     const name = words + (m[3] ?? '');
     const start = m.index + m[0].length - name.length;
     sink(start, start + name.length, 'LOCATION', 0.7, 'loc.lower_facility');
@@ -87,16 +97,4 @@ function namesOne(words: readonly string[], common: ReadonlySet<string>, visit: 
     specific = true;
   }
   return specific;
-}
-
-/** True when the line holding `at` has no capital letter. */
-function lowerLine(text: string, at: number): boolean {
-  const a = text.lastIndexOf('\n', at) + 1;
-  let b = text.indexOf('\n', at);
-  if (b < 0) b = text.length;
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) return false;
-  }
-  return true;
 }

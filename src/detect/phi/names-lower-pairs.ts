@@ -9,23 +9,14 @@
 import { lexicon } from './lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME, VERB_AFTER } from './stopwords.js';
 import type { Sink } from './types.js';
+import { lowerLines } from './lines.js';
 
 const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
 export function findLowerPairs(text: string, sink: Sink): void {
-  let ls = 0;
-  while (ls < text.length) {
-    let le = text.indexOf('\n', ls);
-    if (le < 0) le = text.length;
-    if (!hasUpper(text, ls, le)) pairsIn(text, ls, le, sink);
-    ls = le + 1;
-  }
-}
-
-function hasUpper(text: string, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (isUpper(text.charCodeAt(i))) return true;
-  return false;
+  const lines = lowerLines(text);
+  for (let k = 0; k < lines.length; k += 2) pairsIn(text, lines[k] ?? 0, lines[k + 1] ?? 0, sink);
 }
 
 function pairsIn(text: string, a: number, b: number, sink: Sink): void {
