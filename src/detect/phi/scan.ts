@@ -54,11 +54,11 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
     }
   }
   if (direct) findRelativeDates(text, sink);
-  return resolve(all);
+  return resolve(text, all);
 }
 
 /** Higher score wins an overlap; among equals the longer span (the sink has already filtered). */
-function resolve(candidates: PhiSpan[]): PhiSpan[] {
+export function resolve(text: string, candidates: PhiSpan[]): PhiSpan[] {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: PhiSpan[] = [];
   // Sweep clusters of transitively overlapping spans; only inside a cluster (a handful of spans)
@@ -74,15 +74,42 @@ function resolve(candidates: PhiSpan[]): PhiSpan[] {
       j++;
     }
     if (j === i + 1) kept.push(first);
-    else kept.push(...pick(candidates.slice(i, j)));
+    else kept.push(...pick(text, candidates.slice(i, j)));
     i = j;
   }
   return kept;
 }
 
-function pick(cluster: PhiSpan[]): PhiSpan[] {
+function pick(text: string, cluster: PhiSpan[]): PhiSpan[] {
   cluster.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const chosen: PhiSpan[] = [];
-  for (const s of cluster) if (!chosen.some((c) => c.start < s.end && s.start < c.end)) chosen.push(s);
+  const dropped: PhiSpan[] = [];
+  for (const s of cluster) (chosen.some((c) => c.start < s.end && s.start < c.end) ? dropped : chosen).push(s);
+  // What a losing span covers beyond the winners is still reported, as its own type: resolving an
+  // overlap must not leave part of an identifier in the clear ("주소: 경기도 성남시 분당구 판교역로
+  // 166" lost its street to a name found on its first word).
+  // Only across types (a name on an address's first word): two spans of one type are two readings
+  // of one identifier, and the winner's is the better one. Only pieces holding a digit (the house
+  // number, the rest of an id), since the leftovers of over-wide text spans are mostly words.
+  for (const s of dropped) {
+    if (chosen.some((c) => c.type !== s.type && c.start < s.end && s.start < c.end)) chosen.push(...uncovered(text, s, chosen));
+  }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+const EDGE = /[\s.,;:()\-/]/;
+
+/** The stretches of `s` that no span of `taken` covers and that hold a digit, trimmed of spaces and punctuation. */
+function uncovered(text: string, s: PhiSpan, taken: readonly PhiSpan[]): PhiSpan[] {
+  const over = taken.filter((c) => c.start < s.end && s.start < c.end).sort((a, b) => a.start - b.start);
+  const out: PhiSpan[] = [];
+  let at = s.start;
+  for (const c of [...over, { start: s.end, end: s.end }]) {
+    let a = at, b = Math.min(c.start, s.end);
+    while (a < b && EDGE.test(text[a] ?? '')) a++;
+    while (b > a && EDGE.test(text[b - 1] ?? '')) b--;
+    if (b - a >= 2 && /\d/.test(text.slice(a, b))) out.push({ start: a, end: b, type: s.type, score: s.score, rule: s.rule });
+    at = Math.max(at, c.end);
+  }
+  return out;
 }
