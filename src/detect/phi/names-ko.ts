@@ -31,6 +31,18 @@ const NOT_NAME_END = /(?:[는던한된은운인른난적했할될다고게서며
 const CLINICAL_ROLE = /^(?:환자|환아|보호자|의사|간호사|검사|교수|선생|원장|과장|부장|실장|팀장|전공의|주치의|담당의)/;
 const ORG_END = /(?:당|부|청|원|회|처|단|국|사|소|대|교|시|도|군|구|동|팀|실|과|연합|그룹|은행|일보|뉴스|방송|협회|재단|센터|병원|학교)$/;
 
+// An administrative unit followed by a smaller one (경기도 성남시, 성남시 분당구, 분당구 판교역로): the
+// words of an address, which a surname syllable (경, 성) can make look like a name.
+const UNIT_END = /[도시군구]$/;
+const NEXT_UNIT = /^ [가-힣]{1,10}(?:[시군구동읍면리]|로|길)(?![가-힣])/;
+const PREV_UNIT = /(?:^|[^가-힣])[가-힣]{1,10}[도시군구] $/;
+
+function addressPart(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (!UNIT_END.test(word)) return false;
+  return NEXT_UNIT.test(text.slice(end, end + 14)) || (/[시군구]$/.test(word) && PREV_UNIT.test(text.slice(Math.max(0, start - 13), start)));
+}
+
 export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): void {
   const lex = lexicon();
   const found: Array<[number, number]> = [];
@@ -38,6 +50,7 @@ export function findNamesKorean(text: string, outer: Sink, ko: HangulLines): voi
   let words: KoWords | undefined;
   const wordsOf = (): KoWords => (words ??= koWords(text, ko));
   const sink: Sink = (start, end, type, score, rule) => {
+    if (addressPart(text, start, end)) return;
     found.push([start, end]);
     outer(start, end, type, score, rule);
   };

@@ -211,3 +211,9 @@ test('a place ends before a time phrase or the next sentence', () => {
   assert.deepEqual(places('Domicilio: C/ Mayor 12, 28013 Madrid. Ingresa en el Hospital Universitario La Paz.'), ['C/ Mayor 12, 28013 Madrid', 'Hospital Universitario La Paz']);
   assert.deepEqual(places('Domicilio: Av. Fuente el saz 15, 1 G'), ['Av. Fuente el saz 15, 1 G']);
 });
+
+test('a Korean address is no name, and a span that loses an overlap to another type keeps its uncovered digits', () => {
+  const t = '환자 김철수(45세), 주소: 경기도 성남시 분당구 판교역로 166, 3층.';
+  const found = detectPhi(t).map((f) => `${f.type}:${t.slice(f.start, f.end)}`);
+  assert.deepEqual(found, ['NAME:김철수', 'LOCATION:경기도 성남시 분당구 판교역로 166, 3층']);
+});
