@@ -26,7 +26,9 @@ export function languageSection(model: ClassifierModel, evidence: readonly Detec
   const bySource = new Map<string, Row[]>();
   for (const r of benign) {
     const src = r.source.split(':')[1] ?? r.source;
-    bySource.set(src, [...(bySource.get(src) ?? []), r]);
+    const list = bySource.get(src);
+    if (list) list.push(r);
+    else bySource.set(src, [r]);
   }
   const lines = ['| benign held-out text | rows | flagged | FPR |', '|---|---|---|---|'];
   for (const [src, rows] of [...bySource].sort((a, b) => b[1].length - a[1].length)) {

@@ -14,10 +14,8 @@
  * Each document goes to the classifier's train or dev part by a hash of its id (3 in 4 train).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fakerKO } from '@faker-js/faker';
-import { phiDataDir } from './ko-names-data.js';
+import { loadPhiDev, type PhiDoc } from './ko-names-data.js';
 import type { Row } from './data.js';
 
 export const MULTILINGUAL_SOURCE = 'medguard/multilingual-benign';
@@ -25,10 +23,13 @@ export const MULTILINGUAL_SOURCE = 'medguard/multilingual-benign';
 /** PHI sources trained on; KLUE is left out (licence) and only evaluated. */
 const TRAINED = new Set(['meddocan', 'presidio-research-synth-v2', 'asq-phi', 'synthetic-ko-template-v1']);
 
-interface PhiDoc { id: string; text: string; source: string }
-
-const readDocs = (file: string): PhiDoc[] => readFileSync(join(phiDataDir(), file), 'utf8').split('\n')
-  .filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as PhiDoc);
+// Training asks for the dev file three times (train part, dev part, KLUE check): parsed once.
+const files = new Map<string, PhiDoc[]>();
+const readDocs = (file: string): PhiDoc[] => {
+  let docs = files.get(file);
+  if (!docs) files.set(file, (docs = loadPhiDev(file)));
+  return docs;
+};
 
 const part = (id: string): 'train' | 'dev' => ((createHash('sha256').update(`multilingual:${id}`).digest()[0] ?? 0) % 4 === 0 ? 'dev' : 'train');
 

@@ -117,7 +117,8 @@ export function hangulPieces(lines: HangulLines): HangulRuns {
   return pieces;
 }
 
-const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+/** An ASCII or Latin-1 capital letter. */
+export const isLatinUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
 /**
  * The lines holding no capital letter (ASCII or Latin-1), as flat [start, end) pairs: text typed
@@ -133,7 +134,7 @@ export function lowerLines(text: string): number[] {
       if (!cased && i > start) out.push(start, i);
       start = i + 1;
       cased = false;
-    } else if (!cased && isUpper(c)) {
+    } else if (!cased && isLatinUpper(c)) {
       cased = true;
       // Skip to the line's end: nothing more is needed from it.
       const nl = text.indexOf('\n', i);

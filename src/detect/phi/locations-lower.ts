@@ -12,7 +12,7 @@ import { lexicon } from './lexicon.js';
 import { firstMatch, nextMatch } from './exec.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
-import { longestPlace } from './locations-residence.js';
+import { isCountryOrState, longestPlace } from './locations-residence.js';
 import { lowerLines } from './lines.js';
 
 const W = "[a-zß-öø-ÿ][a-zß-öø-ÿ'’.-]{0,24}";
@@ -40,17 +40,17 @@ const GENERIC = new Set(("the a an our my your his her their this that same anot
 
 const VISIT_ONLY = new RegExp(`^(?:${VISIT})$`);
 
-export function findLowerPlaces(text: string, sink: Sink, notPlace: (place: string) => boolean): void {
+export function findLowerPlaces(text: string, sink: Sink): void {
   // Only lines with no capital at all: in cased text "in mobile apps" is a phrase, not a town, and
   // cased text (most of it) then costs one character pass instead of these patterns.
   const lines = lowerLines(text);
   for (let k = 0; k < lines.length; k += 2) {
     const a = lines[k] ?? 0;
-    placesIn(text.slice(a, lines[k + 1]), (s, e, type, score, rule) => sink(a + s, a + e, type, score, rule), notPlace);
+    placesIn(text.slice(a, lines[k + 1]), (s, e, type, score, rule) => sink(a + s, a + e, type, score, rule));
   }
 }
 
-function placesIn(text: string, sink: Sink, notPlace: (place: string) => boolean): void {
+function placesIn(text: string, sink: Sink): void {
   const { places, common } = lexicon();
   const re = TOWN;
   re.lastIndex = 0;
@@ -59,7 +59,7 @@ function placesIn(text: string, sink: Sink, notPlace: (place: string) => boolean
     const start = m.index + m[0].length - (m[1] ?? '').length;
     // The words read after the cue may hold the next cue ("visited our clinic in chicago").
     re.lastIndex = start;
-    const town = longestPlace(words, (t, n) => places.has(t) && !notPlace(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))));
+    const town = longestPlace(words, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))));
     // huntington disease, gilbert syndrome: a town's name in an eponym.
     if (town === undefined || EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) continue;
     sink(start, start + town.length, 'LOCATION', 0.6, 'loc.lower_town');

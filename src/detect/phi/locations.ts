@@ -128,10 +128,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
   }
   for (const m of generalPlaces(text)) {
     if (/^(?:The|A|An|In|At|Public|Mental|Global|Behavioral|Occupational|Home|Community|Primary|Attorney|Surgeon|Veterans) /.test(m[0])) continue;
-    // Ordinary words before Health name a programme or a field (World Health, Child Health,
-    // National Health), not a place, unless a visit puts someone there (an appointment at Central
-    // Health); a facility's own name has a word of its own (Kaiser Health).
-    if (m[0].endsWith('Health') && !/\b(?:at|to|in) $/.test(text.slice(Math.max(0, m.index - 4), m.index)) && m[0].split(' ').slice(0, -1).every((w) => isOrdinary(w.toLowerCase(), lexicon()) || isCountryOrState(w))) continue;
+    if (programme(text, m.index, m[0])) continue;
     sink(m.index, m.index + m[0].length, 'LOCATION', 0.6, 'loc.general');
   }
   if (hasDigit) {
@@ -162,7 +159,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
   }
   findCities(text, sink);
   findResidenceTowns(text, sink);
-  findLowerPlaces(text, sink, isCountryOrState);
+  findLowerPlaces(text, sink);
   for (let i = 0; i < streets.length; i += 3) blockPostcode(text, streets[i + 1] ?? 0, outer);
   for (let i = 0; i < streets.length; i += 3) {
     const start = streets[i] ?? 0;
@@ -186,6 +183,17 @@ function blockPostcode(text: string, streetEnd: number, sink: Sink): void {
     }
     pos = next;
   }
+}
+
+/**
+ * Ordinary words before Health name a programme or a field (World Health, Child Health, National
+ * Health), not a place, unless a visit puts someone there (an appointment at Central Health); a
+ * facility's own name has a word of its own (Kaiser Health).
+ */
+function programme(text: string, at: number, name: string): boolean {
+  if (!name.endsWith(' Health') || /\b(?:at|to|in) $/.test(text.slice(Math.max(0, at - 4), at))) return false;
+  const lex = lexicon();
+  return name.split(' ').slice(0, -1).every((w) => isOrdinary(w.toLowerCase(), lex) || isCountryOrState(w));
 }
 
 let firstWords: ReadonlySet<string> | undefined;

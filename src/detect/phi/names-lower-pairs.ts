@@ -9,10 +9,9 @@
 import { lexicon } from './lexicon.js';
 import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME, VERB_AFTER } from './stopwords.js';
 import type { Sink } from './types.js';
-import { lowerLines } from './lines.js';
+import { isLatinUpper, lowerLines } from './lines.js';
 
 const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
-const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
 export function findLowerPairs(text: string, sink: Sink): void {
   const lines = lowerLines(text);
@@ -71,5 +70,5 @@ function wordEnd(text: string, i: number, b: number): number {
 }
 
 function isWordChar(c: number): boolean {
-  return isLower(c) || isUpper(c) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+  return isLower(c) || isLatinUpper(c) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
 }
