@@ -271,3 +271,20 @@ test('deid helpers stay linear on 100 KB adversarial values', () => {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   assert.ok(ms < 60000, `took ${ms} ms`);
 });
+
+test('a one-word name used as a surname gets the surname of the full name, also when it is a given name too', () => {
+  // "Miller" and "Parker" are in the given-name list as well; a title, an initial or the full name
+  // elsewhere in the text says how this text uses them.
+  const t = 'Seen by Dr. Sarah Miller. Follow-up with Dr. Miller; Miller agreed. Ms. Parker and J. Parker. Parker, Anne signed.';
+  const marks: Array<[string, string]> = [['Sarah Miller', 'NAME'], ['Miller', 'NAME'], ['Parker', 'NAME'], ['J. Parker', 'NAME'], ['Parker, Anne', 'NAME']];
+  const r = transform(t, spans(t, marks), { defaultAction: 'pseudonymize', key: KEY });
+  const full = /^Seen by Dr\. (\S+) (\S+)\. Follow-up with Dr\. (\S+); (\S+) agreed\. Ms\. (\S+) and J\. (\S+)\. (\S+), (\S+) signed\.$/.exec(r.text);
+  assert.ok(full, r.text);
+  assert.equal(full[3], full[2]);
+  assert.equal(full[4], full[2]);
+  assert.equal(full[6], full[5]);
+  assert.equal(full[7], full[5]);
+  // Without any such cue a lone word that is a given name stays a given name.
+  const g = transform('Parker agreed.', spans('Parker agreed.', [['Parker', 'NAME']]), { defaultAction: 'pseudonymize', key: KEY }).text;
+  assert.notEqual(g.split(' ')[0], full[5]);
+});

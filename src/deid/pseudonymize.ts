@@ -32,14 +32,18 @@ export class Pseudonymizer {
     this.#offset = dateOffset(key, patientId);
   }
 
-  /** `clashes` rejects a candidate that may already occur in the text (restoring would touch it too). */
-  surrogate(type: string, original: string, clashes?: (candidate: string) => boolean): string {
+  /**
+   * `clashes` rejects a candidate that may already occur in the text (restoring would touch it too).
+   * `surname` says the text uses a one-word name as a surname (after a title, or as the last word
+   * of another name in it), which the word alone cannot tell ("Miller" is a given name too).
+   */
+  surrogate(type: string, original: string, clashes?: (candidate: string) => boolean, surname = false): string {
     const known = this.vault.surrogateFor(type, original);
     if (known !== undefined) return known;
     // Format-preserving surrogates are as long as the original, so a huge span goes straight to a tag.
     const attempts = original.length > MAX_REALISTIC_CHARS ? 0 : MAX_ATTEMPTS;
     for (let attempt = 0; attempt < attempts; attempt += 1) {
-      const candidate = this.#candidate(type, original, attempt);
+      const candidate = this.#candidate(type, original, attempt, surname);
       // No real name, date or number is this long; a tag keeps the vault's surrogates short.
       if (candidate === undefined || candidate.length > MAX_REALISTIC_CHARS) break;
       if (clashes?.(candidate) === true && this.vault.surrogateFor(type, original) === undefined && this.vault.originalFor(candidate) === undefined) continue;
@@ -52,13 +56,13 @@ export class Pseudonymizer {
     }
   }
 
-  #candidate(type: string, original: string, attempt: number): string | undefined {
+  #candidate(type: string, original: string, attempt: number, surname: boolean): string | undefined {
     const norm = normalise(original);
     const stream = (label: string, value: string): KeyedStream => new KeyedStream(this.#key, label, value);
     const s = stream(`${type}#${attempt}`, norm);
     switch (type) {
       case 'NAME':
-        return nameSurrogate(original, stream, attempt);
+        return nameSurrogate(original, stream, attempt, surname);
       case 'DATE':
         // A date's shift is fixed; a collision means another format maps there, so fall back to a tag.
         return attempt === 0 ? shiftDate(original, this.#offset, this.dateOrder) : undefined;

@@ -4,6 +4,7 @@ import { hmac } from './keyed.js';
 import { maskValue } from './mask.js';
 import { SurrogateMatcher } from './matcher.js';
 import { normalise, Pseudonymizer } from './pseudonymize.js';
+import { surnameUses } from './surrogates/names.js';
 import { resolvePolicy, type DeidPolicy, type ResolvedPolicy } from './policy.js';
 import { findingsToSpans, resolveOverlaps } from './spans.js';
 import type { DeidAction, DeidResult, DeidSpan, Replacement } from './types.js';
@@ -41,6 +42,7 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   const pseudoKey = p.key ?? vault.pseudonymKey();
   const pseudo = new Pseudonymizer(vault, pseudoKey, p.patientId, p.dateOrder);
   const clashes = nameClashCheck(text);
+  const asSurname = surnameUses(text, spans.filter((s) => s.type === 'NAME' && p.actionFor('NAME') === 'pseudonymize'));
   const parts: string[] = [];
   const replacements: Replacement[] = [];
   let cursor = 0;
@@ -48,7 +50,9 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   for (const s of spans) {
     const action = p.actionFor(s.type);
     const original = text.slice(s.start, s.end);
-    const replacement = apply(action, s.type, original, pseudo, pseudoKey, clashes);
+    const replacement = action === 'pseudonymize'
+      ? pseudo.surrogate(s.type, original, (c) => clashes(s.type, c), s.type === 'NAME' && asSurname(s.start, original))
+      : apply(action, s.type, original, pseudoKey);
     const before = text.slice(cursor, s.start);
     parts.push(before, replacement);
     outLen += before.length;
@@ -62,12 +66,11 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   return { text: out, replacements, vault, ambiguous };
 }
 
-function apply(action: DeidAction, type: string, original: string, pseudo: Pseudonymizer, key: Uint8Array, clashes: (type: string, c: string) => boolean): string {
+function apply(action: Exclude<DeidAction, 'pseudonymize'>, type: string, original: string, key: Uint8Array): string {
   switch (action) {
     case 'redact': return `[${type}]`;
     case 'mask': return maskValue(type, original);
     case 'hash': return `[${type}:${hmac(key, `hash:${type}`, normalise(original)).toString('hex').slice(0, 8)}]`;
-    case 'pseudonymize': return pseudo.surrogate(type, original, (c) => clashes(type, c));
     default: return original;
   }
 }

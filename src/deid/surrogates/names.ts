@@ -10,15 +10,17 @@ export type Pick = (label: string, value: string) => KeyedStream;
 /**
  * A realistic surrogate of the same shape: same token count, separators, initials and case.
  * Each token is chosen from its own keyed hash, so "John Smith" and a later "Mr. Smith" share the
- * surrogate surname. `attempt` > 0 asks for another candidate after a vault collision.
+ * surrogate surname. `attempt` > 0 asks for another candidate after a vault collision. `surname`
+ * marks a one-word name its text uses as a surname (see `surnameUses`).
  */
-export function nameSurrogate(original: string, pick: Pick, attempt: number): string | undefined {
+export function nameSurrogate(original: string, pick: Pick, attempt: number, surname = false): string | undefined {
   if (HANGUL.test(original)) return koreanName(original, pick, attempt);
   const parts = original.split(/([\s,]+|\.(?:\s*)|-)/);
   const words = parts.map((p, i) => (i % 2 === 0 && p !== '' ? p : undefined));
   const nameIdx = words.flatMap((w, i) => (w !== undefined && !TITLES.has(w.toLowerCase()) && !SUFFIXES.has(w.toLowerCase()) && w.length > 1 ? [i] : []));
   if (nameIdx.length === 0) return undefined;
-  const hasTitle = words.some((w) => w !== undefined && TITLES.has(w.toLowerCase()));
+  // A title or an initial before a lone name word makes it a surname ("Dr. Miller", "J. Miller").
+  const surnameCue = words.some((w, i) => w !== undefined && (TITLES.has(w.toLowerCase()) || (w.length === 1 && i < (nameIdx[0] ?? 0))));
   const commaForm = /^[^,]+,\s*\S/.test(original);
   const lists = nameLists();
   const firstSet = firstNames();
@@ -36,13 +38,35 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number): st
       out[i] = styled(String.fromCharCode(65 + pick('initial', lower).next(26)), w);
       continue;
     }
-    const surname = commaForm ? i === firstIdx : nameIdx.length > 1 ? i === lastIdx : hasTitle || !firstSet.has(lower);
-    const list = spanish ? (surname ? lists.esLast : lists.esFirst) : surname ? lists.enLast : lists.enFirst;
+    const isSurname = commaForm ? i === firstIdx : nameIdx.length > 1 ? i === lastIdx : surnameCue || surname || !firstSet.has(lower);
+    const list = spanish ? (isSurname ? lists.esLast : lists.esFirst) : isSurname ? lists.enLast : lists.enFirst;
     // Retries vary given names first so a family keeps one surrogate surname.
-    const bump = surname ? (nameIdx.length === 1 ? attempt : Math.floor(attempt / 8)) : attempt;
-    out[i] = styled(choose(list, pick(surname ? 'surname' : 'given', lower), bump, lower), w);
+    const bump = isSurname ? (nameIdx.length === 1 ? attempt : Math.floor(attempt / 8)) : attempt;
+    out[i] = styled(choose(list, pick(isSurname ? 'surname' : 'given', lower), bump, lower), w);
   }
   return out.join('');
+}
+
+const TITLE_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Dra)\.? ?$/i;
+const WORD = /[\p{L}'’]+/gu;
+
+/**
+ * The one-word names in `text` that it uses as surnames: right after a title ("Dr. Miller": the
+ * detector's span leaves the title out), or the word that ends another name of the text ("Sarah
+ * Miller ... Miller"; the first word when written "Miller, Sarah"). Without this a word that is
+ * also a given name would get a given-name surrogate alone and a surname one inside the full name.
+ */
+export function surnameUses(text: string, names: readonly { readonly start: number; readonly end: number }[]): (start: number, original: string) => boolean {
+  const last = new Set<string>();
+  for (const n of names) {
+    const value = text.slice(n.start, n.end);
+    // Initials count as words ("J. Miller"), titles and suffixes do not.
+    const words = (value.match(WORD) ?? []).filter((w) => !TITLES.has(w.toLowerCase()) && !SUFFIXES.has(w.toLowerCase()));
+    if (words.length < 2) continue;
+    const word = (/^[^,]+,\s*\S/.test(value) ? words[0] : words[words.length - 1]) ?? '';
+    if (word.length > 1) last.add(word.toLowerCase());
+  }
+  return (start, original) => last.has(original.trim().toLowerCase()) || TITLE_BEFORE.test(text.slice(Math.max(0, start - 6), start));
 }
 
 function koreanName(original: string, pick: Pick, attempt: number): string | undefined {
