@@ -19,6 +19,13 @@ export interface Lexicon {
   readonly firstWide: ReadonlySet<string>;
   readonly lastWide: ReadonlySet<string>;
   /**
+   * The accented entries of firstWide / lastWide without their accents ("mendez" for "méndez"),
+   * for text typed in lower case, whose writers skip accents as they skip capitals. Not where the
+   * bare form is an ordinary word.
+   */
+  readonly firstFolded: ReadonlySet<string>;
+  readonly lastFolded: ReadonlySet<string>;
+  /**
    * Words written in lower case again and again in cased licensed medical text (common-lower.txt):
    * ordinary words, even where a name list also has them (fine, hand, balance).
    */
@@ -58,6 +65,16 @@ function readList(dir: string, file: string): string[] {
 const EXTRA_KO_GIVEN_SYLLABLES =
   '민서준지현영수은진희성호우정경미숙자순혜연윤재동훈철석태상용원혁승하유예채아나다가주선옥남기광종병명창규한찬빈건범섭식길춘란애화덕근택인환욱진열웅균찬휘솔람결별봄율온슬린담효련령옥분말금향임월';
 
+function folded(names: ReadonlySet<string>, common: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    if (/^[a-z' -]*$/.test(n)) continue;
+    const bare = n.normalize('NFD').replace(/\p{M}/gu, '');
+    if (bare !== n && /^[a-z' -]+$/.test(bare) && !common.has(bare) && !names.has(bare)) out.add(bare);
+  }
+  return out;
+}
+
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const dir = findDataDir();
@@ -67,12 +84,17 @@ export function lexicon(): Lexicon {
   for (const g of koGiven) for (const ch of g) syllables.add(ch);
   const first = lower([...readList(dir, 'en-first.txt'), ...readList(dir, 'es-first.txt')]);
   const last = lower([...readList(dir, 'en-last.txt'), ...readList(dir, 'es-last.txt')]);
+  const firstWide = new Set([...first, ...lower(readList(dir, 'intl-first.txt'))]);
+  const lastWide = new Set([...last, ...lower(readList(dir, 'intl-last.txt'))]);
+  const common = new Set(readList(dir, 'common-lower.txt'));
   cached = Object.freeze({
     first,
     last,
-    firstWide: new Set([...first, ...lower(readList(dir, 'intl-first.txt'))]),
-    lastWide: new Set([...last, ...lower(readList(dir, 'intl-last.txt'))]),
-    common: new Set(readList(dir, 'common-lower.txt')),
+    firstWide,
+    lastWide,
+    firstFolded: folded(firstWide, common),
+    lastFolded: folded(lastWide, common),
+    common,
     places: lower([...readList(dir, 'places-en.txt'), ...readList(dir, 'places-es.txt')]),
     placesEs: lower(readList(dir, 'places-es.txt')),
     koSurnames: new Set(readList(dir, 'ko-surnames.txt')),

@@ -27,21 +27,22 @@ const listLetter = (c: number): boolean => c < 0x180 && IS_LIST_LETTER[c] === 1;
 const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) (?=lives|lived|works|moved)`, 'g');
 
 
-// "my daughter emily", "her husband david (67)", "patient john doe": a relative or the patient named
-// in lower case. Only a listed given name counts, and a second word only when it is a listed
+// "my daughter emily", "her husband david (67)", "patient john doe", "a man named carlos mendez": a
+// relative or the patient named in lower case. Only a listed given name counts, and a second word only when it is a listed
 // surname and no ordinary word ("my son will be", "my wife has").
 const KIN_LOWER = new RegExp(
-  String.raw`\b(?:(?:my|his|her|our|their|patient's) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|partner|friend|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r)|patient|pt\.?),? ` +
+  String.raw`\b(?:(?:my|his|her|our|their|patient's) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|partner|friend|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r)|patient|pt\.?|named),? ` +
     `([${LETTER}]{2,24})(?: ([${LETTER}][${LETTER}'-]{1,24}))?(?![${LETTER}])`,
   'g',
 );
 
 /** Given name then surname, both listed and neither an ordinary word. */
 function listedPair(words: readonly string[]): boolean {
-  const { firstWide: first, lastWide: last } = lexicon();
+  const { firstWide: first, lastWide: last, firstFolded, lastFolded } = lexicon();
   const head = words[0] ?? '';
   const tail = words[words.length - 1] ?? '';
-  return first.has(head) && !AMBIGUOUS.has(head) && !NEVER_NAME.has(head) && (last.has(tail) || first.has(tail)) && !AMBIGUOUS.has(tail) && !NEVER_NAME.has(tail);
+  return (first.has(head) || firstFolded.has(head)) && !AMBIGUOUS.has(head) && !NEVER_NAME.has(head) &&
+    (last.has(tail) || first.has(tail) || lastFolded.has(tail)) && !AMBIGUOUS.has(tail) && !NEVER_NAME.has(tail);
 }
 
 /**
@@ -110,12 +111,12 @@ function findLowerShapes(text: string, sink: Sink): void {
 }
 
 function findKinLower(text: string, sink: Sink): void {
-  const { first, last, common } = lexicon();
+  const { first, last, lastFolded, common } = lexicon();
   for (let m = firstMatch(KIN_LOWER, text); m; m = nextMatch(KIN_LOWER, text, m)) {
     const given = m[1] ?? '';
     if (!first.has(given) || common.has(given) || NEVER_NAME.has(given) || AMBIGUOUS.has(given) || VERB_AFTER.has(given)) continue;
     const sur = m[2] ?? '';
-    const both = sur !== '' && last.has(sur) && !common.has(sur) && !VERB_AFTER.has(sur) && !NEVER_NAME.has(sur);
+    const both = sur !== '' && (last.has(sur) || lastFolded.has(sur)) && !common.has(sur) && !VERB_AFTER.has(sur) && !NEVER_NAME.has(sur);
     const start = m.index + m[0].length - given.length - (sur === '' ? 0 : sur.length + 1);
     sink(start, start + (both ? given.length + 1 + sur.length : given.length), 'NAME', 0.7, 'name.lower_kin');
   }

@@ -131,6 +131,32 @@ function shapeEvidence(text: string, run: readonly Token[], before: string, afte
   return run.length <= 4 && foreignShaped(run, text, lex);
 }
 
+// Clinicians' credentials written before the name ("RN Okafor", "NP Garcia"), only before words that
+// are no ordinary English words. Not "PA", as often posteroanterior ("PA Chest"); "NP" is also
+// nasopharyngeal ("NP Swab"), so after it an unlisted lone word is no name.
+const CLINICAL_TITLE = /\b(NP|RN|APRN|LPN|CRNA|CNM|PA-C|FNP)\s{1,2}$/;
+
+function clinicalTitle(text: string, run: readonly Token[], lex: ReturnType<typeof lexicon>): boolean {
+  const first = run[0];
+  const m = first ? CLINICAL_TITLE.exec(text.slice(Math.max(0, first.start - 7), first.start)) : null;
+  if (!m || !run.every((t) => t.initial || !isOrdinary(t.lower, lex) || lex.last.has(t.lower))) return false;
+  return m[1] !== 'NP' || run.length >= 2 || lex.lastWide.has(first?.lower ?? '') || lex.firstWide.has(first?.lower ?? '');
+}
+
+/**
+ * The run right after ", " at `at` when it is one given name (plus an initial) that is no surname
+ * and no ordinary word, and no list goes on after it ("founders: Morrison, Rogers and Torres").
+ */
+function commaGiven(text: string, at: number, next: readonly Token[] | undefined, lex: ReturnType<typeof lexicon>): Token | undefined {
+  const g = next?.[0];
+  const end = next?.[next.length - 1];
+  if (!next || !g || !end || g.start !== at + 2 || text.charCodeAt(at) !== 44 || next.length > 2 || (next.length === 2 && !end.initial)) return undefined;
+  if (g.initial || !lex.first.has(g.lower) || lex.last.has(g.lower) || AMBIGUOUS.has(g.lower) || NEVER_NAME.has(g.lower) || isOrdinary(g.lower, lex)) return undefined;
+  return LIST_GOES_ON.test(text.slice(end.end, end.end + 8)) ? undefined : end;
+}
+
+const LIST_GOES_ON = /^(?:,? (?:and|or|&|y) |, [A-Z])/;
+
 export function findNamesLatin(text: string, sink: Sink): void {
   const lex = lexicon();
   const titleAt = cueEnds(text, [TITLE_G]);
@@ -140,13 +166,14 @@ export function findNamesLatin(text: string, sink: Sink): void {
   const inName = new Set<number>();
   const toks = tokens(text);
   const scored: ScoredRun[] = runs(text, toks).map((toks) => ({ toks, named: false }));
-  for (const entry of scored) {
-    const run = entry.toks;
+  for (let k = 0; k < scored.length; k++) {
+    const entry = scored[k];
+    const run = entry?.toks ?? [];
     const first = run[0];
     const last = run[run.length - 1];
-    if (!first || !last) continue;
+    if (!entry || !first || !last) continue;
     const title = titleAt[first.start] === 1;
-    const cued = title || cueAt[first.start] === 1;
+    const cued = title || cueAt[first.start] === 1 || clinicalTitle(text, run, lex);
     // Most capitalised runs are sentence openers and terms: with no cue and no listed word, only a
     // trailing cue (", MD", "NºCol") can still make them a name, so skip the rest cheaply.
     if (!cued && !anyListed(run, lex.firstWide, lex.lastWide)) {
@@ -193,12 +220,21 @@ export function findNamesLatin(text: string, sink: Sink): void {
       if (SPEAKER.test(after) && LINE_START.test(before)) score = 0.8;
       else if (AFTER_VERB.test(after)) score = 0.7;
       else if (/^(?:,| and| or| y) [A-Z]/.test(after) || /[A-Za-z], $|\b(?:and|or|y) $/.test(before)) score = 0.6;
+      // Addressed at the end of a sentence: "Call me at 010-1234-5678, John."
+      else if (/[\w)], $/.test(before) && /^[.!?](?:\s|$)/.test(after)) score = 0.6;
     }
     if (score <= 0 && shapeEvidence(text, run, before, after, lex)) score = 0.65;
     if (score <= 0) continue;
     entry.named = true;
     // A trailing initial "Frank G." keeps its dot; a sentence-final surname does not get one.
     sink(first.start, last.end, 'NAME', score, title ? 'name.title' : cue ? 'name.cue' : 'name.list');
+    // "Pt Kowalczyk, Zbigniew": a cued surname, a comma, then a listed given name.
+    const given = cued && run.length === 1 ? commaGiven(text, last.end, scored[k + 1]?.toks, lex) : undefined;
+    if (given) {
+      sink(first.start, given.end, 'NAME', score, 'name.comma_given');
+      inName.add(given.start);
+      found.add(given.lower);
+    }
     for (const t of run) inName.add(t.start);
     for (const t of words) if (t.lower.length >= 3 && !AMBIGUOUS.has(t.lower)) found.add(t.lower);
   }
