@@ -32,3 +32,9 @@ test('lower case: "named" announces a listed name, and surnames are found withou
   assert.deepEqual(names('a drug named metformin was started'), []);
   assert.deepEqual(names('my daughter lucia jimenez called'), ['lucia jimenez']);
 });
+
+test('elided prefixes are part of a name: O\'Brien, D’Angelo', () => {
+  assert.deepEqual(names("Mr. O'Brien (DOB 3/15/48) presented."), ["O'Brien"]);
+  assert.deepEqual(names('Patient Mary O’Connor, 45.'), ['Mary O’Connor']);
+  assert.deepEqual(names("Seen by Dr. D'Angelo today."), ["D'Angelo"]);
+});

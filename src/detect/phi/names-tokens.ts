@@ -3,7 +3,8 @@
  * of clinical text the regex was the largest single cost of the Latin-name pass (one `exec` and
  * one match array per capitalised word, ~33,000 of them). The loop gives exactly the matches, in
  * order, of the pattern kept below as TOKEN_PATTERN (names-tokens.test.ts compares the two):
- *   [UP](?<![LETTER\d'’][UP])(?:[LOW]{1,24}(?:['’-]?[UP][LOW]{1,24})?|\.(?![LETTER])|(?![LETTER\d.-])(?!['’](?![sS]\b)))
+ *   [UP](?<![LETTER\d'’][UP])(?:[LOW]{1,24}(?:['’-]?[UP][LOW]{1,24})?|['’][UP][LOW]{1,24}|\.(?![LETTER])|(?![LETTER\d.-])(?!['’](?![sS]\b)))
+ * The second alternative is the Irish and Italian elided prefix (O'Brien, D'Angelo).
  */
 import { UP_EXTENDED } from './names-shape.js';
 
@@ -11,7 +12,7 @@ import { UP_EXTENDED } from './names-shape.js';
 export const UP = `A-Z\u00c0-\u00d6\u00d8-\u00de${UP_EXTENDED}`;
 export const LOW = 'a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0300-\u036f';
 export const LETTER = `A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0300-\u036f`;
-export const TOKEN_PATTERN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
+export const TOKEN_PATTERN = new RegExp(`[${UP}](?<![${LETTER}\\d'’][${UP}])(?:[${LOW}]{1,24}(?:['’-]?[${UP}][${LOW}]{1,24})?|['’][${UP}][${LOW}]{1,24}|\\.(?![${LETTER}])|(?![${LETTER}\\d.-])(?!['’](?![sS]\\b)))`, 'g');
 
 // Class bits per code point; every class above lies below U+0370, so the table ends there.
 const IS_UP = 1;
@@ -64,6 +65,10 @@ function matchAt(text: string, p: number): number {
     return q - p;
   }
   const next = text.charCodeAt(p + 1);
+  if (isApostrophe(next) && (cls(text, p + 2) & IS_UP) !== 0) {
+    const e = lowRun(text, p + 3, 24);
+    if (e > p + 3) return e - p;
+  }
   if (next === 46) {
     if ((cls(text, p + 2) & IS_LETTER) === 0) return 2;
   }
