@@ -17,7 +17,7 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
 const DEA = /\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b/g;
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const KR_PASSPORT = /(?<![A-Za-z0-9])[MSRODG](?:\d{8}|\d{3}[A-Z]\d{4})(?![A-Za-z0-9])/g;
-const NPI = /\bNPI(?:\s?(?:number|no|#))?[\s:#.]{0,4}(\d{10})(?!\d)/gi;
+const NPI = /\bNPI(?:\s?(?:number|no|#))?(?: is| was| of)?[\s:#.]{0,4}(\d{10})(?!\d)/gi;
 const KR_DRIVER = /(?<![\d-])\d{2}-\d{2}-\d{6}-\d{2}(?![\d-])/g;
 const KR_PLATE = /(?<!\d)\d{2,3} ?[가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주아바사자배하허호] ?\d{4}(?!\d)/g;
 
@@ -31,10 +31,10 @@ const CUE_ID = grouped(new RegExp(
   String.raw`|(?<HEALTH_PLAN_ID>\bmember ?(?:id|number|no|#)|\bpolicy|\b(?:insurance |health |HMO |PPO )?plan(?: ?(?:id|number|no|#))?|\bins\.?(?= ?#)|\binsur(?:er|ance)? ?(?:id|#)|\bHMO ?(?:id|#)?|\bHBN|\bhealth ?id|\binsurance(?: ?(?:id|number|no|#|card))?|\bhealth ?plan|\bbeneficiary|\bmedicare|\bmedicaid|\bsubscriber ?(?:id|number|no|#)?|\bgroup ?(?:number|no|#)|\bNASS\b|\bseguridad social|\btarjeta sanitaria|\bCIP\b|\bafiliaci[oó]n|\bp[oó]liza|건강보험 ?증?번호|보험증 ?번호|건강보험)` +
   String.raw`|(?<ACCOUNT>\baccount(?: ?(?:number|no|#))?|\b(?:credit |debit )?card(?: ?(?:number|no|#))?|\bacct|\bcuenta|\brouting|\bIBAN\b|계좌(?:번호)?)` +
   String.raw`|(?<LICENSE>\blicen[cs]e(?: ?(?:number|no|#))?|\blic ?#|\bcertificate|\bcolegiado|\bN[º°o] ?Col\b|면허번호|자격번호)` +
-  String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +
+  String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bSN(?= ?[:#])|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +
   String.raw`|(?<VEHICLE>\blicen[cs]e plate|\bplate ?(?:number|no|#)?|\bmatr[ií]cula|\bVIN\b|차량 ?번호)` +
   String.raw`|(?<SSN>\bSSN|\bsocial security(?: ?(?:number|no|#))?|\bSS ?#)` +
-  String.raw`|(?<ID>\bpatient ?id|\bpt ?id|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
+  String.raw`|(?<ID>\bpatient ?id|\bpt ?id|\bpatient(?= ?#\d{4})|\bpt\.?(?= ?#\d{4})|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
   // A '#' glued to the id belongs to it ("record #EM-345678"); a free-standing one is punctuation.
   String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#(?![A-Za-z0-9]))\.?){0,3}(?:[\s:.]|#(?![A-Za-z0-9])){0,3}` +
   String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,

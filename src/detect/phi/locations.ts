@@ -20,6 +20,10 @@ const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|A
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
 // The unit after the building number, with or without a comma (누리로 47, 120동 1402호).
 const KO_ADDRESS = /(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면동] )?[가-힣\d]{1,12}(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?:,? \d{1,4}층|,? \d{1,4}동 \d{1,5}호)?/g;
+// The older lot-number form (지번 주소): a town or village and its lot number, after at least one
+// city, county or district unit ("서울시 강남구 역삼동 123-45", "양평군 양서면 목왕리 산 12-3");
+// a building's 동 alone ("120동 1402호") has no unit before it. A particle may follow ("825-3에").
+const KO_LOT_ADDRESS = /(?:(?:[가-힣]{1,8}(?:특별시|광역시|특별자치시|특별자치도|도)|서울|부산|대구|인천|광주|대전|울산|세종) )?(?:[가-힣]{1,8}[시군구] ){1,2}(?:[가-힣]{1,8}[읍면] )?[가-힣]{1,8}\d{0,2}[동리] (?:산 ?)?\d{1,5}(?:-\d{1,5})?(?:번지)?(?!\d)/g;
 const KO_ZIP = /(?:로|길) ?\d{1,5}(?:-\d{1,5})?(?:,? \d{1,4}층|,? \d{1,4}동 \d{1,5}호)? ?\((\d{5})\)/g;
 // Found from the suffix backwards: a letter-run-then-suffix pattern would be tried at every syllable.
 const KO_FACILITY_SUFFIX = /(?:대학교 ?부속병원|대학교병원|대학병원|요양병원|한방병원|병원|의원|의료원|보건소|한의원|메디컬센터)/g;
@@ -109,6 +113,7 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
   }
   if (ko) {
     for (const m of hangulMatches(ko, KO_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_address');
+    for (const m of hangulMatches(ko, KO_LOT_ADDRESS)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.ko_lot_address');
     for (const m of hangulMatches(ko, KO_ZIP)) {
       const end = m.index + m[0].length - 1;
       sink(end - 5, end, 'LOCATION', 0.8, 'loc.ko_zip');

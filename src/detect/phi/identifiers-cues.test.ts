@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPhi } from './index.js';
+
+const found = (text: string): Array<[string, string]> => detectPhi(text).map((s) => [s.type, text.slice(s.start, s.end)]);
+
+test('"NPI is", "SN:" and "patient #" announce identifiers', () => {
+  assert.deepEqual(found('Her NPI is 1234567893.'), [['NPI', '1234567893']]);
+  assert.deepEqual(found('Device serial SN: 4XK92-11873-B implanted.'), [['DEVICE_ID', '4XK92-11873-B']]);
+  assert.deepEqual(found('Discharge summary for patient #4471920, age 61.'), [['ID', '#4471920']]);
+  // Short numbers after "patient #" are places in a list, and "SN" without ':' or '#' is no cue.
+  assert.deepEqual(found('She was patient #12 in the cohort; SN 45 degrees.'), []);
+});
+
+test('Korean lot-number addresses (지번 주소) after a city, county or district', () => {
+  assert.deepEqual(found('서울시 강남구 역삼동 123-45 거주'), [['LOCATION', '서울시 강남구 역삼동 123-45']]);
+  assert.deepEqual(found('서울 강남구 역삼1동 825-3에 거주'), [['LOCATION', '서울 강남구 역삼1동 825-3']]);
+  assert.deepEqual(found('경기도 양평군 양서면 목왕리 산 12-3'), [['LOCATION', '경기도 양평군 양서면 목왕리 산 12-3']]);
+  assert.deepEqual(found('부산광역시 해운대구 우동 1408번지'), [['LOCATION', '부산광역시 해운대구 우동 1408번지']]);
+  // A building and a ward are no address.
+  assert.deepEqual(found('120동 1402호, 3동 12병상'), []);
+});
