@@ -38,3 +38,9 @@ test('elided prefixes are part of a name: O\'Brien, D’Angelo', () => {
   assert.deepEqual(names('Patient Mary O’Connor, 45.'), ['Mary O’Connor']);
   assert.deepEqual(names("Seen by Dr. D'Angelo today."), ["D'Angelo"]);
 });
+
+test('a quoted nickname inside a name keeps the name whole', () => {
+  assert.deepEqual(names('Discharge summary for Robert "Bob" Delgado, age 71.'), ['Robert "Bob" Delgado']);
+  assert.deepEqual(names('Patient Elizabeth “Liz” Warren was seen.'), ['Elizabeth “Liz” Warren']);
+  assert.deepEqual(names('He said "Hello" to the team.'), []);
+});

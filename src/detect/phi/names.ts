@@ -57,11 +57,24 @@ function tokens(text: string): Token[] {
   return out;
 }
 
+const NICK_OPEN = /^ ["“]$/;
+const NICK_CLOSE = /^["”] $/;
+const NICK_AFTER = /^["”] [A-Z\u00c0-\u00de]/;
+
 function runs(text: string, toks: readonly Token[]): Token[][] {
   const out: Token[][] = [];
   let cur: Token[] = [];
+  // Inside a quoted nickname within the run ('Robert "Bob" Delgado'): its closing quote may join too.
+  let nick = false;
   for (const t of toks) {
     const prev = cur[cur.length - 1];
+    const quote = prev && cur.length < 4 && t.start - prev.end === 2 ? text.slice(prev.end, t.start) : '';
+    if (quote !== '' && (nick ? NICK_CLOSE.test(quote) : NICK_OPEN.test(quote) && NICK_AFTER.test(text.slice(t.end, t.end + 3)))) {
+      nick = !nick;
+      cur.push(t);
+      continue;
+    }
+    nick = false;
     if (NEVER_NAME.has(t.lower) || (t.lower.endsWith("'s") && NEVER_NAME.has(t.lower.slice(0, -2)))) {
       if (cur.length) out.push(cur);
       cur = [];
