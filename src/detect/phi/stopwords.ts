@@ -67,6 +67,17 @@ fiance fiancé fiancee fiancée boyfriend girlfriend neighbour neighbor roommate
 primo prima tío tía sobrino sobrina nieto nieta abuelo abuela suegro suegra cuñado cuñada vecino vecina novio novia amigo amiga
 producer songwriter user answer founder founders
 síndrome enfermedad signo implante prótesis
+klebsiella pseudomonas enterobacter acinetobacter serratia proteus morganella citrobacter candida
+aspergillus staphylococcus streptococcus enterococcus clostridium clostridioides escherichia
+salmonella shigella listeria neisseria haemophilus moraxella legionella mycoplasma bordetella
+borrelia treponema helicobacter campylobacter bacteroides stenotrophomonas burkholderia nocardia
+actinomyces cryptococcus histoplasma blastomyces coccidioides pneumocystis giardia plasmodium
+toxoplasma trichomonas mycobacterium corynebacterium bartonella brucella chlamydia chlamydophila
+rickettsia ehrlichia anaplasma yersinia vibrio providencia prevotella fusobacterium
+peptostreptococcus cutibacterium propionibacterium veillonella eikenella kingella cardiobacterium
+aggregatibacter pasteurella francisella leptospira mucor rhizopus fusarium trichophyton malassezia
+sporothrix strongyloides ascaris enterobius taenia echinococcus schistosoma entamoeba
+cryptosporidium cyclospora babesia leishmania trypanosoma
 `);
 
 /** Given names that are ordinary words: only with a title or a role cue are they names. */
