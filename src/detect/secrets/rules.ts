@@ -76,6 +76,12 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: /^[\t ]{0,40}(?:export[\t ]{1,5})?["']?[A-Za-z0-9_.-]{0,40}pwd["']?[\t ]{0,5}[:=][\t ]{0,5}("[^"\n]{4,256}"|'[^'\n]{4,256}'|[^\s"'#]{4,256})/dgim,
     group: 1, severity: 'high', score: 0.8, explanation: 'password assigned in a config or environment line',
     accept: (v) => notPlaceholder(v) && /[^A-Za-z]/.test(v.replace(/^["']|["']$/g, '')) },
+  // In prose ("the portal password is Blue$ky2024"): only a value with a digit or a symbol, so
+  // "password is required" and "password was reset" stay text.
+  { name: 'password_in_prose',
+    re: /\b(?:password|passcode|passwd|passphrase)[\t ]{1,3}(?:is|was)[\t ]{1,3}(?:now[\t ]{1,3})?("[^"\n]{4,64}"|[^\s"']{3,63}[^\s"'.,;:!?)])/dgi,
+    group: 1, severity: 'high', score: 0.8, explanation: 'password written in a sentence',
+    accept: (v) => notPlaceholder(v) && /[^A-Za-z"]/.test(v) && !/-[a-z]{4,}$/.test(v) },
   { name: 'bearer_token', re: /\bBearer[\t ]{1,3}([A-Za-z0-9._~+/-]{20,2048}={0,2})(?![A-Za-z0-9._~+/=-])/dg,
     group: 1, severity: 'high', score: 0.88, explanation: 'bearer token', accept: (v) => looksRandom(v.replace(/[._~+/-]/g, '')) },
   { name: 'basic_auth', re: /\bAuthorization:[\t ]{0,3}Basic[\t ]{1,3}([A-Za-z0-9+/]{8,1024}={0,2})/dgi,

@@ -29,6 +29,9 @@ const positives: Array<[string, string, string]> = [
   ['password_assignment', 'db:\n  password: "hunter2hunter2"\n', '"hunter2hunter2"'],
   ['password_assignment', 'export DB_PASSWORD=Xy7!kd93', 'Xy7!kd93'],
   ['password_assignment', 'MYSQL_PWD=kd93!Xy7', 'kd93!Xy7'],
+  ['password_in_prose', 'The patient portal password is Blue$ky2024 for now.', 'Blue$ky2024'],
+  ['password_in_prose', 'My password is hunter22.', 'hunter22'],
+  ['password_in_prose', 'the passcode is 482913', '482913'],
   ['bearer_token', `curl -H "Authorization: Bearer ${MIXED}${MIXED}"`, `${MIXED}${MIXED}`],
   ['generic_secret', `client_secret: "${MIXED}Q8xPw"`, `${MIXED}Q8xPw`],
   ['generic_secret', 'api_key=9b2e7c4f1a8d3e6b0c5f2a9d7e4b1c8f', '9b2e7c4f1a8d3e6b0c5f2a9d7e4b1c8f'],
@@ -73,6 +76,8 @@ const negatives = [
   'token = the_quick_brown_fox_jumps_over',
   'The AKIA gene family is not a thing; AKI after contrast resolved.',
   'eyJ is how base64 JSON starts, eyJhbGc.eyJ.x',
+  'Your password is required. The password was reset by IT; the password is 2FA-protected.',
+  'Password is 8 characters long; password is ******** in the log.',
 ];
 for (const text of negatives) {
   test(`secret silent: ${JSON.stringify(text.slice(0, 40))}`, () => {
