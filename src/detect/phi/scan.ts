@@ -91,10 +91,30 @@ function pick(text: string, cluster: PhiSpan[]): PhiSpan[] {
   // Only across types (a name on an address's first word): two spans of one type are two readings
   // of one identifier, and the winner's is the better one. Only pieces holding a digit (the house
   // number, the rest of an id), since the leftovers of over-wide text spans are mostly words.
+  // A span that holds only winners of its own type is a wider reading of the same value ("Address:
+  // 4521 N OAK AVE, BOISE, ID 83702" around "ID 83702", "Baylor Med. Center" around "Baylor"), not
+  // a rival one: it replaces them, at the best of their scores.
   for (const s of dropped) {
-    if (chosen.some((c) => c.type !== s.type && c.start < s.end && s.start < c.end)) chosen.push(...uncovered(text, s, chosen));
+    const over = chosen.filter((c) => c.start < s.end && s.start < c.end);
+    if (over.some((c) => c.type !== s.type)) chosen.push(...uncovered(text, s, chosen));
+    else if (over.length > 0 && over.every((c) => c.start >= s.start && c.end <= s.end) && addsWords(text, s, over)) {
+      const score = Math.max(s.score, ...over.map((c) => c.score));
+      for (const c of over) chosen.splice(chosen.indexOf(c), 1);
+      chosen.push({ ...s, score });
+    }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `s` holds a letter or digit outside the spans of `inner` (a trailing "." adds nothing). */
+function addsWords(text: string, s: PhiSpan, inner: readonly PhiSpan[]): boolean {
+  const sorted = [...inner].sort((a, b) => a.start - b.start);
+  let at = s.start;
+  for (const c of [...sorted, { start: s.end, end: s.end }]) {
+    if (/[\p{L}\d]/u.test(text.slice(at, Math.max(at, c.start)))) return true;
+    at = Math.max(at, c.end);
+  }
+  return false;
 }
 
 const EDGE = /[\s.,;:()\-/]/;
