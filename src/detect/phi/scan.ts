@@ -14,6 +14,9 @@ import { findNamesLatinModel } from './latin-model/index.js';
 import { findNamesCoordinated } from './names-coordinated.js';
 import { findVocatives } from './names-vocative.js';
 import { hangulLines } from './lines.js';
+import { findHl7 } from './hl7.js';
+import { findJsonKeys } from './json-keys.js';
+import { findCapsNames } from './names-caps.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
 const DIRECT: ReadonlySet<PhiType> = new Set(['NAME', 'MRN', 'SSN', 'ID', 'HEALTH_PLAN_ID', 'KR_RRN', 'KR_FRN', 'EMAIL', 'PHONE']);
@@ -42,8 +45,13 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   findDates(text, sink, hasHangul ? ko : undefined);
   findLocations(text, sink, hasHangul ? ko : undefined);
   if (hasDigit) findAddressesIntl(text, sink);
+  if (text.includes('|')) findHl7(text, sink);
+  if (text.includes('":') || text.includes('" :')) findJsonKeys(text, sink);
   const hasUpper = UPPER.test(text);
-  if (hasUpper) findNamesLatin(text, sink);
+  if (hasUpper) {
+    findNamesLatin(text, sink);
+    if (text.includes(':')) findCapsNames(text, sink);
+  }
   findNamesLower(text, sink);
   if (hasHangul) findNamesKorean(text, sink, ko);
   if (!wanted || wanted.has('NAME')) {

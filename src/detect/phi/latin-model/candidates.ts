@@ -154,7 +154,7 @@ function listedLower(text: string, a: number, b: number, lex: Lexicon): boolean 
 }
 
 /** Field and role labels that open lines in forms, chats and model output (Echo:, Reply:, Bot:): never names. */
-const LABELS = new Set('echo reply response answer output input question note notes summary context prompt system user assistant bot agent customer support operator caller host moderator narrator speaker subject re fwd fw attachment comment comments update reminder warning tip example step result results status reason topic agenda action goal source reference title category genre rating cast runtime studio menu price total'.split(' '));
+const LABELS = new Set('echo reply response answer output input question note notes summary context prompt system user assistant bot agent customer support operator caller host moderator narrator speaker subject re fwd fw attachment comment comments update reminder warning tip example step result results status reason topic agenda action goal source reference title category genre rating cast runtime studio menu price total name'.split(' '));
 
 // Clinical text repeats its capitalised words (Patient, Seen, Chest): the verdict per spelling is
 // kept for the call, up to a bound, rather than lower-cased and looked up again.

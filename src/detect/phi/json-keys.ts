@@ -1,0 +1,156 @@
+/**
+ * Values that a JSON key declares to be identifiers: FHIR resources ("family": "Delgado",
+ * "given": ["Robert"], "postalCode", "identifier": [{"value": ...}], "reference": "Patient/123")
+ * and the flat records of EHR APIs and tool calls ("patientName", "dob", "mrn", "ssn"). Values under
+ * such keys carry no cue a text rule could see, and an all-capitals or unlisted name none at all.
+ */
+import type { PhiType, Sink } from './types.js';
+
+const KEY = /"([A-Za-z_][A-Za-z0-9_ -]{0,40})"[ \t\r\n]{0,4}:[ \t\r\n]{0,4}/g;
+const SCORE = 0.9;
+const MAX_ITEMS = 16;
+const MAX_VALUE = 160;
+const MAX_ARRAY = 8192;
+
+// Keys lower-cased with '_', '-' and spaces removed.
+const TYPES: ReadonlyMap<string, PhiType> = new Map([
+  ...['family', 'given', 'patientname', 'firstname', 'lastname', 'givenname', 'familyname', 'fullname', 'middlename', 'surname',
+    'maidenname', 'mothersmaidenname', 'nextofkin', 'emergencycontactname', 'guarantorname', 'subscribername', 'insuredname'].map((k) => [k, 'NAME'] as const),
+  ...['birthdate', 'dob', 'dateofbirth', 'birthday', 'deceaseddatetime', 'dateofdeath', 'deathdate', 'admissiondate', 'admitdate',
+    'dischargedate'].map((k) => [k, 'DATE'] as const),
+  ...['mrn', 'medicalrecordnumber', 'chartnumber', 'patientmrn'].map((k) => [k, 'MRN'] as const),
+  ...['ssn', 'socialsecuritynumber'].map((k) => [k, 'SSN'] as const),
+  ...['phone', 'phonenumber', 'telephone', 'mobile', 'mobilephone', 'cellphone', 'homephone', 'workphone', 'fax', 'faxnumber'].map((k) => [k, 'PHONE'] as const),
+  ...['email', 'emailaddress'].map((k) => [k, 'EMAIL'] as const),
+  ...['line', 'address', 'streetaddress', 'street', 'addressline1', 'addressline2', 'city', 'town', 'district', 'zip', 'zipcode',
+    'postalcode', 'postcode'].map((k) => [k, 'LOCATION'] as const),
+  ...['memberid', 'insuranceid', 'policynumber', 'subscriberid', 'healthplanid'].map((k) => [k, 'HEALTH_PLAN_ID'] as const),
+  ...['accountnumber', 'patientaccountnumber'].map((k) => [k, 'ACCOUNT'] as const),
+  ...['licensenumber', 'driverslicense', 'driverslicensenumber'].map((k) => [k, 'LICENSE'] as const),
+]);
+
+// Placeholders and nulls written as strings are no values.
+const EMPTY = /^(?:|null|none|n\/?a|unknown|redacted|\[[A-Z_]+\]|\*+|-+|x+)$/i;
+// A FHIR date of a year alone ("birthDate": "1948") is no Safe Harbor date.
+const YEAR = /^\d{4}$/;
+const PATIENT_REF = /^(?:Patient|Person|RelatedPerson)\/([A-Za-z0-9.-]{1,64})$/;
+
+export function findJsonKeys(text: string, sink: Sink): void {
+  if (!text.includes('"')) return;
+  KEY.lastIndex = 0;
+  for (let m = KEY.exec(text); m; m = KEY.exec(text)) {
+    const key = (m[1] ?? '').replace(/[_ -]/g, '').toLowerCase();
+    const at = m.index + m[0].length;
+    if (key === 'identifier') objectsOf(text, at, (start, end) => identifierObject(text, start, end, sink));
+    else if (key === 'telecom') objectsOf(text, at, (start, end) => telecomObject(text, start, end, sink));
+    else if (key === 'reference') {
+      const v = stringAt(text, at);
+      const ref = v ? PATIENT_REF.exec(text.slice(v.start, v.end)) : null;
+      if (v && ref?.[1]) sink(v.end - ref[1].length, v.end, 'ID', SCORE, 'json.reference');
+    } else {
+      const type = TYPES.get(key);
+      if (type) values(text, at, type, sink);
+    }
+  }
+}
+
+/** A string (or a number, for ids and postcodes) at `at`, or each string of an array there. */
+function values(text: string, at: number, type: PhiType, sink: Sink): void {
+  const report = (start: number, end: number): void => {
+    const v = text.slice(start, end).trim();
+    if (EMPTY.test(v) || (type === 'DATE' && YEAR.test(v))) return;
+    sink(start, end, type, SCORE, `json.${type.toLowerCase()}`);
+  };
+  if (text[at] === '[') {
+    let i = at + 1;
+    for (let n = 0; n < MAX_ITEMS; n++) {
+      while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+      const v = stringAt(text, i);
+      if (!v) return;
+      report(v.start, v.end);
+      i = v.end + 1;
+      while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+      if (text[i] !== ',') return;
+      i++;
+    }
+    return;
+  }
+  const v = stringAt(text, at) ?? numberAt(text, at);
+  if (v) report(v.start, v.end);
+}
+
+/** The contents of the JSON string literal starting at `at` (escapes kept), bounded. */
+function stringAt(text: string, at: number): { start: number; end: number } | undefined {
+  if (text[at] !== '"') return undefined;
+  for (let i = at + 1; i < text.length && i - at <= MAX_VALUE; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"') return i > at + 1 ? { start: at + 1, end: i } : undefined;
+    else if (c === '\n') return undefined;
+  }
+  return undefined;
+}
+
+/** Index of the quote that closes the string opening at `at` (or the text's end). */
+function closingQuote(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}
+
+function numberAt(text: string, at: number): { start: number; end: number } | undefined {
+  let i = at;
+  while (i < text.length && i - at < 24 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i - at >= 3 ? { start: at, end: i } : undefined;
+}
+
+const VALUE_KEY = /"value"[ \t\r\n]{0,4}:[ \t\r\n]{0,4}/g;
+const MRN_HINT = /"MR"|\bmrn\b|medical.?record/i;
+
+/** Calls `each(start, end)` for the objects of the JSON array at `at` (by depth, outside strings; bounded). */
+function objectsOf(text: string, at: number, each: (start: number, end: number) => void): void {
+  if (text[at] !== '[') return;
+  // The objects of the array, found by depth outside strings; bounded.
+  let depth = 0;
+  let objStart = -1;
+  for (let i = at; i < text.length && i - at < MAX_ARRAY; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = closingQuote(text, i);
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      depth++;
+      if (c === '{' && depth === 2) objStart = i;
+    } else if (c === ']' || c === '}') {
+      if (c === '}' && depth === 2 && objStart >= 0) each(objStart, i);
+      depth--;
+      if (depth === 0) return;
+    }
+  }
+}
+
+/** FHIR `telecom` (ContactPoint): its "value" is a phone number or an e-mail address. */
+function telecomObject(text: string, start: number, end: number, sink: Sink): void {
+  VALUE_KEY.lastIndex = 0;
+  const m = VALUE_KEY.exec(text.slice(start, end));
+  const v = m ? stringAt(text, start + m.index + m[0].length) : undefined;
+  if (!v) return;
+  const value = text.slice(v.start, v.end);
+  if (value.includes('@')) sink(v.start, v.end, 'EMAIL', SCORE, 'json.telecom');
+  else if ((value.match(/\d/g)?.length ?? 0) >= 4) sink(v.start, v.end, 'PHONE', SCORE, 'json.telecom');
+}
+
+/** FHIR `identifier`: the object's "value", an MRN when its type or system says so. */
+function identifierObject(text: string, start: number, end: number, sink: Sink): void {
+  const obj = text.slice(start, end);
+  const type: PhiType = MRN_HINT.test(obj) ? 'MRN' : 'ID';
+  VALUE_KEY.lastIndex = 0;
+  for (let m = VALUE_KEY.exec(obj); m; m = VALUE_KEY.exec(obj)) {
+    const v = stringAt(text, start + m.index + m[0].length);
+    // A "value" nested in the type's coding is a code, not the identifier: only values with a digit.
+    if (v && /\d/.test(text.slice(v.start, v.end))) sink(v.start, v.end, type, SCORE, `json.identifier`);
+  }
+}

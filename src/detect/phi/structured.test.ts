@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPhi } from './index.js';
+import { findHl7 } from './hl7.js';
+import { findJsonKeys } from './json-keys.js';
+import { findCapsNames } from './names-caps.js';
+import type { Sink } from './types.js';
+
+type Found = Array<[string, string]>;
+const run = (find: (text: string, sink: Sink) => void, text: string): Found => {
+  const out: Found = [];
+  find(text, (start, end, type) => out.push([type, text.slice(start, end)]));
+  return out;
+};
+
+test('HL7 v2: PID and NK1 fields by position, components and repetitions apart', () => {
+  const msg = [
+    'MSH|^~\\&|ADT1|GOOD HEALTH HOSPITAL|GHH LAB|GHH|20260101120000||ADT^A01|MSG00001|P|2.5',
+    'PID|1||4471920^^^MRN^MR~998877^^^SS^SS||DELGADO^ROBERT^J^^MR||19480315|M|||4521 N OAK AVE^^BOISE^ID^83702^USA||(208)555-0142^PRN^PH^^^208^5550142|||S||A0012345|123-45-6789',
+    'NK1|1|DELGADO^MARIA|SPO|""|(208)555-0143',
+    'PV1|1|I|W^389^1|||||004777^HALDORSEN^KARI^^^DR|||SUR',
+  ].join('\r');
+  assert.deepEqual(run(findHl7, msg), [
+    ['MRN', '4471920'], ['MRN', '998877'],
+    ['NAME', 'DELGADO'], ['NAME', 'ROBERT'], ['NAME', 'J'],
+    ['DATE', '19480315'],
+    // The state (ID) and the country are no Safe Harbor identifiers.
+    ['LOCATION', '4521 N OAK AVE'], ['LOCATION', 'BOISE'], ['LOCATION', '83702'],
+    ['PHONE', '(208)555-0142'], ['PHONE', '5550142'],
+    ['ACCOUNT', 'A0012345'], ['SSN', '123-45-6789'],
+    // "" is HL7's explicit null.
+    ['NAME', 'DELGADO'], ['NAME', 'MARIA'], ['PHONE', '(208)555-0143'],
+    ['ID', '004777'], ['NAME', 'HALDORSEN'], ['NAME', 'KARI'],
+  ]);
+});
+
+test('HL7 v2: the separators of the MSH segment, segments split by newlines, other segments ignored', () => {
+  const msg = 'MSH#*!\\&#ADT1\nPID#1##555111*** *MR##SMITH*ANN\nOBX#1#TX#Note##Pt stable';
+  assert.deepEqual(run(findHl7, msg), [['MRN', '555111'], ['NAME', 'SMITH'], ['NAME', 'ANN']]);
+  assert.deepEqual(run(findHl7, 'a | table | of words\nPIDX|1||123'), []);
+});
+
+test('JSON: FHIR names, addresses, telecom, identifiers and patient references by key', () => {
+  const fhir = JSON.stringify({
+    resourceType: 'Patient', id: 'pat-1',
+    identifier: [{ type: { coding: [{ code: 'MR' }] }, system: 'urn:oid:1.2.3', value: 'A4471920' }, { system: 'urn:x', value: 'XY-123456' }],
+    name: [{ family: 'DELGADO', given: ['Robert', 'J'] }],
+    telecom: [{ system: 'phone', value: '2085550142' }, { system: 'email', value: 'r.d@example.org' }],
+    birthDate: '1948', address: [{ line: ['4521 N Oak Ave', 'Apt 3'], city: 'Boise', state: 'ID', postalCode: '83702' }],
+    generalPractitioner: [{ reference: 'Practitioner/77' }], link: [{ other: { reference: 'Patient/pat-2' } }],
+  });
+  assert.deepEqual(run(findJsonKeys, fhir), [
+    ['MRN', 'A4471920'], ['ID', 'XY-123456'], ['NAME', 'DELGADO'], ['NAME', 'Robert'], ['NAME', 'J'],
+    ['PHONE', '2085550142'], ['EMAIL', 'r.d@example.org'],
+    // A birth year alone is no Safe Harbor date; the state is kept.
+    ['LOCATION', '4521 N Oak Ave'], ['LOCATION', 'Apt 3'], ['LOCATION', 'Boise'], ['LOCATION', '83702'],
+    ['ID', 'pat-2'],
+  ]);
+});
+
+test('JSON: flat records by key, numbers too; placeholders and unrelated keys are no values', () => {
+  const rec = '{"patient_name": "Ana \\"Nena\\" Ruiz", "DOB": "1961-07-02", "mrn": 5520193, "ssn": "***", "zip": null, "notes": "stable", "phone": "N/A"}';
+  assert.deepEqual(run(findJsonKeys, rec), [['NAME', 'Ana \\"Nena\\" Ruiz'], ['DATE', '1961-07-02'], ['MRN', '5520193']]);
+});
+
+test('labelled names in capitals', () => {
+  assert.deepEqual(run(findCapsNames, 'Name: DELGADO, ROBERT J\nDOB: 03/15/1948'), [['NAME', 'DELGADO, ROBERT J']]);
+  assert.deepEqual(run(findCapsNames, 'Guarantor: SMITH, ANN  Relationship: SELF'), [['NAME', 'SMITH, ANN']]);
+  assert.deepEqual(run(findCapsNames, 'Patient: NONE\nName: SEE BELOW\nPatient: SELF PAY\nProvider: CARDIOLOGY CLINIC'), []);
+});
+
+test('structured inputs through detectPhi: bounded on huge and hostile input', () => {
+  const hostile = [
+    `PID|${'|'.repeat(200000)}`, `PID|1||${'^'.repeat(200000)}`, `PID|1||${'~'.repeat(200000)}`, `{"identifier": [${'['.repeat(100000)}`,
+    `{"given": [${'"a",'.repeat(50000)}`, `"family": "${'\\'.repeat(100000)}`, `Name: ${'A, '.repeat(50000)}`, '"family":'.repeat(30000),
+  ];
+  const t0 = process.hrtime.bigint();
+  for (const h of hostile) detectPhi(h);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  assert.ok(ms < 10000, `took ${ms} ms`);
+});
