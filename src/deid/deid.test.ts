@@ -288,3 +288,11 @@ test('a one-word name used as a surname gets the surname of the full name, also 
   const g = transform('Parker agreed.', spans('Parker agreed.', [['Parker', 'NAME']]), { defaultAction: 'pseudonymize', key: KEY }).text;
   assert.notEqual(g.split(' ')[0], full[5]);
 });
+
+test('an HL7 name keeps its components; a lone initial becomes a tag, never a one-letter surrogate', () => {
+  const t = 'PID|1||4471920^^^MRN^MR||DELGADO^ROBERT^J||19480315|M';
+  const marks: Array<[string, string]> = [['DELGADO', 'NAME'], ['ROBERT', 'NAME'], ['J', 'NAME'], ['19480315', 'DATE']];
+  const r = transform(t, spans(t, marks), { defaultAction: 'pseudonymize', key: KEY });
+  assert.match(r.text, /^PID\|1\|\|4471920\^\^\^MRN\^MR\|\|[A-ZÁÉÍÓÚÑ'-]+\^[A-ZÁÉÍÓÚÑ'-]+\^\[NAME-[0-9a-f]{8}\]\|\|(?:19|20)\d{6}\|M$/, r.text);
+  assert.equal(restore(r.text, r.vault), t);
+});

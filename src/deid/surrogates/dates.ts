@@ -17,6 +17,8 @@ export type DateOrder = 'mdy' | 'dmy';
 
 export function shiftDate(original: string, offsetDays: number, order: DateOrder = 'mdy'): string | undefined {
   if (/^\p{L}+$/u.test(original)) return shiftWeekday(original, offsetDays);
+  const compact = COMPACT.exec(original);
+  if (compact) return shiftCompact(compact, offsetDays);
   const toks = tokenize(original);
   if (!toks) return undefined;
   const nums = toks.filter((t) => t.kind === 'num');
@@ -47,6 +49,19 @@ export function shiftDate(original: string, offsetDays: number, order: DateOrder
     const body = t.role === 'y' ? String(v).padStart(t.text.length, '0') : padded ? String(v).padStart(2, '0') : String(v);
     return t.suffix !== undefined ? body + ordinal(v, t.suffix) : body;
   }).join('');
+}
+
+// HL7 and ISO basic format: YYYYMMDD, with an optional time (HHMM, HHMMSS) kept as written.
+const COMPACT = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{4}(?:\d\d)?)?$/;
+
+function shiftCompact(m: RegExpExecArray, offsetDays: number): string | undefined {
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  const d = Number(m[3]);
+  if (d > daysIn(y, mo)) return undefined;
+  const t = new Date(Date.UTC(y, mo, d) + offsetDays * 86_400_000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${m[4] ?? ''}`;
 }
 
 function tokenize(s: string): Tok[] | undefined {

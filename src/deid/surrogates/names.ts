@@ -18,6 +18,8 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
   const parts = original.split(/([\s,]+|\.(?:\s*)|-)/);
   const words = parts.map((p, i) => (i % 2 === 0 && p !== '' ? p : undefined));
   const nameIdx = words.flatMap((w, i) => (w !== undefined && !TITLES.has(w.toLowerCase()) && !SUFFIXES.has(w.toLowerCase()) && w.length > 1 ? [i] : []));
+  // Initials alone ("J", the middle-name component of an HL7 name) become tags: a one-letter
+  // surrogate in the vault would restore every lone letter of the model's answer ("X-ray").
   if (nameIdx.length === 0) return undefined;
   // A title or an initial before a lone name word makes it a surname ("Dr. Miller", "J. Miller").
   const surnameCue = words.some((w, i) => w !== undefined && (TITLES.has(w.toLowerCase()) || (w.length === 1 && i < (nameIdx[0] ?? 0))));
@@ -35,7 +37,7 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
     const lower = w.toLowerCase();
     if (TITLES.has(lower) || SUFFIXES.has(lower)) continue;
     if (w.length === 1) {
-      out[i] = styled(String.fromCharCode(65 + pick('initial', lower).next(26)), w);
+      out[i] = styled(String.fromCharCode(65 + ((pick('initial', lower).next(26) + attempt) % 26)), w);
       continue;
     }
     const isSurname = commaForm ? i === firstIdx : nameIdx.length > 1 ? i === lastIdx : surnameCue || surname || !firstSet.has(lower);
