@@ -175,7 +175,10 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
 
 /** The postal code on one of the (up to four, blank ones skipped) lines under a street. */
 function blockPostcode(text: string, streetEnd: number, sink: Sink): void {
-  let pos = text.indexOf('\n', streetEnd);
+  // The street's own line ends soon in an address block; a search to the text's end from every
+  // street of a long line with no break was quadratic.
+  let pos = text.slice(streetEnd, streetEnd + 120).indexOf('\n');
+  if (pos >= 0) pos += streetEnd;
   for (let k = 0; k < 4 && pos >= 0; k++) {
     const next = text.indexOf('\n', pos + 1);
     const line = text.slice(pos + 1, next < 0 ? text.length : next);

@@ -83,8 +83,13 @@ export function candidates(text: string, lex: Lexicon = lexicon(), skip?: Uint8A
     while (m && CLASS[text.charCodeAt(re.lastIndex - 1)] !== 2) m = re.test(text);
     const u = m ? re.lastIndex - 1 : text.length;
     // Only a stretch holding a line break (or the text's start) can hold a whole lower-case line.
-    if (nl < quiet) nl = text.indexOf('\n', quiet);
-    if (u > quiet && ((nl >= 0 && nl < u) || quiet === 0)) lowerLines(text, quiet, u, out, lex, verdicts, skip);
+    // Past the last line break nl stays at the text's end: searching again from every capital of a
+    // long last line (a minified JSON record, a paragraph with no break) made this quadratic.
+    if (nl < quiet) {
+      nl = text.indexOf('\n', quiet);
+      if (nl < 0) nl = text.length;
+    }
+    if (u > quiet && (nl < u || quiet === 0)) lowerLines(text, quiet, u, out, lex, verdicts, skip);
     if (!m || out.length >= MAX_CANDIDATES) break;
     const end = wordAt(text, u);
     re.lastIndex = Math.max(end, u + 1);
