@@ -36,14 +36,18 @@ function separators(text: string): Separators {
   return m ? { field: m[1] ?? '|', component: m[2] ?? '^', repetition: m[3] ?? '~' } : { field: '|', component: '^', repetition: '~' };
 }
 
-/** Calls `each(start, end)` for the pieces of text[start, end) between `sep` characters. */
+/**
+ * Calls `each(start, end)` for the pieces of text[start, end) between `sep` characters. A loop over
+ * the range, not indexOf, which would search past `end` (to the text's end when no `sep` follows).
+ */
 function pieces(text: string, start: number, end: number, sep: string, each: (s: number, e: number, index: number) => void): void {
+  const code = sep.charCodeAt(0);
   let s = start;
-  for (let i = 0; s <= end; i++) {
-    const at = text.indexOf(sep, s);
-    const e = at < 0 || at > end ? end : at;
-    each(s, e, i);
-    s = e + 1;
+  let n = 0;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== code) continue;
+    each(s, i, n++);
+    s = i + 1;
   }
 }
 

@@ -16,6 +16,7 @@ import { findVocatives } from './names-vocative.js';
 import { hangulLines } from './lines.js';
 import { findHl7 } from './hl7.js';
 import { findJsonKeys } from './json-keys.js';
+import { findDicomDump } from './dicom.js';
 import { findCapsNames } from './names-caps.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
@@ -47,6 +48,7 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   if (hasDigit) findAddressesIntl(text, sink);
   if (text.includes('|')) findHl7(text, sink);
   if (text.includes('":') || text.includes('" :')) findJsonKeys(text, sink);
+  if (hasDigit && text.includes('(0')) findDicomDump(text, sink);
   const hasUpper = UPPER.test(text);
   if (hasUpper) {
     findNamesLatin(text, sink);

@@ -4,6 +4,7 @@ import { detectPhi } from './index.js';
 import { findHl7 } from './hl7.js';
 import { findJsonKeys } from './json-keys.js';
 import { findCapsNames } from './names-caps.js';
+import { findDicomDump } from './dicom.js';
 import type { Sink } from './types.js';
 
 type Found = Array<[string, string]>;
@@ -63,6 +64,31 @@ test('JSON: flat records by key, numbers too; placeholders and unrelated keys ar
   assert.deepEqual(run(findJsonKeys, rec), [['NAME', 'Ana \\"Nena\\" Ruiz'], ['DATE', '1961-07-02'], ['MRN', '5520193']]);
 });
 
+test('DICOM: dcmdump and pydicom dumps by tag; name components without prefix and suffix; other tags ignored', () => {
+  const dcmdump = [
+    '(0008,0020) DA [20260101]                               #   8, 1 StudyDate',
+    '(0008,0060) CS [CT]                                     #   2, 1 Modality',
+    '(0008,0090) PN [HOUSE^GREGORY^^DR]                      #  18, 1 ReferringPhysicianName',
+    '(0010,0010) PN [DELGADO^ROBERT^J=デルガド^ロバート]        #  16, 3 PatientName',
+    '(0010,0020) LO [4471920]                                #   8, 1 PatientID',
+    '(0010,1000) LO [A1\\B22]                                 #   6, 2 OtherPatientIDs',
+    '(0010,0040) CS [M]                                      #   2, 1 PatientSex',
+    '(0020,000d) UI [1.2.840.113619.2.55.3.6046]             #  26, 1 StudyInstanceUID',
+    '(0010,1040) LO (no value available)                     #   0, 0 PatientAddress',
+  ].join('\n');
+  assert.deepEqual(run(findDicomDump, dcmdump), [
+    ['DATE', '20260101'], ['NAME', 'HOUSE'], ['NAME', 'GREGORY'], ['NAME', 'DELGADO'], ['NAME', 'ROBERT'], ['NAME', 'J'],
+    ['NAME', 'デルガド'], ['NAME', 'ロバート'], ['MRN', '4471920'], ['ID', 'A1'], ['ID', 'B22'], ['ID', '1.2.840.113619.2.55.3.6046'],
+  ]);
+  const pydicom = "(0010, 0010) Patient's Name                      PN: 'DELGADO^ROBERT'\n(0008, 0070) Manufacturer                        LO: 'GE MEDICAL SYSTEMS'";
+  assert.deepEqual(run(findDicomDump, pydicom), [['NAME', 'DELGADO'], ['NAME', 'ROBERT']]);
+});
+
+test('DICOM JSON: person names by their representations, other values by the Value array', () => {
+  const json = '{"00100010": {"vr": "PN", "Value": [{"Alphabetic": "DELGADO^ROBERT"}]}, "00100020": {"vr": "LO", "Value": ["4471920"]}, "00080060": {"vr": "CS", "Value": ["CT"]}}';
+  assert.deepEqual(run(findJsonKeys, json), [['NAME', 'DELGADO'], ['NAME', 'ROBERT'], ['MRN', '4471920']]);
+});
+
 test('labelled names in capitals', () => {
   assert.deepEqual(run(findCapsNames, 'Name: DELGADO, ROBERT J\nDOB: 03/15/1948'), [['NAME', 'DELGADO, ROBERT J']]);
   assert.deepEqual(run(findCapsNames, 'Guarantor: SMITH, ANN  Relationship: SELF'), [['NAME', 'SMITH, ANN']]);
@@ -72,7 +98,7 @@ test('labelled names in capitals', () => {
 test('structured inputs through detectPhi: bounded on huge and hostile input', () => {
   const hostile = [
     `PID|${'|'.repeat(200000)}`, `PID|1||${'^'.repeat(200000)}`, `PID|1||${'~'.repeat(200000)}`, `{"identifier": [${'['.repeat(100000)}`,
-    `{"given": [${'"a",'.repeat(50000)}`, `"family": "${'\\'.repeat(100000)}`, `Name: ${'A, '.repeat(50000)}`, '"family":'.repeat(30000),
+    `{"given": [${'"a",'.repeat(50000)}`, `(0010,0010) PN [${'^'.repeat(100000)}`, `{"00100010": {${'"Value": ['.repeat(20000)}`, `"family": "${'\\'.repeat(100000)}`, `Name: ${'A, '.repeat(50000)}`, '"family":'.repeat(30000),
   ];
   const t0 = process.hrtime.bigint();
   for (const h of hostile) detectPhi(h);
