@@ -5,6 +5,7 @@
  * such keys carry no cue a text rule could see, and an all-capitals or unlisted name none at all.
  */
 import { DICOM_TAGS, dicomValue } from './dicom.js';
+import { EMPTY_VALUE, fieldKey, fieldType, YEAR_ONLY } from './field-names.js';
 import type { PhiType, Sink } from './types.js';
 
 const KEY = /"([A-Za-z0-9_][A-Za-z0-9_ -]{0,40})"[ \t\r\n]{0,4}:[ \t\r\n]{0,4}/g;
@@ -13,34 +14,13 @@ const MAX_ITEMS = 16;
 const MAX_VALUE = 160;
 const MAX_ARRAY = 8192;
 
-// Keys lower-cased with '_', '-' and spaces removed.
-const TYPES: ReadonlyMap<string, PhiType> = new Map([
-  ...['family', 'given', 'patientname', 'firstname', 'lastname', 'givenname', 'familyname', 'fullname', 'middlename', 'surname',
-    'maidenname', 'mothersmaidenname', 'nextofkin', 'emergencycontactname', 'guarantorname', 'subscribername', 'insuredname'].map((k) => [k, 'NAME'] as const),
-  ...['birthdate', 'dob', 'dateofbirth', 'birthday', 'deceaseddatetime', 'dateofdeath', 'deathdate', 'admissiondate', 'admitdate',
-    'dischargedate'].map((k) => [k, 'DATE'] as const),
-  ...['mrn', 'medicalrecordnumber', 'chartnumber', 'patientmrn'].map((k) => [k, 'MRN'] as const),
-  ...['ssn', 'socialsecuritynumber'].map((k) => [k, 'SSN'] as const),
-  ...['phone', 'phonenumber', 'telephone', 'mobile', 'mobilephone', 'cellphone', 'homephone', 'workphone', 'fax', 'faxnumber'].map((k) => [k, 'PHONE'] as const),
-  ...['email', 'emailaddress'].map((k) => [k, 'EMAIL'] as const),
-  ...['line', 'address', 'streetaddress', 'street', 'addressline1', 'addressline2', 'city', 'town', 'district', 'zip', 'zipcode',
-    'postalcode', 'postcode'].map((k) => [k, 'LOCATION'] as const),
-  ...['memberid', 'insuranceid', 'policynumber', 'subscriberid', 'healthplanid'].map((k) => [k, 'HEALTH_PLAN_ID'] as const),
-  ...['accountnumber', 'patientaccountnumber'].map((k) => [k, 'ACCOUNT'] as const),
-  ...['licensenumber', 'driverslicense', 'driverslicensenumber'].map((k) => [k, 'LICENSE'] as const),
-]);
-
-// Placeholders and nulls written as strings are no values.
-const EMPTY = /^(?:|null|none|n\/?a|unknown|redacted|\[[A-Z_]+\]|\*+|-+|x+)$/i;
-// A FHIR date of a year alone ("birthDate": "1948") is no Safe Harbor date.
-const YEAR = /^\d{4}$/;
 const PATIENT_REF = /^(?:Patient|Person|RelatedPerson)\/([A-Za-z0-9.-]{1,64})$/;
 
 export function findJsonKeys(text: string, sink: Sink): void {
   if (!text.includes('"')) return;
   KEY.lastIndex = 0;
   for (let m = KEY.exec(text); m; m = KEY.exec(text)) {
-    const key = (m[1] ?? '').replace(/[_ -]/g, '').toLowerCase();
+    const key = fieldKey(m[1] ?? '');
     const at = m.index + m[0].length;
     // The keys inside an identifier, telecom or DICOM attribute are no identifiers of their own:
     // the scan resumes after it, so no character is walked twice (linear on nested input).
@@ -53,7 +33,7 @@ export function findJsonKeys(text: string, sink: Sink): void {
     } else if (key.length === 8 && DICOM_TAGS.has(key.toUpperCase())) {
       KEY.lastIndex = dicomJson(text, at, DICOM_TAGS.get(key.toUpperCase()) ?? 'ID', sink);
     } else {
-      const type = TYPES.get(key);
+      const type = fieldType(key);
       if (type) values(text, at, type, sink);
     }
   }
@@ -63,7 +43,7 @@ export function findJsonKeys(text: string, sink: Sink): void {
 function values(text: string, at: number, type: PhiType, sink: Sink): void {
   const report = (start: number, end: number): void => {
     const v = text.slice(start, end).trim();
-    if (EMPTY.test(v) || (type === 'DATE' && YEAR.test(v))) return;
+    if (EMPTY_VALUE.test(v) || (type === 'DATE' && YEAR_ONLY.test(v))) return;
     sink(start, end, type, SCORE, `json.${type.toLowerCase()}`);
   };
   if (text[at] === '[') {

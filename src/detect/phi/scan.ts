@@ -17,6 +17,7 @@ import { hangulLines } from './lines.js';
 import { findHl7 } from './hl7.js';
 import { findJsonKeys } from './json-keys.js';
 import { findDicomDump } from './dicom.js';
+import { findTables } from './tables.js';
 import { findCapsNames } from './names-caps.js';
 import type { PhiOptions, PhiSpan, PhiType, Sink } from './types.js';
 
@@ -49,6 +50,7 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   if (text.includes('|')) findHl7(text, sink);
   if (text.includes('":') || text.includes('" :')) findJsonKeys(text, sink);
   if (hasDigit && text.includes('(0')) findDicomDump(text, sink);
+  if (text.includes('\n') && (text.includes(',') || text.includes('\t') || text.includes('|'))) findTables(text, sink);
   const hasUpper = UPPER.test(text);
   if (hasUpper) {
     findNamesLatin(text, sink);

@@ -5,6 +5,7 @@ import { findHl7 } from './hl7.js';
 import { findJsonKeys } from './json-keys.js';
 import { findCapsNames } from './names-caps.js';
 import { findDicomDump } from './dicom.js';
+import { findTables } from './tables.js';
 import type { Sink } from './types.js';
 
 type Found = Array<[string, string]>;
@@ -89,6 +90,23 @@ test('DICOM JSON: person names by their representations, other values by the Val
   assert.deepEqual(run(findJsonKeys, json), [['NAME', 'DELGADO'], ['NAME', 'ROBERT'], ['MRN', '4471920']]);
 });
 
+test('tables: CSV, TSV and Markdown columns named as identifiers; quoted cells; the table ends at a blank line', () => {
+  const csv = 'patient_name,dob,mrn,diagnosis\nRobert Delgado,1948-03-15,4471920,CHF\n"DELGADO, MARIA",1952-07-01,,COPD\n\n12,34,56,78';
+  assert.deepEqual(run(findTables, csv), [
+    ['NAME', 'Robert Delgado'], ['DATE', '1948-03-15'], ['MRN', '4471920'], ['NAME', 'DELGADO, MARIA'], ['DATE', '1952-07-01'],
+  ]);
+  const tsv = 'MRN\tName\tPhone #\n4471920\tKOWALCZYK, ZBIGNIEW\tN/A';
+  assert.deepEqual(run(findTables, tsv), [['MRN', '4471920'], ['NAME', 'KOWALCZYK, ZBIGNIEW']]);
+  const md = '| Name | MRN | Ward |\n|---|---:|---|\n| Robert Delgado | 4471920 | 4B |';
+  assert.deepEqual(run(findTables, md), [['NAME', 'Robert Delgado'], ['MRN', '4471920']]);
+});
+
+test('tables: a "Name" column alone is no person (drugs), nor are place columns without a person column, nor prose', () => {
+  assert.deepEqual(run(findTables, 'Name, Dose, Route\nMetformin, 500 mg, PO'), []);
+  assert.deepEqual(run(findTables, '| District | Counties |\n| 1A | Allegany |'), []);
+  assert.deepEqual(run(findTables, 'He was seen, examined, and discharged.\nShe was stable, afebrile, and eating.'), []);
+});
+
 test('labelled names in capitals', () => {
   assert.deepEqual(run(findCapsNames, 'Name: DELGADO, ROBERT J\nDOB: 03/15/1948'), [['NAME', 'DELGADO, ROBERT J']]);
   assert.deepEqual(run(findCapsNames, 'Guarantor: SMITH, ANN  Relationship: SELF'), [['NAME', 'SMITH, ANN']]);
@@ -98,7 +116,7 @@ test('labelled names in capitals', () => {
 test('structured inputs through detectPhi: bounded on huge and hostile input', () => {
   const hostile = [
     `PID|${'|'.repeat(200000)}`, `PID|1||${'^'.repeat(200000)}`, `PID|1||${'~'.repeat(200000)}`, `{"identifier": [${'['.repeat(100000)}`,
-    `{"given": [${'"a",'.repeat(50000)}`, `(0010,0010) PN [${'^'.repeat(100000)}`, `{"00100010": {${'"Value": ['.repeat(20000)}`, `"family": "${'\\'.repeat(100000)}`, `Name: ${'A, '.repeat(50000)}`, '"family":'.repeat(30000),
+    `{"given": [${'"a",'.repeat(50000)}`, `mrn,${'a,'.repeat(30)}\n${'1,'.repeat(100000)}`, `mrn,name\n${'1,a\n'.repeat(50000)}`, `(0010,0010) PN [${'^'.repeat(100000)}`, `{"00100010": {${'"Value": ['.repeat(20000)}`, `"family": "${'\\'.repeat(100000)}`, `Name: ${'A, '.repeat(50000)}`, '"family":'.repeat(30000),
   ];
   const t0 = process.hrtime.bigint();
   for (const h of hostile) detectPhi(h);
