@@ -80,6 +80,9 @@ const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/
 // A two-digit year first (89.12.27, 49-10-17) reads as a date only after a birth-date cue: alone it
 // is as much a version or a lab value as a date.
 const BIRTH_YMD = /(?:생년월일|출생일|생일|\bDOB|\bD\.O\.B\.|\bdate of birth|\bbirth ?date|\bfecha de nacimiento|\bF\. ?nac\.?)[ \t]{0,2}[:：]?[ \t]{0,3}(\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?!\d|[/.-]\d)/gi;
+// Korean dotted dates with spaces ("2023. 3. 14."), a four-digit year first; the last dot is the
+// sentence's or the format's, and is left out.
+const SPACED_YMD = /(?<![\d.])((?:19|20)\d\d)\. ?(1[0-2]|0?[1-9])\. ?(3[01]|[12]\d|0?[1-9])(?!\d|\.\d)/g;
 const MONTH_DAY = /(?<![\d/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
 const KO_DATE = /(?<!\d)(?:\d{2,4} ?년 ?)?(?:1[0-2]|0?[1-9]) ?월 ?(?:[12]\d|3[01]|0?[1-9]) ?일/g;
 const KO_YEAR_MONTH = /(?<!\d)\d{2,4} ?년 ?(?:1[0-2]|0?[1-9]) ?월(?! ?\d)/g;
@@ -92,7 +95,7 @@ const AGE_KO = /(?<!\d)(?:9\d|1[01]\d) ?세(?![가-힣])|(?<!\d)(?:9\d|1[01]\d) 
 
 // A bare m/d needs one of these shortly before (or a Korean cue after), else "BP 120/80", "1/2 tab",
 // "Apgar 8/9" would all be dates.
-const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2})$/i;
+const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2}|(?:예약|내원|방문|입원|퇴원|수술|검사|외래|일자|날짜|예정일|시행일?|촬영일?)[ :]{1,2})$/i;
 const MD_CUE_AFTER = /^ ?(?:퇴원|입원|내원|수술|외래|예정|부터|까지|에 |에$|경|일)/;
 const SCORE_BEFORE = /(?:apgar|mmse|gcs|bp|b\/p|tension|arterial|score|ratio|tab|tablet|dose|x)\s{0,2}$/i;
 
@@ -123,6 +126,11 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
     for (let m = firstMatch(EN_MDY_LOWER, text); m; m = nextMatch(EN_MDY_LOWER, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.85, 'date.words_lower');
     for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
+    }
+    if (text.includes('. ')) {
+      for (let m = firstMatch(SPACED_YMD, text); m; m = nextMatch(SPACED_YMD, text, m)) {
+        if (validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) sink(m.index, m.index + m[0].length, 'DATE', 0.85, 'date.ymd_spaced');
+      }
     }
     for (let m = firstMatch(BIRTH_YMD, text); m; m = nextMatch(BIRTH_YMD, text, m)) {
       const [yy, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];

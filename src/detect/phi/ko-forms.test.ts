@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPhi } from './index.js';
+
+const found = (text: string): string[] => detectPhi(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+
+test('Korean dotted dates with spaces, and a month/day after a Korean visit word', () => {
+  assert.deepEqual(found('2023. 3. 14. 내원함.'), ['DATE:2023. 3. 14']);
+  assert.deepEqual(found('다음 예약 3/28.'), ['DATE:3/28']);
+  // Not a date: a version number, a score with no visit word before it.
+  assert.deepEqual(found('버전 1. 2. 3, 점수 3/28 미만'), []);
+});
+
+test('a Korean road address with a side street written apart ("올림픽로 43길 88")', () => {
+  assert.deepEqual(found('서울특별시 송파구 올림픽로 43길 88, 본관 5층'), ['LOCATION:서울특별시 송파구 올림픽로 43길 88']);
+});
