@@ -80,6 +80,9 @@ const NUMERIC = /(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?!\d|[/.-]\d)/
 // A two-digit year first (89.12.27, 49-10-17) reads as a date only after a birth-date cue: alone it
 // is as much a version or a lab value as a date.
 const BIRTH_YMD = /(?:생년월일|출생일|생일|\bDOB|\bD\.O\.B\.|\bdate of birth|\bbirth ?date|\bfecha de nacimiento|\bF\. ?nac\.?)[ \t]{0,2}[:：]?[ \t]{0,3}(\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?!\d|[/.-]\d)/gi;
+// A holiday with its year names one day ("Thanksgiving Day 2025", "Christmas Eve of 2024", "2023년 추석").
+const HOLIDAY_YEAR = /\b(?:Christmas(?: Eve| Day)?|New Year['’]?s(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Independence Day|Fourth of July|Memorial Day|Labor Day|Veterans Day|Halloween|Valentine['’]?s Day|Mother['’]?s Day|Father['’]?s Day)(?:,? (?:of |in )?)((?:19|20)\d\d)\b/g;
+const KO_HOLIDAY_YEAR = /(?<!\d)(?:19|20)\d\d ?년 ?(?:설날|추석|한가위|성탄절|크리스마스|어린이날|현충일|광복절|개천절|한글날|삼일절|석가탄신일|부처님 ?오신 ?날)/g;
 // Korean dotted dates with spaces ("2023. 3. 14."), a four-digit year first; the last dot is the
 // sentence's or the format's, and is left out.
 const SPACED_YMD = /(?<![\d.])((?:19|20)\d\d)\. ?(1[0-2]|0?[1-9])\. ?(3[01]|[12]\d|0?[1-9])(?!\d|\.\d)/g;
@@ -127,6 +130,8 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
     for (let m = firstMatch(NUMERIC, text); m; m = nextMatch(NUMERIC, text, m)) {
       if (numericDate(m[1] ?? '', m[3] ?? '', m[4] ?? '')) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.numeric');
     }
+    for (let m = firstMatch(HOLIDAY_YEAR, text); m; m = nextMatch(HOLIDAY_YEAR, text, m)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.holiday');
+    if (ko) for (const m of hangulMatches(ko, KO_HOLIDAY_YEAR)) sink(m.index, m.index + m[0].length, 'DATE', 0.8, 'date.holiday');
     if (text.includes('. ')) {
       for (let m = firstMatch(SPACED_YMD, text); m; m = nextMatch(SPACED_YMD, text, m)) {
         if (validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) sink(m.index, m.index + m[0].length, 'DATE', 0.85, 'date.ymd_spaced');

@@ -14,3 +14,9 @@ test('Korean dotted dates with spaces, and a month/day after a Korean visit word
 test('a Korean road address with a side street written apart ("올림픽로 43길 88")', () => {
   assert.deepEqual(found('서울특별시 송파구 올림픽로 43길 88, 본관 5층'), ['LOCATION:서울특별시 송파구 올림픽로 43길 88']);
 });
+
+test('a holiday with its year is a date; without one, or inside another word, it is not', () => {
+  assert.deepEqual(found('She had a fall on Thanksgiving Day 2025.'), ['DATE:Thanksgiving Day 2025']);
+  assert.deepEqual(found('2023년 추석에 넘어짐'), ['DATE:2023년 추석']);
+  assert.deepEqual(found('Christmas tree allergy; 2023년 설명회 참석'), []);
+});
