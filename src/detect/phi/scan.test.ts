@@ -31,6 +31,10 @@ test('a wider reading of one type that holds the winners replaces them, at their
   assert.equal(out[0]?.score, 0.85);
   const f = 'seen at Baylor Med. Center on Feb 2';
   assert.deepEqual(shown(f, resolve(f, [span(f, 'Baylor Med. Center', 'LOCATION', 0.75), span(f, 'Baylor', 'LOCATION', 0.85)])), ['LOCATION:Baylor Med. Center']);
+  // Pieces that together make the wider span are joined into it: one address, not four values.
+  const a = 'Address: 1600 Pennsylvania Ave NW, Washington, DC 20500';
+  const pieces = [span(a, '1600 Pennsylvania Ave', 'LOCATION', 0.85), span(a, 'Washington', 'LOCATION', 0.6), span(a, 'DC 20500', 'LOCATION', 0.85)];
+  assert.deepEqual(shown(a, resolve(a, [span(a, '1600 Pennsylvania Ave NW, Washington, DC 20500', 'LOCATION', 0.8), ...pieces])), ['LOCATION:1600 Pennsylvania Ave NW, Washington, DC 20500']);
   // Only a trailing full stop more is no wider reading: the winner's span stays.
   const g = 'Domicilio: Ronda de Toledo, 21.';
   const kept = resolve(g, [span(g, 'Ronda de Toledo, 21.', 'LOCATION', 0.7), span(g, 'Ronda de Toledo, 21', 'LOCATION', 0.75)]);

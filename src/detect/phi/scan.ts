@@ -105,11 +105,12 @@ function pick(text: string, cluster: PhiSpan[]): PhiSpan[] {
   // number, the rest of an id), since the leftovers of over-wide text spans are mostly words.
   // A span that holds only winners of its own type is a wider reading of the same value ("Address:
   // 4521 N OAK AVE, BOISE, ID 83702" around "ID 83702", "Baylor Med. Center" around "Baylor"), not
-  // a rival one: it replaces them, at the best of their scores.
+  // a rival one: it replaces them, at the best of their scores, when it adds words or joins
+  // several pieces into one (an address is one value, not four).
   for (const s of dropped) {
     const over = chosen.filter((c) => c.start < s.end && s.start < c.end);
     if (over.some((c) => c.type !== s.type)) chosen.push(...uncovered(text, s, chosen));
-    else if (over.length > 0 && over.every((c) => c.start >= s.start && c.end <= s.end) && addsWords(text, s, over)) {
+    else if (over.length > 0 && over.every((c) => c.start >= s.start && c.end <= s.end) && (over.length >= 2 || addsWords(text, s, over))) {
       const score = Math.max(s.score, ...over.map((c) => c.score));
       for (const c of over) chosen.splice(chosen.indexOf(c), 1);
       chosen.push({ ...s, score });
