@@ -25,7 +25,7 @@ const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 
 const US_PHONE = /(?<![\w+])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?!\d)/g;
 const KR_PHONE = /(?<![\d+])0(?:1[016789]|2|[3-6][1-5]|70|50[2-8])(?:[-. )]{1,2}\d{3,4}[-. ]\d{4}|\d{7,8})(?![\d])/g;
-const INTL_PHONE = /(?<![\w+])\+\s?\d[\d .()-]{6,22}\d/g;
+const INTL_PHONE = /(?<![\w+])(?:\(\+\d{1,4}\)|\+)\s?\d[\d .()-]{6,22}\d/g;
 // After a cue word: any digit run of phone length, in any national format.
 // Built grouped by first letter (alternation.ts): the same matches, faster.
 const PHONE_CUE = grouped(/(?<![A-Za-z])(?:tel[eé]fonos?|tel|tfno|tlfno|tlf|phone|ph|mobile|cell|m[oó]vil|contact(?:\s?phone)?|call|fax|pager|beeper|messages to|answering at|registered|reach me at|text me at|call me at|my (?:cell |phone |mobile )?number|office|연락처|전화(?:번호)?|휴대폰|핸드폰|휴대전화|자택|직장|팩스)(?![a-z])/gi);

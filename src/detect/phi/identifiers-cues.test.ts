@@ -20,3 +20,7 @@ test('Korean lot-number addresses (지번 주소) after a city, county or distri
   // A building and a ward are no address.
   assert.deepEqual(found('120동 1402호, 3동 12병상'), []);
 });
+
+test('an international number whose country code is in parentheses is found whole', () => {
+  assert.deepEqual(found('Spain (+34) 91 336 80 00, UK +44 20 7946 0958'), [['PHONE', '(+34) 91 336 80 00'], ['PHONE', '+44 20 7946 0958']]);
+});
