@@ -48,5 +48,9 @@ function places(locales: readonly string[], fields: readonly string[]): string[]
   return [...out].sort();
 }
 
-write('places-en.txt', places(['en', 'en_US'], ['city_name', 'state']));
+// US state capitals that faker's city list lacks, written by hand (facts, CC0); not Dover, Augusta,
+// Helena or Pierre, which are given names too: a place-listed word loses the lone-given-name rule.
+const US_CAPITALS_EXTRA = ['Boise', 'Juneau', 'Frankfort', 'Annapolis', 'Saint Paul', 'Nashville', 'Montpelier'];
+
+write('places-en.txt', [...new Set([...places(['en', 'en_US'], ['city_name', 'state']), ...US_CAPITALS_EXTRA])].sort());
 write('places-es.txt', places(['es', 'es_MX'], ['city_name', 'state', 'county']));
