@@ -103,10 +103,17 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     sink(m.index + m[0].length - (m[1] ?? '').length, m.index + m[0].length - (m[1] ?? '').length + raw.length, 'LOCATION', 0.8, 'loc.labelled');
   }
   for (let m = firstMatch(EN_FACILITY, text); m; m = nextMatch(EN_FACILITY, text, m)) {
+    if (namesATerm(text, m.index + m[0].length)) continue;
     const v = m[0].replace(/^(?:The|At|In|From|To|Seen|Admitted|the) /, '');
     sink(m.index + m[0].length - v.length, m.index + m[0].length, 'LOCATION', 0.75, 'loc.facility');
   }
-  for (let m = firstMatch(EN_KNOWN, text); m; m = nextMatch(EN_KNOWN, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.85, 'loc.known_facility');
+  for (let m = firstMatch(EN_KNOWN, text); m; m = nextMatch(EN_KNOWN, text, m)) {
+    const end = m.index + m[0].length;
+    // Part of a compound eponym ("Pitt-Hopkins-like syndrome") or of a classification, score or
+    // protocol named after the place ("Stanford type A", "Cleveland Clinic Continence Score").
+    if (text.charCodeAt(m.index - 1) === 45 || text.charCodeAt(end) === 45 || namesATerm(text, end)) continue;
+    sink(m.index, end, 'LOCATION', 0.85, 'loc.known_facility');
+  }
   for (let m = firstMatch(EN_KNOWN_LOWER, text); m; m = nextMatch(EN_KNOWN_LOWER, text, m)) sink(m.index, m.index + m[0].length, 'LOCATION', 0.8, 'loc.known_facility');
   for (let m = firstMatch(ES_FACILITY, text); m; m = nextMatch(ES_FACILITY, text, m)) {
     const v = m[0].replace(TRAILING, '');
@@ -205,6 +212,12 @@ function programme(text: string, at: number, name: string): boolean {
   return name.split(' ').slice(0, -1).every((w) => isOrdinary(w.toLowerCase(), lex) || isCountryOrState(w));
 }
 
+/** Whether the words after `end` make the place's name part of a term: a follower, maybe after one or two capitalised words. */
+function namesATerm(text: string, end: number): boolean {
+  const after = text.slice(end, end + 50);
+  return EPONYM_FOLLOWERS.test(after) || EPONYM_FOLLOWERS.test(after.replace(/^(?: [A-Z][a-z]{2,20}){1,2}(?= )/, ''));
+}
+
 let firstWords: ReadonlySet<string> | undefined;
 
 function findCities(text: string, sink: Sink): void {
@@ -227,7 +240,7 @@ function findCities(text: string, sink: Sink): void {
         break;
       }
       const before = text.slice(Math.max(0, m.index - 14), m.index);
-      if (EPONYM_FOLLOWERS.test(text.slice(m.index + cand.length, m.index + cand.length + 30))) break;
+      if (namesATerm(text, m.index + cand.length)) break;
       if (n >= 2 || CITY_CUE.test(before)) sink(m.index, m.index + cand.length, 'LOCATION', n >= 2 ? 0.75 : 0.7, 'loc.city');
       break;
     }
