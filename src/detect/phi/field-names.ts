@@ -18,6 +18,7 @@ const FIELDS: ReadonlyMap<string, PhiType> = new Map([
     'postalcode', 'postcode'].map((k) => [k, 'LOCATION'] as const),
   ...['memberid', 'insuranceid', 'policynumber', 'policyno', 'subscriberid', 'healthplanid'].map((k) => [k, 'HEALTH_PLAN_ID'] as const),
   ...['accountnumber', 'patientaccountnumber', 'accountno', 'acct'].map((k) => [k, 'ACCOUNT'] as const),
+  ...['patientid', 'personid', 'subjectid', 'encounterid', 'visitid', 'accessionnumber', 'caseid'].map((k) => [k, 'ID'] as const),
   ...['licensenumber', 'driverslicense', 'driverslicensenumber'].map((k) => [k, 'LICENSE'] as const),
 ]);
 

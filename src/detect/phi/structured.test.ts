@@ -60,6 +60,10 @@ test('JSON: FHIR names, addresses, telecom, identifiers and patient references b
   ]);
 });
 
+test('JSON: record ids by key (a tool call\'s arguments name the patient by id)', () => {
+  assert.deepEqual(run(findJsonKeys, '{"patientId": "A4471920", "encounter_id": 99812, "drug": "metformin", "id": "x1"}'), [['ID', 'A4471920'], ['ID', '99812']]);
+});
+
 test('JSON: flat records by key, numbers too; placeholders and unrelated keys are no values', () => {
   const rec = '{"patient_name": "Ana \\"Nena\\" Ruiz", "DOB": "1961-07-02", "mrn": 5520193, "ssn": "***", "zip": null, "notes": "stable", "phone": "N/A"}';
   assert.deepEqual(run(findJsonKeys, rec), [['NAME', 'Ana \\"Nena\\" Ruiz'], ['DATE', '1961-07-02'], ['MRN', '5520193']]);
