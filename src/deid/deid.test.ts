@@ -296,3 +296,15 @@ test('an HL7 name keeps its components; a lone initial becomes a tag, never a on
   assert.match(r.text, /^PID\|1\|\|4471920\^\^\^MRN\^MR\|\|[A-ZÁÉÍÓÚÑ'-]+\^[A-ZÁÉÍÓÚÑ'-]+\^\[NAME-[0-9a-f]{8}\]\|\|(?:19|20)\d{6}\|M$/, r.text);
   assert.equal(restore(r.text, r.vault), t);
 });
+
+test('surnames keep their surrogate inside hyphenated and Spanish two-surname names', () => {
+  const t = 'Margaret Sullivan; daughter Karen Sullivan-Ruiz; Ruiz, Ana. María José Fernández López and Sr. Fernández.';
+  const marks: Array<[string, string]> = [['Margaret Sullivan', 'NAME'], ['Karen Sullivan-Ruiz', 'NAME'], ['Ruiz, Ana', 'NAME'], ['María José Fernández López', 'NAME'], ['Fernández', 'NAME']];
+  const r = transform(t, spans(t, marks), { defaultAction: 'pseudonymize', key: KEY });
+  const m = /^(\S+) (\S+); daughter (\S+) ([^\s-]+)-([^\s;]+); ([^,]+), (\S+)\. (\S+) (\S+) (\S+) (\S+) and Sr\. ([^.]+)\.$/.exec(r.text);
+  assert.ok(m, r.text);
+  assert.equal(m[4], m[2]); // Sullivan
+  assert.equal(m[6], m[5]); // Ruiz
+  assert.equal(m[12], m[10]); // Fernández, a middle word known only as a surname
+  assert.equal(restore(r.text, r.vault), t);
+});

@@ -26,11 +26,8 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
   const commaForm = /^[^,]+,\s*\S/.test(original);
   const lists = nameLists();
   const firstSet = firstNames();
-  // Spanish names get Spanish surrogates: accents, or a word found only in the Spanish lists.
-  const spanish = /[áéíóúñÁÉÍÓÚÑ]/.test(original) || nameIdx.some((i) => spanishNames().has((words[i] ?? '').toLowerCase()));
   const out = [...parts];
-  const lastIdx = nameIdx[nameIdx.length - 1];
-  const firstIdx = nameIdx[0];
+  const surnames = surnameWords(parts, words, nameIdx, commaForm);
   for (let i = 0; i < parts.length; i += 1) {
     const w = words[i];
     if (w === undefined) continue;
@@ -40,7 +37,11 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
       out[i] = styled(String.fromCharCode(65 + ((pick('initial', lower).next(26) + attempt) % 26)), w);
       continue;
     }
-    const isSurname = commaForm ? i === firstIdx : nameIdx.length > 1 ? i === lastIdx : surnameCue || surname || !firstSet.has(lower);
+    const isSurname = nameIdx.length > 1 ? surnames.has(i) : surnameCue || surname || !firstSet.has(lower);
+    // Spanish words get Spanish surrogates (accents, or only in the Spanish lists), decided per word
+    // so that a surname keeps its surrogate beside any given name ("Sullivan" alone and in
+    // "Karen Sullivan-Ruiz").
+    const spanish = /[áéíóúñ]/i.test(w) || spanishNames().has(lower);
     const list = spanish ? (isSurname ? lists.esLast : lists.esFirst) : isSurname ? lists.enLast : lists.enFirst;
     // Retries vary given names first so a family keeps one surrogate surname.
     const bump = isSurname ? (nameIdx.length === 1 ? attempt : Math.floor(attempt / 8)) : attempt;
@@ -69,6 +70,35 @@ export function surnameUses(text: string, names: readonly { readonly start: numb
     if (word.length > 1) last.add(word.toLowerCase());
   }
   return (start, original) => last.has(original.trim().toLowerCase()) || TITLE_BEFORE.test(text.slice(Math.max(0, start - 6), start));
+}
+
+/**
+ * The surname words of a name of several words: the last (the first when written "Surname, Given"),
+ * the words hyphenated to it ("Sullivan-Ruiz"), and a middle word that the lists know only as a
+ * surname ("María José Fernández López" has two).
+ */
+function surnameWords(parts: readonly string[], words: readonly (string | undefined)[], nameIdx: readonly number[], commaForm: boolean): Set<number> {
+  const head = commaForm ? nameIdx[0] : nameIdx[nameIdx.length - 1];
+  const out = new Set<number>();
+  if (head === undefined) return out;
+  out.add(head);
+  const step = commaForm ? 2 : -2;
+  for (let j = head; parts[j + step / 2] === '-' && words[j + step] !== undefined; j += step) out.add(j + step);
+  const { given, family } = listSets();
+  for (const i of nameIdx) {
+    const w = (words[i] ?? '').toLowerCase();
+    if (i !== nameIdx[0] && i !== nameIdx[nameIdx.length - 1] && family.has(w) && !given.has(w)) out.add(i);
+  }
+  return out;
+}
+
+let listCache: { given: Set<string>; family: Set<string> } | undefined;
+function listSets(): { given: Set<string>; family: Set<string> } {
+  if (!listCache) {
+    const { enFirst, esFirst, enLast, esLast } = nameLists();
+    listCache = { given: new Set([...enFirst, ...esFirst].map((n) => n.toLowerCase())), family: new Set([...enLast, ...esLast].map((n) => n.toLowerCase())) };
+  }
+  return listCache;
 }
 
 function koreanName(original: string, pick: Pick, attempt: number): string | undefined {
