@@ -100,6 +100,8 @@ const AGE_KO = /(?<!\d)(?:9\d|1[01]\d) ?세(?![가-힣])|(?<!\d)(?:9\d|1[01]\d) 
 // "Apgar 8/9" would all be dates.
 const MD_CUE_BEFORE = /(?:\b(?:on|since|from|until|till|by|dated?|DOB|d\.o\.b\.?|admitted|discharged|seen|el|día|desde|visit|surgery|f\/u|follow-?up|returns?)[ :]{1,2}|(?:예약|내원|방문|입원|퇴원|수술|검사|외래|일자|날짜|예정일|시행일?|촬영일?)[ :]{1,2})$/i;
 const MD_CUE_AFTER = /^ ?(?:퇴원|입원|내원|수술|외래|예정|부터|까지|에 |에$|경|일)/;
+const LINE_OPEN = /(?:^|\n)[ \t\-*•]{0,3}$/;
+const KO_ENTRY_AFTER = /^ [가-힣](?<! [정알포])/;
 const SCORE_BEFORE = /(?:apgar|mmse|gcs|bp|b\/p|tension|arterial|score|ratio|tab|tablet|dose|x)\s{0,2}$/i;
 
 function validYmd(y: number, m: number, d: number): boolean {
@@ -149,7 +151,9 @@ export function findDates(text: string, sink: Sink, ko?: HangulLines): void {
       const before = text.slice(Math.max(0, m.index - 14), m.index);
       if (SCORE_BEFORE.test(before)) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-      if (MD_CUE_BEFORE.test(before) || MD_CUE_AFTER.test(after)) sink(m.index, m.index + m[0].length, 'DATE', 0.7, 'date.month_day');
+      // A Korean progress entry opens its line with the day ("11/25 신장내과 협진"); "1/2 정" is half a tablet.
+      const entry = LINE_OPEN.test(text.slice(Math.max(0, m.index - 4), m.index)) && KO_ENTRY_AFTER.test(after);
+      if (MD_CUE_BEFORE.test(before) || MD_CUE_AFTER.test(after) || entry) sink(m.index, m.index + m[0].length, 'DATE', 0.7, 'date.month_day');
     }
     if (ko) {
       for (const m of hangulMatches(ko, KO_DATE)) sink(m.index, m.index + m[0].length, 'DATE', 0.9, 'date.ko');

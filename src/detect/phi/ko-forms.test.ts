@@ -20,3 +20,8 @@ test('a holiday with its year is a date; without one, or inside another word, it
   assert.deepEqual(found('2023년 추석에 넘어짐'), ['DATE:2023년 추석']);
   assert.deepEqual(found('Christmas tree allergy; 2023년 설명회 참석'), []);
 });
+
+test('a transliterated drug before its dose is no Korean name; a progress entry opens with its day', () => {
+  assert.deepEqual(found('퇴원 약: 푸로세미드 40mg 1일 2회, 아픽사반 2.5mg 1일 2회.'), []);
+  assert.deepEqual(found('11/25 신장내과 협진\n1/2 정 복용'), ['DATE:11/25']);
+});

@@ -97,6 +97,9 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
       const z = scoreCandidate(model, text, words, c, buf);
       if (z > bestZ) { bestZ = z; best = c; }
     }
-    if (best && bestZ >= model.logitThreshold) sink(best.start, best.end, 'NAME', MODEL_SCORE, 'name.ko.model');
+    // A word right before a dose is a drug, however name-like its transliteration (푸로세미드 40mg).
+    if (best && bestZ >= model.logitThreshold && !DOSE_AFTER.test(text.slice(best.end, best.end + 12))) sink(best.start, best.end, 'NAME', MODEL_SCORE, 'name.ko.model');
   }
 }
+
+const DOSE_AFTER = /^ ?\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)? ?(?:mg|mcg|µg|μg|g|ml|mL|L|IU|iu|units?|U|%|정|캡슐|알|포|앰플|바이알|단위|밀리그램|그램|시시|cc)(?![A-Za-z])/;
