@@ -2,7 +2,7 @@ import type { KeyedStream } from '../keyed.js';
 import { nameLists } from './lists.js';
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'sir', 'dame', 'sr', 'sra', 'srta', 'don', 'doña']);
+const TITLES = new Set(['dr', 'dra', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'sir', 'dame', 'sr', 'sra', 'srta', 'don', 'doña', 'dña']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'do', 'rn', 'np', 'pa', 'phd', 'dds', 'pharmd', 'mba']);
 
 export type Pick = (label: string, value: string) => KeyedStream;

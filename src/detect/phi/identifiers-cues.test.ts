@@ -24,3 +24,8 @@ test('Korean lot-number addresses (지번 주소) after a city, county or distri
 test('an international number whose country code is in parentheses is found whole', () => {
   assert.deepEqual(found('Spain (+34) 91 336 80 00, UK +44 20 7946 0958'), [['PHONE', '(+34) 91 336 80 00'], ['PHONE', '+44 20 7946 0958']]);
 });
+
+test('a labelled address ends at the next label, and a Spanish title is no name', () => {
+  assert.deepEqual(found('Domicilio: Calle de Alcalá 145, 3º B, 28009 Madrid. Teléfono: 91 555 12 34'), [['LOCATION', 'Calle de Alcalá 145, 3º B, 28009 Madrid'], ['PHONE', '91 555 12 34']]);
+  assert.deepEqual(found('Paciente: Dña. Carmen Ruiz Ortega'), [['NAME', 'Carmen Ruiz Ortega']]);
+});

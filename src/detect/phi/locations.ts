@@ -17,6 +17,7 @@ const STATE_ZIP = new RegExp(String.raw`\b${STATE} \d{5}(?:-\d{4})?\b`, 'g');
 // ZIP+4 and the postcode forms of other countries (Poland 12-345, Portugal 1234-567, Latvia LV-1234, Canada, Britain).
 const ZIP_CUE = /\b(?:zip(?: ?code)?(?: is)?|postal code|post ?code|CP|C\.P\.|c[oó]digo postal|우편번호)[\s:#.]{1,4}(\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{3}|\d{3} \d{2}|[A-Z]{2}-?\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4,7})\b/gi;
 const ES_STREET = /(?<![A-Za-z\u00c0-\u017f])(?:C\/\.? ?|Calle |Av(?:da?)?\. ?|Avenida |Plaza |Pza\. ?|Paseo |Pº ?|Camino |Carretera |Ctra\. ?|Ronda |Traves[ií]a |Urbanizaci[oó]n |Urb\. ?|Barrio |R[uú]a |Carrer |Gran V[ií]a |Pasaje |Glorieta )(?:(?:de |del |la |las |los |el |y |l')|\p{Lu}[\p{Ll}\p{M}'ºª-]{0,20} ?){1,6}(?:, ?)?(?:n[º°]\.? ?)?(?:\d{1,5}[A-Z]?(?:-\d{1,5})?(?:,? \d{1,2}\.? ?[ºªo°] ?[A-Z]?\b)?|s\/n)?/gu;
+const NEXT_LABEL = /[.;,]? {1,3}(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,20}(?: [a-záéíóúñ]{1,20})?|E-mail|NHC|CP|C\.P\.)[ \t]?:/;
 const LABELLED = /(?:\b(?:Domicilio|Direcci[oó]n|Address|Localidad(?: ?\/ ?Provincia)?|Provincia|Municipio|Ciudad|City|Residence)|주소|거주지)[ \t]{0,3}:[ \t]{0,3}([^\n(]{2,80})/gi;
 // The unit after the building number, with or without a comma (누리로 47, 120동 1402호); a side
 // street may follow the road with a space ("올림픽로 43길 88").
@@ -98,6 +99,9 @@ export function findLocations(text: string, outer: Sink, ko?: HangulLines): void
     // not 80 characters on; after an abbreviation the street goes on ("Av. Fuente el saz 15").
     const sentence = /\. [A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ [a-záéíóúñ]/.exec(raw);
     if (sentence && !/\d/.test(raw.slice(sentence.index))) raw = raw.slice(0, sentence.index);
+    // Nor does it run into the next label ("28009 Madrid. Teléfono: 91 555 12 34").
+    const label = NEXT_LABEL.exec(raw);
+    if (label) raw = raw.slice(0, label.index);
     raw = raw.replace(/[\s.,;]+$/, '');
     if (raw.length < 2 || /^\d{1,3}$/.test(raw)) continue;
     sink(m.index + m[0].length - (m[1] ?? '').length, m.index + m[0].length - (m[1] ?? '').length + raw.length, 'LOCATION', 0.8, 'loc.labelled');

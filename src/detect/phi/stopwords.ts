@@ -79,6 +79,7 @@ aggregatibacter pasteurella francisella leptospira mucor rhizopus fusarium trich
 sporothrix strongyloides ascaris enterobius taenia echinococcus schistosoma entamoeba
 cryptosporidium cyclospora babesia leishmania trypanosoma
 ortho cards psych onc surg pulm peds gyn derm rheum endo uro nephro neurosurg hospitalist gen gi ent ob onco cardio hemeonc
+dña dra sra srta
 `);
 
 /** Given names that are ordinary words: only with a title or a role cue are they names. */
