@@ -29,3 +29,9 @@ test('a labelled address ends at the next label, and a Spanish title is no name'
   assert.deepEqual(found('Domicilio: Calle de Alcalá 145, 3º B, 28009 Madrid. Teléfono: 91 555 12 34'), [['LOCATION', 'Calle de Alcalá 145, 3º B, 28009 Madrid'], ['PHONE', '91 555 12 34']]);
   assert.deepEqual(found('Paciente: Dña. Carmen Ruiz Ortega'), [['NAME', 'Carmen Ruiz Ortega']]);
 });
+
+test('a radiology header: capitalised labels, ordinal street names, accession numbers', () => {
+  assert.deepEqual(found('PATIENT: HERNANDEZ, JOSE L    MRN: SV-00981234    ACC#: RAD2026-118877'),
+    [['NAME', 'HERNANDEZ, JOSE L'], ['MRN', 'SV-00981234'], ['ID', 'RAD2026-118877']]);
+  assert.deepEqual(found('2131 W 3rd St'), [['LOCATION', '2131 W 3rd St']]);
+});

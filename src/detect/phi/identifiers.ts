@@ -34,7 +34,7 @@ const CUE_ID = grouped(new RegExp(
   String.raw`|(?<DEVICE_ID>\bserial(?: ?(?:number|no|#))?|\bS\/N|\bSN(?= ?[:#])|\bdevice ?(?:id|identifier|number)|\bUDI\b|\bimplant ?(?:id|number)|일련번호|시리얼 ?번호)` +
   String.raw`|(?<VEHICLE>\blicen[cs]e plate|\bplate ?(?:number|no|#)?|\bmatr[ií]cula|\bVIN\b|차량 ?번호)` +
   String.raw`|(?<SSN>\bSSN|\bsocial security(?: ?(?:number|no|#))?|\bSS ?#)` +
-  String.raw`|(?<ID>\bpatient ?id|\bpt ?id|\bpatient(?= ?#\d{4})|\bpt\.?(?= ?#\d{4})|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
+  String.raw`|(?<ID>\bacc(?:ession)? ?(?:number|no|#)|\baccession|\bpatient ?id|\bpt ?id|\bpatient(?= ?#\d{4})|\bpt\.?(?= ?#\d{4})|\bID ?(?:number|no|#)|\bidentifier|\bcase ?(?:number|no|#)?|\bref(?:erence)? ?(?:number|no|#)?|\bepisodio|\bpassport|\bpasaporte|\bDNI\b|\bNIF\b|\bNIE\b|\bemployee ?id|여권 ?번호|사원번호))` +
   // A '#' glued to the id belongs to it ("record #EM-345678"); a free-standing one is punctuation.
   String.raw`(?![a-z])(?:\s{0,3}(?:number|no|nr|n[º°o]|id|is|es|de|del|was|제|:|=|#(?![A-Za-z0-9]))\.?){0,3}(?:[\s:.]|#(?![A-Za-z0-9])){0,3}` +
   String.raw`(?=[#A-Za-z./-]{0,12}\d)(?<id>#?[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=\d)){1,30})`,

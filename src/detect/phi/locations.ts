@@ -11,7 +11,8 @@ import { firstMatch, nextMatch } from './exec.js';
 import { findResidenceTowns, isCountryOrState } from './locations-residence.js';
 import { findLowerPlaces } from './locations-lower.js';
 
-const US_STREET = /\b\d{1,6}(?: [A-Z][a-zA-Z'.-]{0,20}){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
+// Street names may be ordinals ("2131 W 3rd St").
+const US_STREET = /\b\d{1,6}(?: (?:[A-Z][a-zA-Z'.-]{0,20}|\d{1,3}(?:st|nd|rd|th))){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Plaza)\b\.?(?:,? (?:Apt|Suite|Unit|Ste|#)\.? ?#?\w{1,6})?/g;
 const SECONDARY = /\b(?:Apt|Apartment|Suite|Unit|Ste)\.? ?#?\d{1,6}[A-Z]?\b/g;
 const STATE_ZIP = new RegExp(String.raw`\b${STATE} \d{5}(?:-\d{4})?\b`, 'g');
 // ZIP+4 and the postcode forms of other countries (Poland 12-345, Portugal 1234-567, Latvia LV-1234, Canada, Britain).

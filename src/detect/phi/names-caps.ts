@@ -8,7 +8,12 @@ import { isOrdinary, lexicon } from './lexicon.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
 
-const LABELLED_CAPS = /(?:^|\n)[ \t>]{0,6}(?:Patient(?:'s)? Name|Pt\.? Name|Patient|Name|Full Name|Nombre|Paciente|Guarantor|Insured|Subscriber|Emergency Contact|Next of Kin|NOK|Mother|Father|Spouse|Attending|Attending Physician|PCP|Provider|Referring Physician|Ordering Physician)[ \t]{0,3}:[ \t]{0,3}([A-Z][A-Z'’-]{1,24}(?:,? {1,2}[A-Z][A-Z'’.-]{0,24}){1,3})[ \t]*(?=$|\n|[,;(]|[ \t]{2})/g;
+const LABELS = ["Patient's Name", 'Patient Name', 'Pt. Name', 'Pt Name', 'Patient', 'Name', 'Full Name', 'Nombre', 'Paciente', 'Guarantor',
+  'Insured', 'Subscriber', 'Emergency Contact', 'Next of Kin', 'NOK', 'Mother', 'Father', 'Spouse', 'Attending', 'Attending Physician',
+  'PCP', 'Provider', 'Referring Physician', 'Ordering Physician'];
+// Forms print their labels in title case or in capitals ("PATIENT: HERNANDEZ, JOSE L").
+const LABEL = [...new Set(LABELS.flatMap((l) => [l, l.toUpperCase()]))].sort((a, b) => b.length - a.length).map((l) => l.replace(/\./g, '\\.')).join('|');
+const LABELLED_CAPS = new RegExp(`(?:^|\\n|[ \\t]{2})[ \\t>]{0,6}(?:${LABEL})[ \\t]{0,3}:[ \\t]{0,3}([A-Z][A-Z'’-]{1,24}(?:,? {1,2}[A-Z][A-Z'’.-]{0,24}){1,3})(?=[ \\t]*(?:$|\\n)|[,;(]|[ \\t]{2})`, 'g');
 
 export function findCapsNames(text: string, sink: Sink): void {
   const lex = lexicon();
