@@ -21,6 +21,8 @@ export function shiftDate(original: string, offsetDays: number, order: DateOrder
   if (compact) return shiftCompact(compact, offsetDays);
   const toks = tokenize(original);
   if (!toks) return undefined;
+  const yearMonth = shiftYearMonth(toks, offsetDays);
+  if (yearMonth !== undefined) return yearMonth;
   const nums = toks.filter((t) => t.kind === 'num');
   const month = toks.find((t) => t.kind === 'month');
   if (!assignRoles(toks, nums, month !== undefined, order)) return undefined;
@@ -62,6 +64,30 @@ function shiftCompact(m: RegExpExecArray, offsetDays: number): string | undefine
   const t = new Date(Date.UTC(y, mo, d) + offsetDays * 86_400_000);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${m[4] ?? ''}`;
+}
+
+/**
+ * A month and a year with no day ("March 2023", "2026년 10월"): moved as the middle of that month
+ * would be, so it lands in the month the patient's other dates move to.
+ */
+function shiftYearMonth(toks: readonly Tok[], offsetDays: number): string | undefined {
+  const nums = toks.filter((t) => t.kind === 'num');
+  const word = toks.find((t) => t.kind === 'month');
+  const next = (t: Tok): string => toks[toks.indexOf(t) + 1]?.text ?? '';
+  let yTok: Tok | undefined;
+  let mTok: Tok | undefined;
+  if (word && nums.length === 1 && nums[0]?.text.length === 4) yTok = nums[0];
+  else if (!word && nums.length === 2 && nums[0] && nums[1] && next(nums[0]).startsWith('년') && next(nums[1]).startsWith('월')) [yTok, mTok] = [nums[0], nums[1]];
+  if (!yTok || (!word && !mTok)) return undefined;
+  const m = word ? monthIndex(word.text) : Number(mTok?.text) - 1;
+  if (m < 0 || m > 11) return undefined;
+  const t = new Date(Date.UTC(Number(yTok.text), m, 15) + offsetDays * 86_400_000);
+  return toks.map((k) => {
+    if (k === yTok) return String(t.getUTCFullYear());
+    if (k === mTok) return String(t.getUTCMonth() + 1).padStart(k.text.startsWith('0') ? 2 : 1, '0');
+    if (k.kind === 'month') return styleWord(monthName(k, t.getUTCMonth()), k.text);
+    return k.text;
+  }).join('');
 }
 
 function tokenize(s: string): Tok[] | undefined {

@@ -49,6 +49,13 @@ export function ssnSurrogate(original: string, s: KeyedStream): string {
 /** Korean resident number: a real calendar birth date, the original sex/century digit, a valid check digit. */
 export function rrnSurrogate(original: string, s: KeyedStream): string {
   const digits = original.replace(/\D/g, '');
+  const masked = /^(\d{6})( ?[-–] ?)(\d)(\d*)([^\d]+)$/.exec(original);
+  if (masked) {
+    // A partly masked number ("920315-2******"): another real birth date, the same sex digit and mask.
+    const date = `${String(s.next(100)).padStart(2, '0')}${String(1 + s.next(12)).padStart(2, '0')}${String(1 + s.next(28)).padStart(2, '0')}`;
+    const shown = Array.from(masked[4] ?? '', () => s.next(10)).join('');
+    return `${date}${masked[2] ?? '-'}${masked[3] ?? ''}${shown}${masked[5] ?? ''}`;
+  }
   if (digits.length !== 13) return scramble(original, s);
   const month = 1 + s.next(12);
   const day = 1 + s.next(28);

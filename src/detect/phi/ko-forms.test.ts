@@ -25,3 +25,9 @@ test('a transliterated drug before its dose is no Korean name; a progress entry 
   assert.deepEqual(found('퇴원 약: 푸로세미드 40mg 1일 2회, 아픽사반 2.5mg 1일 2회.'), []);
   assert.deepEqual(found('11/25 신장내과 협진\n1/2 정 복용'), ['DATE:11/25']);
 });
+
+test('a form label is no name, and a partly masked resident number still shows a birth date', () => {
+  assert.deepEqual(found('환자 성명: 정하윤'), ['NAME:정하윤']);
+  assert.deepEqual(found('주민등록번호: 920315-2******'), ['KR_RRN:920315-2******']);
+  assert.deepEqual(found('3*4 = 12, 2x2 matrix'), []);
+});
