@@ -44,3 +44,10 @@ test('a quoted nickname inside a name keeps the name whole', () => {
   assert.deepEqual(names('Patient Elizabeth “Liz” Warren was seen.'), ['Elizabeth “Liz” Warren']);
   assert.deepEqual(names('He said "Hello" to the team.'), []);
 });
+
+test('lower case: "dr" without its dot, "this is", "i am" and "her name is" before listed names', () => {
+  assert.deepEqual(names('hi dr patel this is maria lopez, my dad jose lopez fell'), ['patel', 'maria lopez', 'jose lopez']);
+  assert.deepEqual(names('her name is rosa gutierrez and she lives in fresno'), ['rosa gutierrez']);
+  // Not before ordinary words or drugs.
+  assert.deepEqual(names('this is lisinopril 10 mg; i am worried; this is mark the spot'), []);
+});

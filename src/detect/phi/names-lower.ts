@@ -10,7 +10,7 @@ import { firstMatch, nextMatch } from './exec.js';
 
 const LETTER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff\\u0100-\\u017f';
 const CUE_LOWER = new RegExp(
-  String.raw`\b(?:my name is|maiden name is|last name is|first name is|name:|everyone calls me|calls me|call me|(?:mr|mrs|ms|dr)\.|gender of)[ \t]{1,6}` +
+  String.raw`\b(?:my name is|maiden name is|last name is|first name is|name:|everyone calls me|calls me|call me|(?:mr|mrs|ms)\.|dr\.?|mrs|gender of)[ \t]{1,6}` +
     `([${LETTER}][${LETTER}'-]{1,24}(?: [a-z]\\.?(?= ))?(?: [${LETTER}][${LETTER}'-]{1,24}){0,2})`,
   'gi',
 );
@@ -31,7 +31,7 @@ const LIVES = new RegExp(`(?:^|\\n|[.!?] )([${LETTER}]{2,24} [${LETTER}]{2,24}) 
 // relative or the patient named in lower case. Only a listed given name counts, and a second word only when it is a listed
 // surname and no ordinary word ("my son will be", "my wife has").
 const KIN_LOWER = new RegExp(
-  String.raw`\b(?:(?:my|his|her|our|their|patient's) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|partner|friend|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r)|patient|pt\.?|named),? ` +
+  String.raw`\b(?:(?:my|his|her|our|their|patient's) (?:husband|wife|son|daughter|mom|mother|dad|father|brother|sister|partner|friend|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boyfriend|girlfriend|fianc[eé]e?|caregiver|neighbou?r)|patient|pt\.?|named|this is|i am|i'm|(?:his|her|their) name is),? ` +
     `([${LETTER}]{2,24})(?: ([${LETTER}][${LETTER}'-]{1,24}))?(?![${LETTER}])`,
   'g',
 );
@@ -111,7 +111,7 @@ function findLowerShapes(text: string, sink: Sink): void {
 }
 
 function findKinLower(text: string, sink: Sink): void {
-  const { first, last, lastFolded, common } = lexicon();
+  const { first, lastWide: last, lastFolded, common } = lexicon();
   for (let m = firstMatch(KIN_LOWER, text); m; m = nextMatch(KIN_LOWER, text, m)) {
     const given = m[1] ?? '';
     if (!first.has(given) || common.has(given) || NEVER_NAME.has(given) || AMBIGUOUS.has(given) || VERB_AFTER.has(given)) continue;
