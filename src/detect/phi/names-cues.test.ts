@@ -51,3 +51,15 @@ test('lower case: "dr" without its dot, "this is", "i am" and "her name is" befo
   // Not before ordinary words or drugs.
   assert.deepEqual(names('this is lisinopril 10 mg; i am worried; this is mark the spot'), []);
 });
+
+test('a relative named after the kin word, in parentheses or not, also with a name that is a word too', () => {
+  assert.deepEqual(names("Mr. Baker's wife (Linda) and son (Mark, 34) visited."), ['Baker', 'Linda', 'Mark']);
+  assert.deepEqual(names('Please call his daughter Sue today.'), ['Sue']);
+  // Lower-case words after kin words stay words.
+  assert.deepEqual(names('Her daughter will call; his son (age 4) is well.'), []);
+});
+
+test('markdown: a name in a code span after a label, and a Patient column', () => {
+  assert.deepEqual(names('- Name: `Delgado, Robert`'), ['Delgado, Robert']);
+  assert.deepEqual(names('| Patient | Room |\n|---|---|\n| J. Smith | 4B |\n| K. Jones | 5A |'), ['J. Smith', 'K. Jones']);
+});

@@ -94,9 +94,10 @@ function header(text: string, start: number, end: number): { sep: string; types:
   const labels = row.map((c) => text.slice(c.start, c.end));
   if (!labels.every((l) => HEADER_CELL.test(l))) return undefined;
   const known = labels.map((l) => fieldType(l));
-  // "Name" alone is a person only beside another identifier column (not in "Name, Dose, Route").
+  // A "Patient" column names people; "Name" alone only beside another identifier column (not in
+  // "Name, Dose, Route").
   const others = known.filter(Boolean).length;
-  const types = labels.map((l, i) => known[i] ?? (others > 0 && ['name', 'patient', 'patientfullname'].includes(fieldKey(l)) ? 'NAME' : undefined));
+  const types = labels.map((l, i) => known[i] ?? (['patient', 'pt', 'resident', 'client'].includes(fieldKey(l)) || (others > 0 && fieldKey(l) === 'name') ? 'NAME' : undefined));
   // A table of places alone ("District", "City") is about places, not people: it needs a column
   // that identifies a person before its place columns count.
   return types.some((t) => t !== undefined && t !== 'LOCATION') ? { sep, types } : undefined;
