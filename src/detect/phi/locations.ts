@@ -2,13 +2,12 @@
  * Locations below state level: street addresses (US, Spanish, Korean), ZIP/postal codes in an
  * address or after a cue, cities after a locative cue, and facility names (hospitals, clinics).
  */
-import { isOrdinary, lexicon } from './lexicon.js';
 import { cityStates, generalPlaces, namedStreets, STATE } from './locations-anchored.js';
-import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import { hangulMatches, type HangulLines } from './lines.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
-import { findResidenceTowns, isCountryOrState } from './locations-residence.js';
+import { findResidenceTowns } from './locations-residence.js';
+import { findCities, namesATerm, programme } from './locations-cities.js';
 import { findLowerPlaces } from './locations-lower.js';
 
 // Street names may be ordinals ("2131 W 3rd St").
@@ -50,8 +49,6 @@ const FOREIGN_STREET = /\b(?:(?:Rue|Rua|Via|Ul\.|ul\.|Viale|Chemin|Piazza|Praça
 const MILITARY = /\b(?:PSC \d{4}, Box \d{4}|Unit \d{4} Box \d{4}|US(?:NS|NV|CGC|S) [A-Z][a-z]+)\s{0,3}[AF]PO A[AEP] \d{5}\b/g;
 const COUNTRY_POSTAL = /\b(?:[A-Z][a-z]{2,20} ){0,2}[A-Z][a-z]{2,20} (\d{4,6})[ \t]*(?=\n|$)/g;
 const TOWN = /[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}(?:(?: | de | del | de la | de los | de las )[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{1,25}){0,3}/y;
-const CITY_CUE = /\b(?:in|at|from|near|to|our|the|residing in|resides in|lives in|living in|of|en|de|vive en|residente en|natural de)[ ]$/i;
-const PLACE_TOKEN = /[A-Z\u00c0-\u00de](?<![A-Za-z\u00c0-\u017f][A-Z\u00c0-\u00de])[a-z\u00df-\u017f]{2,20}(?:(?: | de | del | de la )[A-Z\u00c0-\u00de][a-z\u00df-\u017f]{2,20}){0,3}(?![A-Za-z\u00c0-\u017f])/g;
 
 const TRAILING = /(?: (?:de|del|la|las|los|y|el|and|of|the|&))+$/;
 
@@ -203,51 +200,5 @@ function blockPostcode(text: string, streetEnd: number, sink: Sink): void {
       return;
     }
     pos = next;
-  }
-}
-
-/**
- * Ordinary words before Health name a programme or a field (World Health, Child Health, National
- * Health), not a place, unless a visit puts someone there (an appointment at Central Health); a
- * facility's own name has a word of its own (Kaiser Health).
- */
-function programme(text: string, at: number, name: string): boolean {
-  if (!name.endsWith(' Health') || /\b(?:at|to|in) $/.test(text.slice(Math.max(0, at - 4), at))) return false;
-  const lex = lexicon();
-  return name.split(' ').slice(0, -1).every((w) => isOrdinary(w.toLowerCase(), lex) || isCountryOrState(w));
-}
-
-/** Whether the words after `end` make the place's name part of a term: a follower, maybe after one or two capitalised words. */
-function namesATerm(text: string, end: number): boolean {
-  const after = text.slice(end, end + 50);
-  return EPONYM_FOLLOWERS.test(after) || EPONYM_FOLLOWERS.test(after.replace(/^(?: [A-Z][a-z]{2,20}){1,2}(?= )/, ''));
-}
-
-let firstWords: ReadonlySet<string> | undefined;
-
-function findCities(text: string, sink: Sink): void {
-  const { places, placesEs } = lexicon();
-  firstWords ??= new Set([...places].map((p) => p.split(' ')[0] ?? p));
-  for (let m = firstMatch(PLACE_TOKEN, text); m; m = nextMatch(PLACE_TOKEN, text, m)) {
-    const sp = m[0].indexOf(' ');
-    if (!firstWords.has((sp < 0 ? m[0] : m[0].slice(0, sp)).toLowerCase())) continue;
-    // Longest known prefix of the capitalised run ("San Francisco", "New York").
-    const parts = m[0].split(' ');
-    for (let n = parts.length; n >= 1; n--) {
-      const cand = parts.slice(0, n).join(' ');
-      const key = cand.toLowerCase();
-      if (!places.has(key) || NEVER_NAME.has(key)) continue;
-      // A US state or a country alone is no Safe Harbor location ("raised in Iowa", "data from
-      // Michigan"); one that opens a longer name may name a place in it (Washington HealthCenter).
-      if (isCountryOrState(key) && !/^ ?[A-Z]/.test(text.slice(m.index + cand.length, m.index + cand.length + 2))) break;
-      if (placesEs.has(key)) {
-        sink(m.index, m.index + cand.length, 'LOCATION', 0.7, 'loc.city.es');
-        break;
-      }
-      const before = text.slice(Math.max(0, m.index - 14), m.index);
-      if (namesATerm(text, m.index + cand.length)) break;
-      if (n >= 2 || CITY_CUE.test(before)) sink(m.index, m.index + cand.length, 'LOCATION', n >= 2 ? 0.75 : 0.7, 'loc.city');
-      break;
-    }
   }
 }
