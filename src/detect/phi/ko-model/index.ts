@@ -97,9 +97,20 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
       const z = scoreCandidate(model, text, words, c, buf);
       if (z > bestZ) { bestZ = z; best = c; }
     }
-    // A word right before a dose is a drug, however name-like its transliteration (푸로세미드 40mg).
-    if (best && bestZ >= model.logitThreshold && !DOSE_AFTER.test(text.slice(best.end, best.end + 12))) sink(best.start, best.end, 'NAME', MODEL_SCORE, 'name.ko.model');
+    // A word right before a dose or a medication verb is a drug, however name-like its
+    // transliteration (푸로세미드 40mg, 로수바스타틴 복용, 메트포르민과 글리메피리드 병용).
+    if (best && bestZ >= model.logitThreshold && !drugContext(text, best.end)) sink(best.start, best.end, 'NAME', MODEL_SCORE, 'name.ko.model');
   }
+}
+
+// Words only medicines take: not 추가, 변경 or 중단, which news uses of people too ("김철수를 추가 영입").
+const MED_VERB = '(?:복용|투여|투약|처방|병용|감량|증량|주입|정주|서방정|캡슐|시럽|연고|패치|복약|내복|점안|흡입|트러프|근주|피하 ?주사|정맥 ?주사|용량)';
+// The particle after the word, then the medication word; or a coordinated second drug before it.
+const DRUG_AFTER = new RegExp(`^(?:(?:을|를|은|는|이|가|도|의|으로|로)? ?${MED_VERB}|(?:과|와|,| 및) ?[가-힣]{2,14} (?:[가-힣]{1,4} )?${MED_VERB})`);
+
+function drugContext(text: string, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  return DOSE_AFTER.test(after) || DRUG_AFTER.test(after);
 }
 
 const DOSE_AFTER = /^ ?\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)? ?(?:mg|mcg|µg|μg|g|ml|mL|L|IU|iu|units?|U|%|정|캡슐|알|포|앰플|바이알|단위|밀리그램|그램|시시|cc)(?![A-Za-z])/;
