@@ -47,7 +47,7 @@ export function scanPhi(text: string, options: PhiOptions = {}): PhiSpan[] {
   findDates(text, sink, hasHangul ? ko : undefined);
   findLocations(text, sink, hasHangul ? ko : undefined);
   if (hasDigit) findAddressesIntl(text, sink);
-  if (text.includes('|')) findHl7(text, sink);
+  if (text.includes('|') || text.includes('MSH')) findHl7(text, sink);
   if (text.includes('":') || text.includes('" :')) findJsonKeys(text, sink);
   if (hasDigit && text.includes('(0')) findDicomDump(text, sink);
   if (text.includes('\n') && (text.includes(',') || text.includes('\t') || text.includes('|'))) findTables(text, sink);

@@ -127,3 +127,8 @@ test('structured inputs through detectPhi: bounded on huge and hostile input', (
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   assert.ok(ms < 10000, `took ${ms} ms`);
 });
+
+test('HL7 v2 with its own separators is read through detectPhi too', () => {
+  const msg = 'MSH#*!\\&#ADT1\nPID#1##555111*** *MR##SMITH*ANN';
+  assert.ok(detectPhi(msg).some((s) => s.type === 'MRN' && msg.slice(s.start, s.end) === '555111'));
+});
