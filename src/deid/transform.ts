@@ -42,7 +42,7 @@ export function transform(text: string, findings: readonly (Finding | DeidSpan)[
   const pseudoKey = p.key ?? vault.pseudonymKey();
   const pseudo = new Pseudonymizer(vault, pseudoKey, p.patientId, p.dateOrder);
   const clashes = nameClashCheck(text);
-  const asSurname = surnameUses(text, spans.filter((s) => s.type === 'NAME' && p.actionFor('NAME') === 'pseudonymize'));
+  const asSurname = surnameUses(text, p.actionFor('NAME') === 'pseudonymize' ? spans.filter((s) => s.type === 'NAME') : []);
   const parts: string[] = [];
   const replacements: Replacement[] = [];
   let cursor = 0;

@@ -37,7 +37,7 @@ export function shiftDate(original: string, offsetDays: number, order: DateOrder
   if (yTok) y = yTok.text.length <= 2 ? expandYear(Number(yTok.text)) : Number(yTok.text);
   else y = m === 1 && d === 29 ? 2000 : 2001; // no year written: any year that has the date
   if (m < 0 || m > 11 || d < 1 || d > daysIn(y, m)) return undefined;
-  const shifted = new Date(Date.UTC(y, m, d) + offsetDays * 86_400_000);
+  const shifted = addDays(y, m, d, offsetDays);
   const md = toks.filter((t) => t.kind === 'num' && t.role !== 'y');
   const padded = md.some((t) => t.text.startsWith('0')) || (!md.some((t) => t.text.length === 1) && !month && !toks.some((t) => /[년월일]/.test(t.text)));
   const ny = shifted.getUTCFullYear();
@@ -61,7 +61,7 @@ function shiftCompact(m: RegExpExecArray, offsetDays: number): string | undefine
   const mo = Number(m[2]) - 1;
   const d = Number(m[3]);
   if (d > daysIn(y, mo)) return undefined;
-  const t = new Date(Date.UTC(y, mo, d) + offsetDays * 86_400_000);
+  const t = addDays(y, mo, d, offsetDays);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}${m[4] ?? ''}`;
 }
@@ -81,7 +81,7 @@ function shiftYearMonth(toks: readonly Tok[], offsetDays: number): string | unde
   if (!yTok || (!word && !mTok)) return undefined;
   const m = word ? monthIndex(word.text) : Number(mTok?.text) - 1;
   if (m < 0 || m > 11) return undefined;
-  const t = new Date(Date.UTC(Number(yTok.text), m, 15) + offsetDays * 86_400_000);
+  const t = addDays(Number(yTok.text), m, 15, offsetDays);
   return toks.map((k) => {
     if (k === yTok) return String(t.getUTCFullYear());
     if (k === mTok) return String(t.getUTCMonth() + 1).padStart(k.text.startsWith('0') ? 2 : 1, '0');
@@ -194,6 +194,8 @@ function styleWord(value: string, like: string): string {
 
 const expandYear = (yy: number): number => (yy < 50 ? 2000 + yy : 1900 + yy);
 const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+/** The UTC date `days` after y-m-d (month 0-based). */
+const addDays = (y: number, m: number, d: number, days: number): Date => new Date(Date.UTC(y, m, d) + days * 86_400_000);
 
 function ordinal(v: number, like: string): string {
   if (like === 'º' || like === '°') return like;

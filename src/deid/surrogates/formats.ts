@@ -46,20 +46,24 @@ export function ssnSurrogate(original: string, s: KeyedStream): string {
   return scramble(original, s);
 }
 
+const yymmdd = (y: number, m: number, d: number): string => [y, m, d].map((n) => String(n).padStart(2, '0')).join('');
+
 /** Korean resident number: a real calendar birth date, the original sex/century digit, a valid check digit. */
 export function rrnSurrogate(original: string, s: KeyedStream): string {
   const digits = original.replace(/\D/g, '');
   const masked = /^(\d{6})( ?[-–] ?)(\d)(\d*)([^\d]+)$/.exec(original);
   if (masked) {
     // A partly masked number ("920315-2******"): another real birth date, the same sex digit and mask.
-    const date = `${String(s.next(100)).padStart(2, '0')}${String(1 + s.next(12)).padStart(2, '0')}${String(1 + s.next(28)).padStart(2, '0')}`;
+    const yy = s.next(100);
+    const mm = 1 + s.next(12);
+    const date = yymmdd(yy, mm, 1 + s.next(28));
     const shown = Array.from(masked[4] ?? '', () => s.next(10)).join('');
     return `${date}${masked[2] ?? '-'}${masked[3] ?? ''}${shown}${masked[5] ?? ''}`;
   }
   if (digits.length !== 13) return scramble(original, s);
   const month = 1 + s.next(12);
   const day = 1 + s.next(28);
-  const body = `${String(s.next(100)).padStart(2, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${digits[6]}${Array.from({ length: 5 }, () => s.next(10)).join('')}`;
+  const body = `${yymmdd(s.next(100), month, day)}${digits[6]}${Array.from({ length: 5 }, () => s.next(10)).join('')}`;
   const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
   const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
   return refill(original, body + String((11 - (sum % 11)) % 10));

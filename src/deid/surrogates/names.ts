@@ -3,6 +3,8 @@ import { nameLists } from './lists.js';
 
 const HANGUL = /[\uAC00-\uD7A3]/;
 const TITLES = new Set(['dr', 'dra', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'sir', 'dame', 'sr', 'sra', 'srta', 'don', 'doña', 'dña']);
+// "Miller, Sarah": the surname first.
+const COMMA_FORM = /^[^,]+,\s*\S/;
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'do', 'rn', 'np', 'pa', 'phd', 'dds', 'pharmd', 'mba']);
 
 export type Pick = (label: string, value: string) => KeyedStream;
@@ -23,9 +25,9 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
   if (nameIdx.length === 0) return undefined;
   // A title or an initial before a lone name word makes it a surname ("Dr. Miller", "J. Miller").
   const surnameCue = words.some((w, i) => w !== undefined && (TITLES.has(w.toLowerCase()) || (w.length === 1 && i < (nameIdx[0] ?? 0))));
-  const commaForm = /^[^,]+,\s*\S/.test(original);
+  const commaForm = COMMA_FORM.test(original);
   const lists = nameLists();
-  const firstSet = firstNames();
+  const { enGiven } = nameSets();
   const out = [...parts];
   const surnames = surnameWords(parts, words, nameIdx, commaForm);
   for (let i = 0; i < parts.length; i += 1) {
@@ -37,11 +39,11 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
       out[i] = styled(String.fromCharCode(65 + ((pick('initial', lower).next(26) + attempt) % 26)), w);
       continue;
     }
-    const isSurname = nameIdx.length > 1 ? surnames.has(i) : surnameCue || surname || !firstSet.has(lower);
+    const isSurname = nameIdx.length > 1 ? surnames.has(i) : surnameCue || surname || !enGiven.has(lower);
     // Spanish words get Spanish surrogates (accents, or only in the Spanish lists), decided per word
     // so that a surname keeps its surrogate beside any given name ("Sullivan" alone and in
     // "Karen Sullivan-Ruiz").
-    const spanish = /[áéíóúñ]/i.test(w) || spanishNames().has(lower);
+    const spanish = /[áéíóúñ]/i.test(w) || nameSets().spanishOnly.has(lower);
     const list = spanish ? (isSurname ? lists.esLast : lists.esFirst) : isSurname ? lists.enLast : lists.enFirst;
     // Retries vary given names first so a family keeps one surrogate surname.
     const bump = isSurname ? (nameIdx.length === 1 ? attempt : Math.floor(attempt / 8)) : attempt;
@@ -50,6 +52,7 @@ export function nameSurrogate(original: string, pick: Pick, attempt: number, sur
   return out.join('');
 }
 
+// Titles before a surname alone; not Don, Sir or Dame, which stand before given names too.
 const TITLE_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Dra)\.? ?$/i;
 const WORD = /[\p{L}'’]+/gu;
 
@@ -66,7 +69,7 @@ export function surnameUses(text: string, names: readonly { readonly start: numb
     // Initials count as words ("J. Miller"), titles and suffixes do not.
     const words = (value.match(WORD) ?? []).filter((w) => !TITLES.has(w.toLowerCase()) && !SUFFIXES.has(w.toLowerCase()));
     if (words.length < 2) continue;
-    const word = (/^[^,]+,\s*\S/.test(value) ? words[0] : words[words.length - 1]) ?? '';
+    const word = (COMMA_FORM.test(value) ? words[0] : words[words.length - 1]) ?? '';
     if (word.length > 1) last.add(word.toLowerCase());
   }
   return (start, original) => last.has(original.trim().toLowerCase()) || TITLE_BEFORE.test(text.slice(Math.max(0, start - 6), start));
@@ -84,21 +87,12 @@ function surnameWords(parts: readonly string[], words: readonly (string | undefi
   out.add(head);
   const step = commaForm ? 2 : -2;
   for (let j = head; parts[j + step / 2] === '-' && words[j + step] !== undefined; j += step) out.add(j + step);
-  const { given, family } = listSets();
+  const { given, family } = nameSets();
   for (const i of nameIdx) {
     const w = (words[i] ?? '').toLowerCase();
     if (i !== nameIdx[0] && i !== nameIdx[nameIdx.length - 1] && family.has(w) && !given.has(w)) out.add(i);
   }
   return out;
-}
-
-let listCache: { given: Set<string>; family: Set<string> } | undefined;
-function listSets(): { given: Set<string>; family: Set<string> } {
-  if (!listCache) {
-    const { enFirst, esFirst, enLast, esLast } = nameLists();
-    listCache = { given: new Set([...enFirst, ...esFirst].map((n) => n.toLowerCase())), family: new Set([...enLast, ...esLast].map((n) => n.toLowerCase())) };
-  }
-  return listCache;
 }
 
 function koreanName(original: string, pick: Pick, attempt: number): string | undefined {
@@ -131,18 +125,20 @@ export function styled(value: string, like: string): string {
   return value;
 }
 
-let spanishCache: Set<string> | undefined;
-function spanishNames(): Set<string> {
-  if (!spanishCache) {
-    const { esFirst, esLast, enFirst, enLast } = nameLists();
-    const english = new Set([...enFirst, ...enLast].map((n) => n.toLowerCase()));
-    spanishCache = new Set([...esFirst, ...esLast].map((n) => n.toLowerCase()).filter((n) => !english.has(n)));
+/** Lower-cased sets derived from the name lists, built once: English given names, all given names and surnames, words only the Spanish lists have. */
+interface NameSets { readonly enGiven: Set<string>; readonly given: Set<string>; readonly family: Set<string>; readonly spanishOnly: Set<string> }
+let setsCache: NameSets | undefined;
+function nameSets(): NameSets {
+  if (!setsCache) {
+    const { enFirst, esFirst, enLast, esLast } = nameLists();
+    const low = (xs: readonly string[]): string[] => xs.map((n) => n.toLowerCase());
+    const english = new Set(low([...enFirst, ...enLast]));
+    setsCache = {
+      enGiven: new Set(low(enFirst)),
+      given: new Set(low([...enFirst, ...esFirst])),
+      family: new Set(low([...enLast, ...esLast])),
+      spanishOnly: new Set(low([...esFirst, ...esLast]).filter((n) => !english.has(n))),
+    };
   }
-  return spanishCache;
-}
-
-let firstSetCache: Set<string> | undefined;
-function firstNames(): Set<string> {
-  firstSetCache ??= new Set(nameLists().enFirst.map((n) => n.toLowerCase()));
-  return firstSetCache;
+  return setsCache;
 }

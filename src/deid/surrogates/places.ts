@@ -1,6 +1,7 @@
 import type { KeyedStream } from '../keyed.js';
 import { nameLists } from './lists.js';
 import { choose, styled, type Pick } from './names.js';
+import { STATE as US_STATE } from '../../detect/phi/locations-anchored.js';
 
 /**
  * A realistic location surrogate of the same shape: house numbers, postcodes and unit numbers get
@@ -38,7 +39,7 @@ export function placeSurrogate(original: string, pick: Pick, attempt: number): s
 /** Latin words (with apostrophes and inner hyphens), Hangul words, digit runs. */
 const TOKEN = /[A-Za-zÀ-ÖØ-öø-ÿ'’]+(?:-[A-Za-zÀ-ÖØ-öø-ÿ'’]+)*|[\uAC00-\uD7A3]+|\d+/g;
 const SPANISH_CUE = /\b(?:calle|avenida|avda|paseo|camino|carretera|universitario|cl[ií]nica|centro de salud)\b|\bC\/ /i;
-const STATE = /^(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])$/;
+const STATE = new RegExp(`^${US_STATE}$`);
 
 /** Words that say what kind of place it is, not which one. */
 const KEEP = new Set((

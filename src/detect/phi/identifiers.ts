@@ -10,9 +10,11 @@ import { grouped } from './alternation.js';
 
 const SSN = /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
 // YYMMDD-GNNNNNN; G 1-4 (1900s/2000s), 9/0 (1800s), 5-8 foreigners. Hyphen optional.
-const KR_RRN = /(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?: ?[-–] ?)?[0-9]\d{6}(?![\d-])/g;
+// The birth date both forms open with.
+const YYMMDD = String.raw`(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
+const KR_RRN = new RegExp(String.raw`${YYMMDD}(?: ?[-–] ?)?[0-9]\d{6}(?![\d-])`, 'g');
 // A partly masked number still shows the birth date and the sex digit ("920315-2******").
-const KR_RRN_MASKED = /(?<![\d-])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) ?[-–] ?[0-9](?:[*xX●•]{6}|\d{0,5}[*xX●•]{1,6})(?![\d*xX●•])/g;
+const KR_RRN_MASKED = new RegExp(String.raw`${YYMMDD} ?[-–] ?[0-9](?:[*xX●•]{6}|\d{0,5}[*xX●•]{1,6})(?![\d*xX●•])`, 'g');
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 // Either case: chat-style text is typed in lower case, and the mod-97 check (1 in 97 by chance) decides.
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi;
@@ -82,9 +84,7 @@ export function findIdentifiers(text: string, sink: Sink, ko: HangulLines): void
     const score = isValidKrRrnChecksum(digits) ? 0.98 : hyphen ? 0.85 : 0.7;
     sink(m.index, m.index + m[0].length, foreign ? 'KR_FRN' : 'KR_RRN', score, foreign ? 'kr.frn' : 'kr.rrn');
   }
-  if (text.includes('*') || /[xX●•]/.test(text)) {
-    for (let m = firstMatch(KR_RRN_MASKED, text); m; m = nextMatch(KR_RRN_MASKED, text, m)) sink(m.index, m.index + m[0].length, 'KR_RRN', 0.8, 'kr.rrn_masked');
-  }
+  for (let m = firstMatch(KR_RRN_MASKED, text); m; m = nextMatch(KR_RRN_MASKED, text, m)) sink(m.index, m.index + m[0].length, 'KR_RRN', 0.8, 'kr.rrn_masked');
   for (let m = firstMatch(CARD, text); m; m = nextMatch(CARD, text, m)) {
     if (isValidCard(m[0])) sink(m.index, m.index + m[0].length, 'CREDIT_CARD', 0.95, 'card.luhn');
   }

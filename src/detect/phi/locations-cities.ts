@@ -5,7 +5,7 @@
  */
 import { isOrdinary, lexicon } from './lexicon.js';
 import { isCountryOrState } from './locations-residence.js';
-import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
+import { followerAhead, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
 import { firstMatch, nextMatch } from './exec.js';
 
@@ -25,8 +25,7 @@ export function programme(text: string, at: number, name: string): boolean {
 
 /** Whether the words after `end` make the place's name part of a term: a follower, maybe after one or two capitalised words. */
 export function namesATerm(text: string, end: number): boolean {
-  const after = text.slice(end, end + 50);
-  return EPONYM_FOLLOWERS.test(after) || EPONYM_FOLLOWERS.test(after.replace(/^(?: [A-Z][a-z]{2,20}){1,2}(?= )/, ''));
+  return followerAhead(text.slice(end, end + 50), /^(?: [A-Z][a-z]{2,20}){1,2}(?= )/);
 }
 
 let firstWords: ReadonlySet<string> | undefined;

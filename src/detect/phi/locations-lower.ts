@@ -12,7 +12,7 @@ import { lexicon } from './lexicon.js';
 import { firstMatch, nextMatch } from './exec.js';
 import { EPONYM_FOLLOWERS, NEVER_NAME } from './stopwords.js';
 import type { Sink } from './types.js';
-import { isCountryOrState, longestPlace } from './locations-residence.js';
+import { cuedTowns, isCountryOrState } from './locations-residence.js';
 import { lowerLines } from './lines.js';
 
 const W = "[a-zß-öø-ÿ][a-zß-öø-ÿ'’.-]{0,24}";
@@ -52,19 +52,12 @@ export function findLowerPlaces(text: string, sink: Sink): void {
 
 function placesIn(text: string, sink: Sink): void {
   const { places, common } = lexicon();
-  const re = TOWN;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const words = (m[1] ?? '').split(' ');
-    const start = m.index + m[0].length - (m[1] ?? '').length;
-    // The words read after the cue may hold the next cue ("visited our clinic in chicago").
-    re.lastIndex = start;
-    const town = longestPlace(words, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))));
+  cuedTowns(text, TOWN, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && (common.has(t) || WORDLIKE.has(t))), (start, town) => {
     // huntington disease, gilbert syndrome: a town's name in an eponym.
-    if (town === undefined || EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) continue;
+    if (EPONYM_FOLLOWERS.test(text.slice(start + town.length, start + town.length + 30))) return false;
     sink(start, start + town.length, 'LOCATION', 0.6, 'loc.lower_town');
-    re.lastIndex = start + town.length;
-  }
+    return true;
+  });
   for (let m = firstMatch(VISIT_KNOWN, text); m; m = nextMatch(VISIT_KNOWN, text, m)) {
     const name = m[1] ?? '';
     const start = m.index + m[0].length - name.length;

@@ -42,22 +42,29 @@ export function findResidenceTowns(text: string, sink: Sink): void {
     sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
   }
   const { places, common } = lexicon();
-  const re = RESIDENCE_LOWER;
+  cuedTowns(text, RESIDENCE_LOWER, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && common.has(t)), (start, town) => {
+    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
+    return true;
+  });
+}
+
+/**
+ * For each match of `re` (group 1: the words after a place cue), the longest leading run of them
+ * that `accept` takes, given to `report`, which says whether it kept it. Matching resumes at the
+ * words, which may hold the next cue ("in chicago and grew up in ..."), or after a kept town.
+ */
+export function cuedTowns(text: string, re: RegExp, accept: (town: string, n: number) => boolean, report: (start: number, town: string) => boolean): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const words = (m[1] ?? '').split(' ');
     const start = m.index + m[0].length - (m[1] ?? '').length;
-    // The words after the town may hold the next cue ("in chicago and grew up in ..."): resume there.
     re.lastIndex = start;
-    const town = longestPlace(words, (t, n) => places.has(t) && !isCountryOrState(t) && !(n === 1 && common.has(t)));
-    if (town === undefined) continue;
-    sink(start, start + town.length, 'LOCATION', 0.6, 'loc.residence_town');
-    re.lastIndex = start + town.length;
+    const town = longestPlace((m[1] ?? '').split(' '), accept);
+    if (town !== undefined && report(start, town)) re.lastIndex = start + town.length;
   }
 }
 
 /** The longest run of the leading words (trailing dots and apostrophes dropped) that `accept` takes. */
-export function longestPlace(words: readonly string[], accept: (town: string, n: number) => boolean): string | undefined {
+function longestPlace(words: readonly string[], accept: (town: string, n: number) => boolean): string | undefined {
   for (let n = words.length; n >= 1; n--) {
     const town = words.slice(0, n).join(' ').replace(/[.’']+$/, '');
     if (accept(town, n)) return town;

@@ -7,7 +7,7 @@
  * cased text costs one scan for a capital per line.
  */
 import { lexicon } from './lexicon.js';
-import { AMBIGUOUS, EPONYM_FOLLOWERS, NEVER_NAME, VERB_AFTER } from './stopwords.js';
+import { AMBIGUOUS, followerAhead, NEVER_NAME, VERB_AFTER } from './stopwords.js';
 import type { Sink } from './types.js';
 import { isLatinUpper, lowerLines } from './lines.js';
 
@@ -59,8 +59,7 @@ function following(text: string, end: number, b: number, last: ReadonlySet<strin
 
 /** "miller fisher syndrome", "graham boyle troxell syndrome": the pair opens an eponym (a word may sit between). */
 function eponymAfter(text: string, at: number): boolean {
-  const after = text.slice(at, at + 40);
-  return EPONYM_FOLLOWERS.test(after) || EPONYM_FOLLOWERS.test(after.replace(/^ [a-zß-ÿ'-]{2,20}/, ''));
+  return followerAhead(text.slice(at, at + 40), /^ [a-zß-ÿ'-]{2,20}/);
 }
 
 function wordEnd(text: string, i: number, b: number): number {

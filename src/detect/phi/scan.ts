@@ -119,14 +119,19 @@ function pick(text: string, cluster: PhiSpan[]): PhiSpan[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-/** Whether `s` holds a letter or digit outside the spans of `inner` (a trailing "." adds nothing). */
-function addsWords(text: string, s: PhiSpan, inner: readonly PhiSpan[]): boolean {
-  const sorted = [...inner].sort((a, b) => a.start - b.start);
+/** The stretches of `s` outside `inner` (spans inside or across it), in order, as [start, end). */
+function* gaps(s: PhiSpan, inner: readonly PhiSpan[]): Generator<readonly [number, number]> {
+  const sorted = inner.filter((c) => c.start < s.end && s.start < c.end).sort((a, b) => a.start - b.start);
   let at = s.start;
   for (const c of [...sorted, { start: s.end, end: s.end }]) {
-    if (/[\p{L}\d]/u.test(text.slice(at, Math.max(at, c.start)))) return true;
+    yield [at, Math.max(at, Math.min(c.start, s.end))];
     at = Math.max(at, c.end);
   }
+}
+
+/** Whether `s` holds a letter or digit outside the spans of `inner` (a trailing "." adds nothing). */
+function addsWords(text: string, s: PhiSpan, inner: readonly PhiSpan[]): boolean {
+  for (const [a, b] of gaps(s, inner)) if (/[\p{L}\d]/u.test(text.slice(a, b))) return true;
   return false;
 }
 
@@ -134,15 +139,11 @@ const EDGE = /[\s.,;:()\-/]/;
 
 /** The stretches of `s` that no span of `taken` covers and that hold a digit, trimmed of spaces and punctuation. */
 function uncovered(text: string, s: PhiSpan, taken: readonly PhiSpan[]): PhiSpan[] {
-  const over = taken.filter((c) => c.start < s.end && s.start < c.end).sort((a, b) => a.start - b.start);
   const out: PhiSpan[] = [];
-  let at = s.start;
-  for (const c of [...over, { start: s.end, end: s.end }]) {
-    let a = at, b = Math.min(c.start, s.end);
+  for (let [a, b] of gaps(s, taken)) {
     while (a < b && EDGE.test(text[a] ?? '')) a++;
     while (b > a && EDGE.test(text[b - 1] ?? '')) b--;
     if (b - a >= 2 && /\d/.test(text.slice(a, b))) out.push({ start: a, end: b, type: s.type, score: s.score, rule: s.rule });
-    at = Math.max(at, c.end);
   }
   return out;
 }

@@ -97,5 +97,10 @@ jean lou don pal lee al ed sol van de la del
 /** Words after a capitalised run that make it an eponym or a thing, not a person. */
 export const EPONYM_FOLLOWERS = /^(?:['’]s)? ?(?:sign|syndrome|disease|criteria|score|scale|test|fracture|maneuver|manoeuvre|catheter|tube|protein|palsy|sarcoma|lymphoma|classification|reflex|triad|phenomenon|procedure|operation|stain|curve|ratio|method|equation|formula|coefficient|index|node|nodes|cell|cells|reaction|law|rule|rules|position|incision|repair|ulcer|esophagus|oesophagus|disorder|dementia|encephalopathy|ataxia|chorea|thyroiditis|lesion|neuroma|cyst|agar|solution|bag|mask|needle|staging|grade|tumou?r|variant|type|virus|bacillus|protocol|regimen|diet|s[ií]ndrome|enfermedad)\b/i;
 
+/** Whether an eponym follower comes next in `after`, also once the words `between` takes are skipped ("Cleveland Clinic Continence Score"). */
+export function followerAhead(after: string, between: RegExp): boolean {
+  return EPONYM_FOLLOWERS.test(after) || EPONYM_FOLLOWERS.test(after.replace(between, ''));
+}
+
 /** Verbs that follow a name ("dr. smith said"): never a name's next word, even where a list has them (Said, Will). */
 export const VERB_AFTER: ReadonlySet<string> = new Set('said says told tells asked asks thinks thought wants wanted recommended recommends prescribed prescribes gave gives ordered orders called calls is was has had will would can could should did does'.split(' '));

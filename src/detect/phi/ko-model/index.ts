@@ -103,6 +103,7 @@ export function findNamesKoreanModel(text: string, found: ReadonlyArray<readonly
   }
 }
 
+const DOSE_AFTER = /^ ?\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)? ?(?:mg|mcg|µg|μg|g|ml|mL|L|IU|iu|units?|U|%|정|캡슐|알|포|앰플|바이알|단위|밀리그램|그램|시시|cc)(?![A-Za-z])/;
 // Words only medicines take: not 추가, 변경 or 중단, which news uses of people too ("김철수를 추가 영입").
 const MED_VERB = '(?:복용|투여|투약|처방|병용|감량|증량|주입|정주|서방정|캡슐|시럽|연고|패치|복약|내복|점안|흡입|트러프|근주|피하 ?주사|정맥 ?주사|용량)';
 // The particle after the word, then the medication word; or a coordinated second drug before it.
@@ -113,4 +114,3 @@ function drugContext(text: string, end: number): boolean {
   return DOSE_AFTER.test(after) || DRUG_AFTER.test(after);
 }
 
-const DOSE_AFTER = /^ ?\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)? ?(?:mg|mcg|µg|μg|g|ml|mL|L|IU|iu|units?|U|%|정|캡슐|알|포|앰플|바이알|단위|밀리그램|그램|시시|cc)(?![A-Za-z])/;
